@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace WijPlatform.Hosting;
+
+/// <summary>A PostgreSQL server run from the operating system's binaries, with its data in the state folder.</summary>
+public sealed class PostgresServerResource : Resource
+{
+    private readonly string _directory;
+    private readonly Action<string>? _console;
+    private ManagedProcess? _process;
+
+    public PostgresServerResource(string name, int port, string stateDirectory, Action<string>? console = null)
+        : base(name)
+    {
+        Port = port;
+        _console = console;
+        var preferred = Path.Combine(stateDirectory, name);
+        // The server runs as an unprivileged user who must be able to reach its data folder.
+        _directory = UnprivilegedUser.CanReach(preferred)
+            ? preferred
+            : Path.Combine("/var/tmp", $"wijplatform-{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(preferred)))[..12]}", name);
+        LogPath = Path.Combine(stateDirectory, "logs", $"{name}.log");
+    }
+
+    public int Port { get; }
+
+    public string DataDirectory => Path.Combine(_directory, "data");
+
+    public override string LogPath { get; }
+
+    public override int? ProcessId => _process?.Id;
+
+    public override string Url => $"postgresql://127.0.0.1:{Port}";
+
+    public List<PostgresDatabaseResource> Databases { get; } = [];
+
+    public string Password { get; private set; } = "";
+
+    public string UserName => "postgres";
+
+    public static string? FindBinDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("WIJ_PG_BIN");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+        const string root = "/usr/lib/postgresql";
+        if (!Directory.Exists(root))
+        {
+            return null;
+        }
+        return Directory.GetDirectories(root)
+            .Select(d => (Dir: d, Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+            .Where(d => File.Exists(Path.Combine(d.Dir, "bin", "postgres")))
+            .OrderByDescending(d => d.Version)
+            .Select(d => Path.Combine(d.Dir, "bin"))
+            .FirstOrDefault();
+    }
+
+    public PostgresDatabaseResource AddDatabase(string name)
+    {
+        var database = new PostgresDatabaseResource(name, this);
+        database.WaitsFor.Add(this);
+        Databases.Add(database);
+        return database;
+    }
+
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = UserName,
+            Password = Password,
+            Database = database,
+        }.ConnectionString;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var bin = FindBinDirectory() ?? throw Fail("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres; run ./wij up, which installs it)");
+        if (Ports.IsInUse(Port))
+        {
+            throw Fail($"port {Port} is already in use by another program");
+        }
+
+        Directory.CreateDirectory(_directory);
+        var passwordFile = Path.Combine(_directory, "password");
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            await File.WriteAllTextAsync(passwordFile, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), cancellationToken);
+            await UnprivilegedUser.GiveAsync(_directory);
+            var (initdb, initArgs) = UnprivilegedUser.Wrap(Path.Combine(bin, "initdb"),
+            [
+                "-D", DataDirectory, "-U", UserName, "--pwfile", passwordFile,
+                "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
+            ]);
+            var result = await CommandRunner.RunAsync(initdb, initArgs, timeout: TimeSpan.FromMinutes(2), cancellationToken: cancellationToken);
+            await File.AppendAllTextAsync(LogPath, result.Output, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw Fail($"initdb failed with exit code {result.ExitCode}");
+            }
+        }
+        Password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
+
+        var (postgres, args) = UnprivilegedUser.Wrap(Path.Combine(bin, "postgres"),
+        [
+            "-D", DataDirectory, "-p", Port.ToString(), "-k", DataDirectory,
+            "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
+            "-c", "shared_buffers=128MB", "-c", "log_min_messages=warning",
+        ]);
+        _process = ManagedProcess.Start(postgres, args, new Dictionary<string, string?>(), Name, LogPath, _console, _directory);
+    }
+
+    public override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        if (_process is { HasExited: true })
+        {
+            throw Fail($"the server exited with code {await _process.Exited}");
+        }
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres") + ";Pooling=false;Timeout=2");
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Creates the database if it does not exist yet.</summary>
+    public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres") + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Stops the server with a fast shutdown (rolls back open transactions, then writes a checkpoint).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_process is not null)
+        {
+            await _process.StopAsync(TimeSpan.FromSeconds(10), PosixSignalNumber.Interrupt);
+            await _process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    /// <summary>Kills the server without warning, as a crash would; used by fault tests.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not null)
+        {
+            _process.Signal(PosixSignalNumber.Kill);
+            await _process.Exited;
+            await _process.DisposeAsync();
+            _process = null;
+            // The postmaster's children notice its death and leave; wait until the port is free again.
+            for (var i = 0; i < 100 && Ports.IsInUse(Port); i++)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+}
+
+public sealed class PostgresDatabaseResource(string name, PostgresServerResource server) : Resource(name), IResourceWithConnectionString
+{
+    public PostgresServerResource Server { get; } = server;
+
+    public override Resource Parent => Server;
+
+    public string ConnectionString => Server.ConnectionStringFor(Name);
+
+    public override string Url => $"{Server.Url}/{Name}";
+
+    public override Task StartAsync(CancellationToken cancellationToken) => Server.EnsureDatabaseAsync(Name, cancellationToken);
+
+    public override Task<bool> IsHealthyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public override Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,21 @@
+namespace WijPlatform.Contracts;
+
+/// <summary>Intake refers a resident to an activity; the calendar signs them up or wait-lists them and answers.</summary>
+public sealed record ActivityReferralRequested(
+    Guid ReferralId,
+    Guid CaseId,
+    Guid ResidentId,
+    Guid ActivityId,
+    DateTimeOffset? OccurrenceStart,
+    string DisplayName,
+    string? Phone);
+
+public sealed record SignupConfirmed(Guid? ReferralId, Guid SignupId, Guid ActivityId, DateTimeOffset OccurrenceStart);
+
+public sealed record SignupWaitlisted(Guid? ReferralId, Guid SignupId, Guid ActivityId, DateTimeOffset OccurrenceStart, int Position);
+
+public sealed record SignupPromoted(Guid? ReferralId, Guid SignupId, Guid ActivityId, DateTimeOffset OccurrenceStart);
+
+public sealed record ActivityCancelled(Guid ActivityId, DateTimeOffset? OccurrenceStart, IReadOnlyList<Guid> AffectedReferralIds);
+
+public sealed record ReferralRefused(Guid ReferralId, string Reason);

@@ -1,0 +1,25 @@
+namespace WijPlatform.Contracts;
+
+/// <summary>
+/// Intake asks matching for a volunteer for a resident (a walk, a home visit after a partner's
+/// signal, an odd job). Carries only what a volunteer may know: first name, street and postcode.
+/// </summary>
+public sealed record VolunteerRequested(
+    Guid RequestId,
+    Guid CaseId,
+    Guid ResidentId,
+    string Talent,
+    string Postcode,
+    string? Street,
+    string? FirstName,
+    DateTimeOffset? WantedAt,
+    string Urgency,
+    bool InsideHome);
+
+public sealed record VolunteerMatchProposed(Guid RequestId, Guid MatchId, Guid VolunteerId, string VolunteerFirstName);
+
+public sealed record VolunteerMatched(Guid RequestId, Guid MatchId, Guid VolunteerId, string VolunteerFirstName);
+
+public sealed record VolunteerRequestUnmatched(Guid RequestId, string Reason);
+
+public sealed record VolunteerMatchEnded(Guid RequestId, Guid MatchId, string Reason);

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using WijPlatform.ServiceDefaults.Data;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Aspire.Npgsql's registration under its name and meaning (connection name in, NpgsqlDataSource
+/// out, with a health check and tracing), built on Npgsql itself because Aspire is not served here.
+/// </summary>
+public static class NpgsqlExtensions
+{
+    public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured (set ConnectionStrings__{connectionName}).");
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        // Fail fast while the database is down, so that callers get a 503 instead of a hanging request.
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.Timeout = 3;
+        }
+        settings.ApplicationName ??= builder.Environment.ApplicationName;
+
+        DateOnlyTypeHandler.Register();
+        builder.Services.AddSingleton(services =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString);
+            dataSource.UseLoggerFactory(services.GetService<ILoggerFactory>());
+            dataSource.EnableDynamicJson();
+            return dataSource.Build();
+        });
+        builder.Services.AddHealthChecks().AddNpgSql(name: connectionName, tags: [ServiceDefaultsExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(3));
+        return builder;
+    }
+
+    /// <summary>Applies the SQL migrations embedded in the service (and the messaging tables) before it serves requests.</summary>
+    public static IHostApplicationBuilder AddMigrations(this IHostApplicationBuilder builder, System.Reflection.Assembly migrations)
+    {
+        builder.Services.AddSingleton(new MigrationSource(migrations));
+        builder.Services.AddHostedService<MigrationRunner>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using Dapper;
+using MassTransit;
+
+namespace WijPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// A consumer whose effects and the record of having handled the message id are committed in one
+/// transaction: a redelivered or duplicated message finds its id in the inbox and has no second
+/// effect. Messages it publishes go through the same transaction's outbox.
+/// </summary>
+public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics) : IConsumer<TMessage>
+    where TMessage : class
+{
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a message id.");
+        await using var work = await unitOfWork.BeginAsync(context.CancellationToken);
+        // A concurrent duplicate blocks on this row until the first commits, then inserts nothing.
+        var first = await work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer) ON CONFLICT DO NOTHING",
+            new { MessageId = messageId, Consumer = GetType().Name },
+            work.Transaction,
+            cancellationToken: context.CancellationToken));
+        if (first == 0)
+        {
+            metrics.Duplicate();
+            return;
+        }
+        await HandleAsync(context.Message, work, context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
+        FaultInjection.AfterConsumerCommit();
+    }
+
+    protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken);
+}

@@ -1,0 +1,59 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ from ConnectionStrings:messaging, one durable queue per service with
+    /// retries and an error queue, plus the transactional outbox and the inbox on the service's database.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string queueName, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var address = BrokerConnection.Address(builder.Configuration);
+        var section = builder.Configuration.GetSection("Messaging");
+        builder.Services.Configure<MessagingOptions>(section);
+        builder.Services.PostConfigure<MessagingOptions>(o => o.QueueName = queueName);
+        var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
+
+        builder.Services.AddSingleton<MessagingMetrics>();
+        builder.Services.AddSingleton<UnitOfWorkFactory>();
+        builder.Services.AddSingleton<TopologyDeployer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TopologyDeployer>());
+        builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        builder.Services.AddHostedService<OutboxCleanup>();
+        builder.Services.AddSingleton<ErrorQueue>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            consumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var credentials = Uri.UnescapeDataString(address.UserInfo).Split(':', 2);
+                rabbit.Host(address.Host, (ushort)(address.Port > 0 ? address.Port : 5672), "/", host =>
+                {
+                    if (credentials.Length == 2)
+                    {
+                        host.Username(credentials[0]);
+                        host.Password(credentials[1]);
+                    }
+                    host.PublisherConfirmation = true;
+                    host.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
+                });
+                rabbit.ReceiveEndpoint(queueName, endpoint =>
+                {
+                    BrokerTopology.ConfigureQueue(endpoint, queueName, options);
+                    endpoint.PrefetchCount = options.PrefetchCount;
+                    endpoint.UseMessageRetry(retry => retry.Intervals(
+                        Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(100 * i * i)).ToArray()));
+                    endpoint.ConfigureConsumers(context);
+                });
+            });
+        });
+        return builder;
+    }
+}

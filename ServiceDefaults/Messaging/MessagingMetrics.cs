@@ -1,0 +1,49 @@
+using System.Diagnostics.Metrics;
+
+namespace WijPlatform.ServiceDefaults.Messaging;
+
+/// <summary>Outbox and inbox health as metrics: what is waiting, for how long, and what was suppressed.</summary>
+public sealed class MessagingMetrics
+{
+    public const string MeterName = "WijPlatform.Messaging";
+
+    private readonly Counter<long> _published;
+    private readonly Counter<long> _publishFailures;
+    private readonly Counter<long> _duplicates;
+    private readonly Histogram<double> _lag;
+
+    public MessagingMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _published = meter.CreateCounter<long>("wij.outbox.published", description: "Messages the relay published and the broker confirmed.");
+        _publishFailures = meter.CreateCounter<long>("wij.outbox.publish_failures", description: "Publish attempts that failed and will be retried.");
+        _duplicates = meter.CreateCounter<long>("wij.inbox.duplicates", description: "Redelivered or duplicated messages that had no second effect.");
+        _lag = meter.CreateHistogram<double>("wij.outbox.lag", unit: "ms", description: "Time from commit to broker confirm.");
+        meter.CreateObservableGauge("wij.outbox.pending", () => PendingCount, description: "Messages committed but not yet confirmed by the broker.");
+        meter.CreateObservableGauge("wij.outbox.oldest_pending_age", () => OldestPendingAge.TotalSeconds, unit: "s", description: "Age of the oldest message waiting in the outbox.");
+    }
+
+    public long PendingCount { get; internal set; }
+
+    public TimeSpan OldestPendingAge { get; internal set; }
+
+    public long PublishFailures { get; private set; }
+
+    public long Duplicates { get; private set; }
+
+    internal void Published(int count) => _published.Add(count);
+
+    internal void Lag(TimeSpan lag) => _lag.Record(lag.TotalMilliseconds);
+
+    internal void PublishFailed()
+    {
+        PublishFailures++;
+        _publishFailures.Add(1);
+    }
+
+    internal void Duplicate()
+    {
+        Duplicates++;
+        _duplicates.Add(1);
+    }
+}

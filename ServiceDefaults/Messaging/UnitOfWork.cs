@@ -1,0 +1,114 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace WijPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// One database transaction in which a service changes its state and records the messages that the
+/// change causes; both are committed together, and the relay publishes the messages afterwards.
+/// </summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly IOptions<MessagingOptions> _options;
+    private readonly IPublishEndpoint? _directPublisher;
+    private readonly ILogger _logger;
+    private readonly List<object> _unsentDirect = [];
+    private bool _notify;
+
+    private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, ILogger logger)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _options = options;
+        _directPublisher = directPublisher;
+        _logger = logger;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    internal static async Task<UnitOfWork> BeginAsync(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, ILogger logger, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            return new UnitOfWork(connection, transaction, options, directPublisher, logger);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Records a message to be published once (and only if) this transaction commits.</summary>
+    public async Task PublishAsync<T>(T message, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        if (!_options.Value.OutboxEnabled)
+        {
+            _unsentDirect.Add(message);
+            return;
+        }
+        var type = typeof(T);
+        await Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)",
+            new { Id = NewId.NextGuid(), Type = $"{type.FullName}, {type.Assembly.GetName().Name}", Body = JsonSerializer.Serialize(message, Json) },
+            Transaction,
+            cancellationToken: cancellationToken));
+        if (!_notify)
+        {
+            // NOTIFY inside the transaction is delivered at commit, so the relay wakes exactly when the row is visible.
+            await Connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify('outbox', '')", transaction: Transaction, cancellationToken: cancellationToken));
+            _notify = true;
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await Transaction.CommitAsync(cancellationToken);
+        if (_unsentDirect.Count > 0 && _directPublisher is not null)
+        {
+            // The outbox is switched off: publish after commit and hope, as the reference designs do.
+            foreach (var message in _unsentDirect)
+            {
+                try
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await _directPublisher.Publish(message, message.GetType(), timeout.Token);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    _logger.LogWarning("Direct publish of {MessageType} failed after commit; the message is lost", message.GetType().Name);
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}
+
+/// <summary>Starts units of work on the service's own database.</summary>
+public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IServiceProvider services, ILogger<UnitOfWork> logger)
+{
+    public Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default) =>
+        UnitOfWork.BeginAsync(
+            dataSource,
+            options,
+            options.Value.OutboxEnabled ? null : (IPublishEndpoint?)services.GetService(typeof(IBus)),
+            logger,
+            cancellationToken);
+}

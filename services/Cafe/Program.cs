@@ -1,0 +1,20 @@
+using WijPlatform.Cafe.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+
+app.MapMenusApi();
+app.MapOrdersApi();
+app.MapMessagingAdmin();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,23 @@
+using WijPlatform.Calendar.Infrastructure;
+using WijPlatform.Calendar.Model;
+using WijPlatform.Contracts;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Calendar.Messaging;
+
+/// <summary>The café published the day's warm meal: it appears in the calendar as that day's meal activity.</summary>
+public sealed class DailyMealPublishedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, ActivityStore store, TimeProvider clock)
+    : IdempotentConsumer<DailyMealPublished>(unitOfWork, metrics)
+{
+    protected override Task HandleAsync(DailyMealPublished message, UnitOfWork work, CancellationToken cancellationToken) =>
+        store.InsertAsync(work, new Activity(
+            message.MenuId,
+            $"Warme maaltijd: {message.Title}",
+            message.Description,
+            "meal",
+            "Café Noord",
+            message.ServedFrom.UtcDateTime,
+            message.ServedUntil.UtcDateTime,
+            message.Portions,
+            clock.GetUtcNow().UtcDateTime), cancellationToken);
+}
