@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using WijPlatform.ServiceDefaults.Data;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -85,7 +86,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsUnavailable(exception))
+        if (!TransientFaults.IsDatabaseUnavailable(exception))
         {
             return false;
         }
@@ -103,12 +104,4 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
             },
         });
     }
-
-    internal static bool IsUnavailable(Exception exception) => exception switch
-    {
-        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState == "53300",
-        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException,
-        TimeoutException => true,
-        _ => exception.InnerException is not null && IsUnavailable(exception.InnerException),
-    };
 }

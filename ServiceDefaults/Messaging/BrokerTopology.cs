@@ -5,8 +5,10 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// <summary>
 /// The one place that says how a service's queue is declared, used by both MassTransit's receive
 /// endpoint and the topology deployer, so the two declarations can never disagree.
-/// Quorum queues: durable, replicated when the broker is a cluster, and they count deliveries, so
-/// a message that keeps crashing its consumer is dead-lettered to the error queue after a limit.
+/// Quorum queues: durable, replicated when the broker is a cluster, and they count deliveries
+/// (x-delivery-count), which <see cref="IdempotentConsumer{TMessage}"/> uses to set aside a message
+/// that keeps crashing its consumer. No dead-letter arguments on the queue: MassTransit copies the
+/// queue's arguments to the error queue, which would then dead-letter into itself.
 /// </summary>
 public static class BrokerTopology
 {
@@ -14,19 +16,11 @@ public static class BrokerTopology
 
     public static string MessageExchange(Type messageType) => $"{messageType.Namespace}:{messageType.Name}";
 
-    public static IDictionary<string, object?> QueueArguments(string queue, MessagingOptions options) => new Dictionary<string, object?>
+    /// <summary>The arguments of a service queue and, as MassTransit copies them, of its error queue.</summary>
+    public static IDictionary<string, object?> QueueArguments() => new Dictionary<string, object?>
     {
         ["x-queue-type"] = "quorum",
-        ["x-delivery-limit"] = options.DeliveryLimit,
-        ["x-dead-letter-exchange"] = ErrorQueue(queue),
     };
 
-    public static void ConfigureQueue(IRabbitMqReceiveEndpointConfigurator endpoint, string queue, MessagingOptions options)
-    {
-        endpoint.SetQuorumQueue();
-        foreach (var (key, value) in QueueArguments(queue, options).Where(a => a.Key != "x-queue-type"))
-        {
-            endpoint.SetQueueArgument(key, value);
-        }
-    }
+    public static void ConfigureQueue(IRabbitMqReceiveEndpointConfigurator endpoint) => endpoint.SetQuorumQueue();
 }

@@ -74,7 +74,7 @@ public sealed class ErrorQueue(IConfiguration configuration, IOptions<MessagingO
             _ => value.ToString(),
         } : null;
 
-        var reason = Header("MT-Fault-Message") ?? (headers.ContainsKey("x-death") || headers.ContainsKey("x-first-death-reason") ? "delivery limit reached: the consumer crashed on every delivery" : null);
+        var reason = Header("MT-Fault-Message");
         DateTimeOffset? failedAt = DateTimeOffset.TryParse(Header("MT-Fault-Timestamp"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
         int? deliveries = int.TryParse(Header("MT-Fault-RetryCount"), out var retries) ? retries + 1 : null;
         return new FailedMessage(result.BasicProperties.MessageId ?? "", MessageType(result.Body.Span), reason, Header("MT-Fault-ExceptionType"), failedAt, deliveries);

@@ -9,6 +9,15 @@ public static class FaultInjection
     private static readonly string? Fault = Environment.GetEnvironmentVariable("WIJ_FAULT");
     private static readonly string? Marker = Environment.GetEnvironmentVariable("WIJ_FAULT_MARKER");
 
+    /// <summary>Dies on every delivery before the consumer commits: a message that crashes its process each time.</summary>
+    public static void BeforeConsumerCommit()
+    {
+        if (Fault == "consumer-crash-loop")
+        {
+            Environment.FailFast("fault injection: consumer-crash-loop");
+        }
+    }
+
     /// <summary>Dies between the consumer's commit and the broker acknowledgement.</summary>
     public static void AfterConsumerCommit() => CrashIf("consumer-after-commit");
 

@@ -1,4 +1,5 @@
 using Dapper;
+using System.Globalization;
 using MassTransit;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
@@ -13,6 +14,13 @@ public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork,
 {
     public async Task Consume(ConsumeContext<TMessage> context)
     {
+        // A message redelivered this often has crashed the process every time; set it aside before it does again.
+        var limit = unitOfWork.Options.DeliveryLimit;
+        if (context.ReceiveContext.TransportHeaders.TryGetHeader("x-delivery-count", out var count) && Convert.ToInt64(count, CultureInfo.InvariantCulture) >= limit)
+        {
+            throw new DeliveryLimitExceededException(Convert.ToInt64(count, CultureInfo.InvariantCulture));
+        }
+
         var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a message id.");
         await using var work = await unitOfWork.BeginAsync(context.CancellationToken);
         // A concurrent duplicate blocks on this row until the first commits, then inserts nothing.
@@ -27,9 +35,17 @@ public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork,
             return;
         }
         await HandleAsync(context.Message, work, context.CancellationToken);
+        FaultInjection.BeforeConsumerCommit();
         await work.CommitAsync(context.CancellationToken);
         FaultInjection.AfterConsumerCommit();
     }
 
     protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken);
+}
+
+/// <summary>The broker delivered the message more often than the limit allows; it goes to the error queue.</summary>
+public sealed class DeliveryLimitExceededException(long deliveries)
+    : Exception($"Delivery limit reached: the message was delivered {deliveries} times and its consumer never completed; it was set aside.")
+{
+    public long Deliveries { get; } = deliveries;
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WijPlatform.ServiceDefaults.Data;
 using WijPlatform.ServiceDefaults.Messaging;
 
 namespace Microsoft.Extensions.Hosting;
@@ -46,10 +47,21 @@ public static class MessagingExtensions
                 });
                 rabbit.ReceiveEndpoint(queueName, endpoint =>
                 {
-                    BrokerTopology.ConfigureQueue(endpoint, queueName, options);
+                    BrokerTopology.ConfigureQueue(endpoint);
                     endpoint.PrefetchCount = options.PrefetchCount;
-                    endpoint.UseMessageRetry(retry => retry.Intervals(
-                        Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(100 * i * i)).ToArray()));
+                    // While the service's own database is away no message can be handled: keep retrying
+                    // (bounded by the delivery limit only if the process dies) instead of filling the error queue.
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        retry.Handle<Exception>(TransientFaults.IsDatabaseUnavailable);
+                        retry.Exponential(options.OutageRetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
+                    });
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        retry.Ignore<DeliveryLimitExceededException>();
+                        retry.Ignore<Exception>(TransientFaults.IsDatabaseUnavailable);
+                        retry.Intervals(Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(100 * i * i)).ToArray());
+                    });
                     endpoint.ConfigureConsumers(context);
                 });
             });

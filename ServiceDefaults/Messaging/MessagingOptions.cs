@@ -26,6 +26,9 @@ public sealed class MessagingOptions
     /// <summary>Immediate in-process retries before a message goes to the error queue.</summary>
     public int RetryLimit { get; set; } = 3;
 
+    /// <summary>Retries (backing off to 10 s) while the service's database is unreachable: about an hour.</summary>
+    public int OutageRetryLimit { get; set; } = 400;
+
     /// <summary>Deliveries after which a message that keeps crashing the process is dead-lettered.</summary>
     public int DeliveryLimit { get; set; } = 5;
 

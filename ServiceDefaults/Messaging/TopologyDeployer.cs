@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using WijPlatform.Contracts;
 
@@ -12,7 +11,7 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// queue, plus the error queue) before this service publishes anything, so that no message is dropped
 /// because its consumer has never started yet.
 /// </summary>
-public sealed partial class TopologyDeployer(IConfiguration configuration, IOptions<MessagingOptions> options, ILogger<TopologyDeployer> logger) : BackgroundService
+public sealed partial class TopologyDeployer(IConfiguration configuration, ILogger<TopologyDeployer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -24,7 +23,7 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, IOpti
         {
             try
             {
-                await DeployAsync(BrokerConnection.Factory(configuration), options.Value, stoppingToken);
+                await DeployAsync(BrokerConnection.Factory(configuration), stoppingToken);
                 _ready.TrySetResult();
                 return;
             }
@@ -36,7 +35,7 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, IOpti
         }
     }
 
-    public static async Task DeployAsync(ConnectionFactory factory, MessagingOptions options, CancellationToken cancellationToken)
+    public static async Task DeployAsync(ConnectionFactory factory, CancellationToken cancellationToken)
     {
         await using var connection = await factory.CreateConnectionAsync("topology", cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
@@ -44,11 +43,11 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, IOpti
         {
             var error = BrokerTopology.ErrorQueue(queue);
             await channel.ExchangeDeclareAsync(error, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(error, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(error, durable: true, exclusive: false, autoDelete: false, arguments: BrokerTopology.QueueArguments(), cancellationToken: cancellationToken);
             await channel.QueueBindAsync(error, error, "", cancellationToken: cancellationToken);
 
             await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: BrokerTopology.QueueArguments(queue, options), cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: BrokerTopology.QueueArguments(), cancellationToken: cancellationToken);
             await channel.QueueBindAsync(queue, queue, "", cancellationToken: cancellationToken);
         }
         foreach (var (messageType, queues) in MessageRoutes.Consumers)

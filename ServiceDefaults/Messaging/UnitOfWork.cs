@@ -104,6 +104,8 @@ public sealed class UnitOfWork : IAsyncDisposable
 /// <summary>Starts units of work on the service's own database.</summary>
 public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IServiceProvider services, ILogger<UnitOfWork> logger)
 {
+    public MessagingOptions Options => options.Value;
+
     public Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default) =>
         UnitOfWork.BeginAsync(
             dataSource,
