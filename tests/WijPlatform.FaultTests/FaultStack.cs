@@ -16,7 +16,7 @@ public sealed class FaultStack : IAsyncDisposable
     private readonly DistributedApplication _app;
     private readonly string _state;
 
-    private FaultStack(string state, Action<ProjectResource>? configureIntake, Action<ProjectResource>? configureMatching)
+    private FaultStack(string state, Action<ProjectResource>? configureIntake, Action<ProjectResource>? configureMatching, bool startMatching)
     {
         _state = state;
         Postgres = new PostgresServerResource("postgres", Ports.GetFree(), state);
@@ -30,7 +30,12 @@ public sealed class FaultStack : IAsyncDisposable
             .WithReference(matchingDb).WaitFor(matchingDb).WithReference(Broker).WaitFor(Broker);
         configureIntake?.Invoke(Intake);
         configureMatching?.Invoke(Matching);
-        _app = new DistributedApplication(new AppHostOptions { StateDirectory = state, Quiet = true }, [Postgres, intakeDb, matchingDb, Broker, Intake, Matching]);
+        List<Resource> resources = [Postgres, intakeDb, matchingDb, Broker, Intake];
+        if (startMatching)
+        {
+            resources.Add(Matching);
+        }
+        _app = new DistributedApplication(new AppHostOptions { StateDirectory = state, Quiet = true }, resources);
         IntakeApi = new HttpClient { BaseAddress = new Uri(Intake.Url), Timeout = TimeSpan.FromSeconds(30) };
         MatchingApi = new HttpClient { BaseAddress = new Uri(Matching.Url), Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -49,9 +54,9 @@ public sealed class FaultStack : IAsyncDisposable
 
     public string StateDirectory => _state;
 
-    public static async Task<FaultStack> StartAsync(Action<ProjectResource>? configureIntake = null, Action<ProjectResource>? configureMatching = null)
+    public static async Task<FaultStack> StartAsync(Action<ProjectResource>? configureIntake = null, Action<ProjectResource>? configureMatching = null, bool startMatching = true)
     {
-        var stack = new FaultStack(Path.Combine(Path.GetTempPath(), "wij-fault-" + Guid.NewGuid().ToString("N")[..10]), configureIntake, configureMatching);
+        var stack = new FaultStack(Path.Combine(Path.GetTempPath(), "wij-fault-" + Guid.NewGuid().ToString("N")[..10]), configureIntake, configureMatching, startMatching);
         if (await stack._app.StartAsync(CancellationToken.None) is { } failure)
         {
             await stack.DisposeAsync();
@@ -122,6 +127,14 @@ public sealed class FaultStack : IAsyncDisposable
         return effects;
     }
 
+    public async Task<long> CountAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task ExecuteAsync(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(Postgres.ConnectionStringFor(database));
@@ -147,6 +160,8 @@ public sealed class FaultStack : IAsyncDisposable
     {
         IntakeApi.Dispose();
         MatchingApi.Dispose();
+        // Matching may have been started outside the application (a late consumer); stop it first.
+        await Matching.StopAsync(CancellationToken.None);
         await _app.StopAsync();
         try
         {
