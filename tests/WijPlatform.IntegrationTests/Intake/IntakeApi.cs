@@ -88,7 +88,7 @@ internal sealed class IntakeApi(StackFixture stack)
     {
         await using var connection = new NpgsqlConnection(IntakeDatabase());
         await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb); SELECT pg_notify('outbox', '');", connection)
+        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
         {
             Parameters =
             {
@@ -98,6 +98,9 @@ internal sealed class IntakeApi(StackFixture stack)
             },
         };
         await insert.ExecuteNonQueryAsync();
+        // Wakes the relay at once instead of at its next poll.
+        await using var notify = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
+        await notify.ExecuteNonQueryAsync();
     }
 
     public async Task ExecuteInIntakeDatabaseAsync(string sql, Guid id)
