@@ -14,6 +14,9 @@ public static class WorklistsApi
         api.MapGet("/open-cases", ([AsParameters] PageRequest page, string? neighbourhood, Guid? regisseurId, CaseStore store, CancellationToken ct) =>
                 store.ListAsync(null, neighbourhood, regisseurId, null, openOnly: true, page, ct))
             .WithSummary("Open cases, per neighbourhood and/or per regisseur");
+        api.MapGet("/open-case-counts", ([AsParameters] PageRequest page, [AllowedValues("neighbourhood", "regisseur")] string? by, CaseStore store, CancellationToken ct) =>
+                store.OpenCaseCountsAsync(by == "regisseur", page, ct))
+            .WithSummary("How many cases are open per neighbourhood (default) or per regisseur (?by=regisseur)");
         api.MapGet("/overdue-actions", ([AsParameters] PageRequest page, string? owner, PlanStore store, TimeProvider clock, CancellationToken ct) =>
                 store.OverdueActionsAsync(TimeZones.TodayInAmsterdam(clock.GetUtcNow()), owner, page, ct))
             .WithSummary("Plan actions past their due date (Amsterdam days) and not done, optionally for one owner");
@@ -25,7 +28,7 @@ public static class WorklistsApi
     public static async Task<Results<Ok<Page<QuietHousehold>>, ValidationProblem>> WithoutContact(
         [AsParameters] PageRequest page, [Range(1, 104)] int? weeks, CaseStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (weeks is not { } n)
+        if (weeks is not (>= 1 and <= 104 and var n))
         {
             return Problems.Invalid("weeks", "Give the number of weeks without contact (1 to 104).");
         }

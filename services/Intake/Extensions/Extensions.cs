@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using WijPlatform.Contracts;
 using WijPlatform.Intake.Apis;
+using WijPlatform.Intake.Extensions;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 
@@ -15,7 +16,7 @@ internal static class Extensions
         builder.AddMigrations(typeof(CaseStore).Assembly);
         builder.AddMessaging(MessageRoutes.Intake, bus => bus.AddConsumers(typeof(CaseStore).Assembly));
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer<OpenApiExamples>());
         builder.Services.AddValidation();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Neighbourhoods:9711-9712=Groningen Centrum, ... replaces the shipped table for another town.

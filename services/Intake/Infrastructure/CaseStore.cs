@@ -64,6 +64,14 @@ public sealed class CaseStore(NpgsqlDataSource db)
             """,
             "created_at DESC, id", new { status, neighbourhood, regisseurId, householdId, openOnly }, page, ct);
 
+    /// <summary>How many cases are open per neighbourhood or per regisseur, largest first.</summary>
+    public Task<Page<OpenCaseCount>> OpenCaseCountsAsync(bool perRegisseur, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<OpenCaseCount>("key, open_cases AS OpenCases",
+            perRegisseur
+                ? "(SELECT coalesce(regisseur_id::text, 'unassigned') AS key, count(*) AS open_cases FROM help_requests WHERE status <> 'closed' GROUP BY 1) counts"
+                : "(SELECT coalesce(neighbourhood, 'unknown') AS key, count(*) AS open_cases FROM help_requests WHERE status <> 'closed' GROUP BY 1) counts",
+            "open_cases DESC, key", null, page, ct);
+
     public Task AppendAsync(UnitOfWork work, Guid caseId, string kind, string? detail, string actor, DateTime at, CancellationToken ct) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO case_events (case_id, kind, detail, actor, occurred_at) VALUES (@caseId, @kind, @detail, @actor, @at)",
@@ -100,6 +108,8 @@ public sealed class CaseStore(NpgsqlDataSource db)
              WHERE last_contact < @cutoff
             """, "last_contact, household_id", new { cutoff }, page, ct);
 }
+
+public sealed record OpenCaseCount(string Key, long OpenCases);
 
 public sealed record QuestionCount(string Domain, long Count);
 

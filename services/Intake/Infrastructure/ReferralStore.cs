@@ -18,11 +18,14 @@ public sealed class ReferralStore(NpgsqlDataSource db)
             VALUES (@Id, @CaseId, @Kind, @Target, @Status, @FollowUpOn, @CreatedAt, @UpdatedAt)
             """, referral, work.Transaction, cancellationToken: ct));
 
-    /// <summary>Records an answer; returns the case it belongs to, or null for a referral intake does not know.</summary>
-    public Task<Guid?> AnswerAsync(UnitOfWork work, Guid referralId, string status, DateTime at, CancellationToken ct) =>
-        work.Connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
-            "UPDATE referrals SET status = @status, updated_at = @at WHERE id = @referralId RETURNING case_id",
-            new { referralId, status, at }, work.Transaction, cancellationToken: ct));
+    /// <summary>The referral's case and status, held until the unit of work ends; null for a referral intake does not know.</summary>
+    public Task<(Guid CaseId, string Status)?> LockAsync(UnitOfWork work, Guid referralId, CancellationToken ct) =>
+        work.Connection.QuerySingleOrDefaultAsync<(Guid CaseId, string Status)?>(new CommandDefinition(
+            "SELECT case_id, status FROM referrals WHERE id = @referralId FOR UPDATE", new { referralId }, work.Transaction, cancellationToken: ct));
+
+    public Task SetStatusAsync(UnitOfWork work, Guid referralId, string status, DateTime at, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE referrals SET status = @status, updated_at = @at WHERE id = @referralId", new { referralId, status, at }, work.Transaction, cancellationToken: ct));
 
     public Task<Page<Referral>> ListAsync(Guid caseId, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<Referral>(Columns, "referrals WHERE case_id = @caseId", "created_at, id", new { caseId }, page, ct);

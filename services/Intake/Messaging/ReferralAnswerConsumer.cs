@@ -19,9 +19,13 @@ public abstract class ReferralAnswerConsumer<TMessage>(UnitOfWorkFactory unitOfW
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var answer in Answers(message))
         {
-            if (await referrals.AnswerAsync(work, answer.ReferralId, answer.Status, now, cancellationToken) is not { } caseId)
+            if (await referrals.LockAsync(work, answer.ReferralId, cancellationToken) is not var (caseId, status))
             {
                 continue;
+            }
+            if (ReferralAnswers.Replaces(status, answer.Status))
+            {
+                await referrals.SetStatusAsync(work, answer.ReferralId, answer.Status, now, cancellationToken);
             }
             await cases.AppendAsync(work, caseId, answer.Event, answer.Detail, Actors.System, now, cancellationToken);
             if (answer.Status == "matched")

@@ -33,6 +33,17 @@ public static class ReferralAnswers
 
     public static ReferralAnswer From(ReferralRefused m) => new(m.ReferralId, "refused", "activity-referral-refused", $"The calendar refused the referral: {m.Reason}");
 
+    /// <summary>
+    /// Answers can arrive out of order: a proposal that arrives after the match, or a waiting-list
+    /// place after the seat, is shown on the timeline but does not undo the referral's status.
+    /// </summary>
+    public static bool Replaces(string current, string next) => (current, next) switch
+    {
+        ("matched", "proposed") => false,
+        ("confirmed", "waitlisted") => false,
+        _ => true,
+    };
+
     private static string Amsterdam(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, TimeZones.Amsterdam).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -115,6 +115,8 @@ public sealed class CaseTests(StackFixture stack)
 
         var mine = await _intake.GetAsync($"/api/intake/worklists/open-cases?regisseurId={regisseur}&neighbourhood={Uri.EscapeDataString("Zeist Noord")}");
         Assert.Equal(caseId, mine.GetProperty("items")[0].GetProperty("id").GetGuid());
+        var perRegisseur = await _intake.GetAsync("/api/intake/worklists/open-case-counts?by=regisseur&pageSize=100");
+        Assert.Contains(perRegisseur.GetProperty("items").EnumerateArray(), c => c.GetProperty("key").GetString() == regisseur.ToString() && c.GetProperty("openCases").GetInt64() == 1);
 
         async Task<bool> QuietAsync()
         {

@@ -123,4 +123,17 @@ public sealed class ResidentsTests(StackFixture stack)
 
         Assert.Equal(HttpStatusCode.Conflict, (await _intake.PostAsync($"/api/intake/residents/{residentId}/erasure", new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_shows_intakes_endpoints_with_example_requests()
+    {
+        var document = await _intake.GetAsync("/openapi/intake.json");
+        foreach (var path in new[] { "/api/intake/residents", "/api/intake/cases/{id}/assign", "/api/intake/cases/{caseId}/referrals", "/api/intake/signals", "/api/intake/worklists/without-contact" })
+        {
+            Assert.True(document.GetProperty("paths").TryGetProperty(path, out _), path);
+        }
+        var resident = document.GetProperty("components").GetProperty("schemas").GetProperty("RegisterResident");
+        var example = resident.TryGetProperty("examples", out var examples) ? examples[0] : resident.GetProperty("example");
+        Assert.Equal("9712 HW", example.GetProperty("postcode").GetString());
+    }
 }

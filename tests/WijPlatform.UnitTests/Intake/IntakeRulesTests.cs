@@ -125,6 +125,18 @@ public sealed class ReferralAnswersTests
         Assert.Equal("ended", ReferralAnswers.From(new VolunteerMatchEnded(request, Guid.NewGuid(), "moved away")).Status);
     }
 
+    [Theory]
+    [InlineData("sent", "proposed", true)]
+    [InlineData("proposed", "matched", true)]
+    [InlineData("matched", "proposed", false)]
+    [InlineData("matched", "ended", true)]
+    [InlineData("ended", "proposed", true)]
+    [InlineData("waitlisted", "confirmed", true)]
+    [InlineData("confirmed", "waitlisted", false)]
+    [InlineData("confirmed", "cancelled", true)]
+    public void A_late_weaker_answer_does_not_undo_a_stronger_one(string current, string next, bool replaces) =>
+        Assert.Equal(replaces, ReferralAnswers.Replaces(current, next));
+
     [Fact]
     public void Calendar_answers_without_a_referral_are_not_intakes()
     {
