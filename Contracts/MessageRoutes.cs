@@ -16,5 +16,15 @@ public static class MessageRoutes
     {
         [typeof(VolunteerRequested)] = [Matching],
         [typeof(DailyMealPublished)] = [Calendar],
+        [typeof(VolunteerMatchProposed)] = [Intake],
+        [typeof(VolunteerMatched)] = [Intake],
+        [typeof(VolunteerRequestUnmatched)] = [Intake],
+        [typeof(VolunteerMatchEnded)] = [Intake],
+        [typeof(SignupConfirmed)] = [Intake],
+        [typeof(SignupWaitlisted)] = [Intake],
+        [typeof(SignupPromoted)] = [Intake],
+        [typeof(ActivityCancelled)] = [Intake],
+        [typeof(ReferralRefused)] = [Intake],
+        [typeof(ResidentErased)] = [Intake],
     };
 }

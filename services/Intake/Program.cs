@@ -11,7 +11,18 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 
+app.MapResidentsApi();
+app.MapHouseholdsApi();
+app.MapPlanApi();
+app.MapConsentsApi();
+app.MapProfessionalsApi();
 app.MapHelpRequestsApi();
+app.MapQuickQuestionsApi();
+app.MapCasesApi();
+app.MapReferralsApi();
+app.MapSignalsApi();
+app.MapWorklistsApi();
+app.MapErasureApi();
 app.MapMessagingAdmin();
 
 app.Run();

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Contracts;
+using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
@@ -9,6 +9,7 @@ using WijPlatform.ServiceDefaults.Messaging;
 
 namespace WijPlatform.Intake.Apis;
 
+/// <summary>Registering a question that needs follow-up: it becomes a case (same id) with a timeline.</summary>
 public static class HelpRequestsApi
 {
     public static RouteGroupBuilder MapHelpRequestsApi(this IEndpointRouteBuilder app)
@@ -16,83 +17,85 @@ public static class HelpRequestsApi
         var api = app.MapGroup("/api/intake/help-requests").WithTags("Help requests");
 
         api.MapPost("/", RegisterHelpRequest)
-            .WithSummary("Register a resident's question; one that needs a volunteer is passed to matching");
-        api.MapGet("/", ListHelpRequests).WithSummary("Help requests, newest first");
-        api.MapGet("/{id:guid}", GetHelpRequest).WithSummary("One help request");
+            .WithSummary("Register a resident's question as a case; one that needs a volunteer is passed to matching");
+        api.MapGet("/", (CaseStore store, [AsParameters] PageRequest page, CancellationToken ct) => store.ListAsync(null, null, null, null, openOnly: false, page, ct))
+            .WithSummary("Help requests (cases), newest first");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> (Guid id, CaseStore store, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("Help request not found.", $"There is no help request {id}."))
+            .WithSummary("One help request (case)");
         return api;
     }
 
-    public static async Task<Results<Created<HelpRequest>, ValidationProblem>> RegisterHelpRequest(
-        RegisterHelpRequest request, UnitOfWorkFactory unitOfWork, HelpRequestStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<HelpRequest>, ValidationProblem, ProblemHttpResult>> RegisterHelpRequest(
+        RegisterHelpRequest request, [FromHeader(Name = Actor.Header)] string? actor, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents,
+        ReferralSender referrals, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0 || !Postcode.TryParse(request.Postcode, out var postcode))
+        var errors = new Dictionary<string, string[]>();
+        if (Domains.Unknown(request.Domains) is { } unknown)
         {
-            if (!Postcode.TryParse(request.Postcode, out _))
+            errors["domains"] = [unknown];
+        }
+        Resident? resident = null;
+        if (request.ResidentId is { } residentId)
+        {
+            resident = await residents.FindResidentAsync(residentId, cancellationToken);
+            if (resident is null || resident.ErasedAt is not null)
             {
-                errors["postcode"] = ["Enter a Dutch postcode such as 9712 HW."];
+                errors["residentId"] = [$"There is no resident {residentId}."];
             }
+        }
+        // A known resident's address gives the postcode; an anonymous question names one.
+        var postcodeText = resident?.Postcode ?? request.Postcode;
+        if (!Postcode.TryParse(postcodeText, out var postcode))
+        {
+            errors["postcode"] = ["Enter a Dutch postcode such as 9712 HW."];
+        }
+        if (errors.Count > 0 || postcode is not { } valid)
+        {
             return TypedResults.ValidationProblem(errors);
         }
 
         var helpRequest = new HelpRequest(
             NewId.NextGuid(),
             request.Channel,
-            request.Domains.Select(d => d.ToLowerInvariant()).Distinct().ToArray(),
+            Domains.Normalise(request.Domains),
             request.Urgency ?? "normal",
-            postcode.Value.Value,
+            valid.Value,
             request.Description,
             request.VolunteerTalent,
-            request.VolunteerTalent is null ? "registered" : "volunteer-requested",
-            clock.GetUtcNow().UtcDateTime);
-
-        await using var work = await unitOfWork.BeginAsync(cancellationToken);
-        await store.InsertAsync(work, helpRequest, cancellationToken);
-        if (request.VolunteerTalent is { } talent)
+            CaseStatus.Registered,
+            clock.GetUtcNow().UtcDateTime)
         {
-            await work.PublishAsync(new VolunteerRequested(
-                RequestId: helpRequest.Id,
-                CaseId: helpRequest.Id,
-                ResidentId: Guid.Empty,
-                Talent: talent,
-                Postcode: helpRequest.Postcode,
-                Street: null,
-                FirstName: null,
-                WantedAt: request.WantedAt,
-                Urgency: helpRequest.Urgency,
-                InsideHome: talent is "home-visit" or "computer-help"), cancellationToken);
+            ResidentId = resident?.Id,
+            HouseholdId = resident?.HouseholdId,
+            Neighbourhood = neighbourhoods.Find(valid),
+            OnBehalfOf = request.OnBehalfOf,
+        };
+
+        var who = Actor.Name(actor);
+        await using var work = await unitOfWork.BeginAsync(cancellationToken);
+        await cases.InsertAsync(work, helpRequest, cancellationToken);
+        await cases.AppendAsync(work, helpRequest.Id, "registered",
+            request.OnBehalfOf is null ? $"Via {request.Channel}." : $"Via {request.Channel}, asked by {request.OnBehalfOf}.", who, helpRequest.CreatedAt, cancellationToken);
+        // The first volunteer referral carries the case's id, so matching's request and the case share it.
+        if (request.VolunteerTalent is { } talent
+            && await referrals.VolunteerAsync(work, helpRequest, helpRequest.Id, talent, request.WantedAt, who, cancellationToken) is { } refusal)
+        {
+            return refusal;
         }
         await work.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/intake/help-requests/{helpRequest.Id}", helpRequest);
     }
-
-    public static async Task<Ok<Page<HelpRequest>>> ListHelpRequests([AsParameters] PageRequest page, HelpRequestStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ListAsync(page, cancellationToken));
-
-    public static async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> GetHelpRequest(Guid id, HelpRequestStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } found
-            ? TypedResults.Ok(found)
-            : Problems.NotFound("Help request not found.", $"There is no help request {id}.");
 }
 
-/// <summary>A question as the desk registers it.</summary>
+/// <summary>A question as the desk registers it; with a residentId the resident's own address is used.</summary>
 public sealed record RegisterHelpRequest(
     [property: Required, AllowedValues("desk", "phone", "email", "online", "on-behalf")] string Channel,
     [property: Required, MinLength(1)] string[] Domains,
     [property: Required, StringLength(4000, MinimumLength = 1)] string Description,
-    [property: Required] string Postcode,
+    string? Postcode = null,
     [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null,
     [property: StringLength(50)] string? VolunteerTalent = null,
-    DateTimeOffset? WantedAt = null)
-{
-    public Dictionary<string, string[]> Validate()
-    {
-        var errors = new Dictionary<string, string[]>();
-        var unknown = (Domains ?? []).Where(d => !HelpRequest.KnownDomains.Contains(d?.ToLowerInvariant())).ToList();
-        if (unknown.Count > 0)
-        {
-            errors["domains"] = [$"Unknown domain(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", HelpRequest.KnownDomains)}."];
-        }
-        return errors;
-    }
-}
+    DateTimeOffset? WantedAt = null,
+    Guid? ResidentId = null,
+    [property: StringLength(200)] string? OnBehalfOf = null);

@@ -1,6 +1,9 @@
 namespace WijPlatform.Intake.Model;
 
-/// <summary>A resident's question at the desk, by phone, online or through an informal carer.</summary>
+/// <summary>
+/// A resident's question at the desk, by phone, online or through an informal carer. One that was
+/// not answered on the spot is a case: it has a lifecycle, a regisseur and a timeline.
+/// </summary>
 public sealed record HelpRequest(
     Guid Id,
     string Channel,
@@ -12,15 +15,42 @@ public sealed record HelpRequest(
     string Status,
     DateTime CreatedAt)
 {
-    public static readonly string[] Channels = ["desk", "phone", "email", "online", "on-behalf"];
+    public static readonly string[] Channels = ["desk", "phone", "email", "online", "on-behalf", "partner-signal"];
 
     public static readonly string[] KnownDomains = ["wonen", "welzijn", "zorg", "opvoeding", "financien", "werk", "eenzaamheid"];
 
     public static readonly string[] Urgencies = ["low", "normal", "high", "crisis"];
 
+    public Guid? ResidentId { get; init; }
+
+    public Guid? HouseholdId { get; init; }
+
+    public string? Neighbourhood { get; init; }
+
+    /// <summary>The informal carer (mantelzorger) who asked on the resident's behalf.</summary>
+    public string? OnBehalfOf { get; init; }
+
+    public Guid? RegisseurId { get; init; }
+
+    public string? Outcome { get; init; }
+
+    public DateTime? ClosedAt { get; init; }
+
     // Materialization from a row sets the properties; arrays cannot bind to the positional constructor.
     private HelpRequest()
         : this(Guid.Empty, "", [], "", "", "", null, "", default)
     {
+    }
+}
+
+public static class Domains
+{
+    public static string[] Normalise(IEnumerable<string> domains) => domains.Select(d => d.Trim().ToLowerInvariant()).Distinct().ToArray();
+
+    /// <summary>A message naming the unknown domains, or null when all are known.</summary>
+    public static string? Unknown(IEnumerable<string?>? domains)
+    {
+        var unknown = (domains ?? []).Where(d => !HelpRequest.KnownDomains.Contains(d?.Trim().ToLowerInvariant())).ToList();
+        return unknown.Count == 0 ? null : $"Unknown domain(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", HelpRequest.KnownDomains)}.";
     }
 }

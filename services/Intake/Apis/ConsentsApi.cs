@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Apis;
+
+public static class ConsentsApi
+{
+    public static RouteGroupBuilder MapConsentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/intake/residents/{residentId:guid}/consents").WithTags("Consent");
+        api.MapPost("/", GiveConsent).WithSummary("Record a resident's consent to share data for one purpose with one recipient");
+        api.MapGet("/", (Guid residentId, [AsParameters] PageRequest page, ConsentStore store, CancellationToken ct) => store.ListAsync(residentId, page, ct))
+            .WithSummary("A resident's consents, withdrawn ones included");
+        api.MapPost("/{consentId:guid}/withdraw", WithdrawConsent).WithSummary("Withdraw a consent; referrals that need it are refused from now on");
+        return api;
+    }
+
+    public static async Task<Results<Created<Consent>, ValidationProblem, ProblemHttpResult>> GiveConsent(
+        Guid residentId, GiveConsent request, [FromHeader(Name = Actor.Header)] string? actor,
+        UnitOfWorkFactory unitOfWork, ResidentStore residents, ConsentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var fixedRecipient = ConsentPurposes.FixedRecipient(request.Purpose);
+        if (fixedRecipient is null && string.IsNullOrWhiteSpace(request.Recipient))
+        {
+            return Problems.Invalid("recipient", "Name the partner organisation that receives the data.");
+        }
+        if (fixedRecipient is not null && request.Recipient is { } named && !string.Equals(named, fixedRecipient, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Invalid("recipient", $"For '{request.Purpose}' the recipient is always '{fixedRecipient}'.");
+        }
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var resident = await residents.FindResidentAsync(work, residentId, ct);
+        if (resident is null)
+        {
+            return ResidentsApi.NotFound(residentId);
+        }
+        if (resident.ErasedAt is not null)
+        {
+            return Problems.Conflict("Resident erased.", "The resident asked to be forgotten; no new consent can be recorded.");
+        }
+        var consent = new Consent(NewId.NextGuid(), residentId, request.Purpose, fixedRecipient ?? request.Recipient!.Trim(), clock.GetUtcNow().UtcDateTime, Actor.Name(actor), null);
+        await store.InsertAsync(work, consent, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/api/intake/residents/{residentId}/consents/{consent.Id}", consent);
+    }
+
+    public static async Task<Results<Ok<Consent>, ProblemHttpResult>> WithdrawConsent(
+        Guid residentId, Guid consentId, UnitOfWorkFactory unitOfWork, ConsentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var consent = await store.WithdrawAsync(work, residentId, consentId, clock.GetUtcNow().UtcDateTime, ct);
+        if (consent is null)
+        {
+            return Problems.NotFound("Consent not found.", $"Resident {residentId} has no consent {consentId}.");
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(consent);
+    }
+}
+
+public sealed record GiveConsent(
+    [property: Required, AllowedValues(ConsentPurposes.ShareWithVolunteer, ConsentPurposes.ActivitySignup, ConsentPurposes.MealDelivery, ConsentPurposes.ShareWithPartner)] string Purpose,
+    [property: StringLength(200)] string? Recipient = null);

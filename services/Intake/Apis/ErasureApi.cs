@@ -1,0 +1,47 @@
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WijPlatform.Contracts;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Apis;
+
+public static class ErasureApi
+{
+    public static IEndpointRouteBuilder MapErasureApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/intake/residents/{residentId:guid}/erasure", RequestErasure).WithTags("Right to erasure")
+            .WithSummary("The resident asked to be forgotten: anonymise them here and ask every other service to do the same");
+        app.MapGet("/api/intake/erasures/{id:guid}", async Task<Results<Ok<ErasureStatus>, ProblemHttpResult>> (Guid id, ErasureStore store, CancellationToken ct) =>
+                await store.FindAsync(id, ct) is { } status ? TypedResults.Ok(status) : Problems.NotFound("Erasure not found.", $"There is no erasure request {id}."))
+            .WithTags("Right to erasure").WithSummary("Which services have confirmed the erasure");
+        return app;
+    }
+
+    public static async Task<Results<Accepted<ErasureStatus>, ProblemHttpResult>> RequestErasure(
+        Guid residentId, [FromHeader(Name = Actor.Header)] string? actor, UnitOfWorkFactory unitOfWork, ResidentStore residents, ErasureStore erasures,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var erasureId = NewId.NextGuid();
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var resident = await residents.FindResidentAsync(work, residentId, ct);
+        if (resident is null)
+        {
+            return ResidentsApi.NotFound(residentId);
+        }
+        if (resident.ErasedAt is not null)
+        {
+            return Problems.Conflict("Already erased.", "This resident's data was erased before.");
+        }
+        await residents.AnonymiseAsync(work, residentId, now, ct);
+        await erasures.InsertAsync(work, erasureId, residentId, Actor.Name(actor), now, ct);
+        await erasures.ConfirmAsync(work, erasureId, "intake", now, ct);
+        await work.PublishAsync(new ResidentErasureRequested(erasureId, residentId), ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Accepted($"/api/intake/erasures/{erasureId}",
+            new ErasureStatus(erasureId, residentId, now, [new ErasureConfirmation("intake", now)]));
+    }
+}

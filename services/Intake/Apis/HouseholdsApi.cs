@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Apis;
+
+public static class HouseholdsApi
+{
+    public static RouteGroupBuilder MapHouseholdsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/intake/households").WithTags("Households");
+        api.MapGet("/", HouseholdsAt).WithSummary("Households at an address (?postcode=9712 HW&houseNumber=12)");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<Household>, ProblemHttpResult>> (Guid id, ResidentStore store, CancellationToken ct) =>
+            await store.FindHouseholdAsync(id, ct) is { } household ? TypedResults.Ok(household) : NotFound(id)).WithSummary("One household");
+        api.MapGet("/{id:guid}/members", (Guid id, [AsParameters] PageRequest page, ResidentStore store, CancellationToken ct) => store.MembersAsync(id, page, ct))
+            .WithSummary("The residents of a household");
+        api.MapPost("/{id:guid}/members", AddMember).WithSummary("Move a registered resident into this household (same address)");
+        return api;
+    }
+
+    public static async Task<Results<Ok<Page<Household>>, ValidationProblem>> HouseholdsAt(
+        [AsParameters] PageRequest page, string? postcode, string? houseNumber, ResidentStore store, CancellationToken ct)
+    {
+        if (!Postcode.TryParse(postcode, out var parsed))
+        {
+            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW.");
+        }
+        if (string.IsNullOrWhiteSpace(houseNumber))
+        {
+            return Problems.Invalid("houseNumber", "Enter the house number.");
+        }
+        return TypedResults.Ok(await store.HouseholdsAtAsync(parsed.Value.Value, houseNumber.Trim(), page, ct));
+    }
+
+    public static async Task<Results<Ok<Resident>, ValidationProblem, ProblemHttpResult>> AddMember(
+        Guid id, AddMember request, UnitOfWorkFactory unitOfWork, ResidentStore store, CancellationToken ct)
+    {
+        var household = await store.FindHouseholdAsync(id, ct);
+        if (household is null)
+        {
+            return NotFound(id);
+        }
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var resident = await store.FindResidentAsync(work, request.ResidentId, ct);
+        if (resident is null)
+        {
+            return Problems.Invalid("residentId", $"There is no resident {request.ResidentId}.");
+        }
+        if (resident.Postcode != household.Postcode || !string.Equals(resident.HouseNumber, household.HouseNumber, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Conflict("Different address.", "A household shares one address; register the resident's move first.");
+        }
+        await store.MoveAsync(work, resident.Id, household.Id, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(resident with { HouseholdId = household.Id });
+    }
+
+    internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Household not found.", $"There is no household {id}.");
+}
+
+public sealed record AddMember(Guid ResidentId);

@@ -1,0 +1,106 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Apis;
+
+/// <summary>One household, one plan: the network, strengths and concerns first, then professionals, goals and actions.</summary>
+public static class PlanApi
+{
+    public static RouteGroupBuilder MapPlanApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/intake/households/{householdId:guid}/plan").WithTags("Household plan");
+        api.MapGet("/", GetPlan).WithSummary("The household's plan");
+        api.MapPost("/network", (Guid householdId, AddNetworkMember r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Network, Description = r.CanHelpWith, Name = r.Name, Relation = r.Relation }, ct))
+            .WithSummary("Someone from the informal network (family, neighbours, friends) and what they can do");
+        api.MapPost("/strengths", (Guid householdId, AddNote r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Strength, Description = r.Description }, ct))
+            .WithSummary("What the household can do itself (eigen kracht)");
+        api.MapPost("/concerns", (Guid householdId, AddNote r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Concern, Description = r.Description }, ct))
+            .WithSummary("A concern");
+        api.MapPost("/professionals", (Guid householdId, AddProfessional r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Professional, Description = r.Role, Name = r.Name, Organisation = r.Organisation }, ct))
+            .WithSummary("A professional or partner organisation involved; only after the household's own strengths or network are recorded");
+        api.MapPost("/goals", (Guid householdId, AddNote r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Goal, Description = r.Description }, ct))
+            .WithSummary("A goal of the plan");
+        api.MapPost("/actions", (Guid householdId, AddAction r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Action, Description = r.Description, GoalId = r.GoalId, Owner = r.Owner, DueDate = r.DueDate }, ct))
+            .WithSummary("An action towards a goal, with its owner and due date");
+        api.MapPost("/actions/{actionId:guid}/complete", CompleteAction).WithSummary("Mark an action done");
+        return api;
+    }
+
+    public static async Task<Results<Ok<HouseholdPlan>, ProblemHttpResult>> GetPlan(Guid householdId, ResidentStore residents, PlanStore plans, CancellationToken ct)
+    {
+        if (await residents.FindHouseholdAsync(householdId, ct) is null)
+        {
+            return HouseholdsApi.NotFound(householdId);
+        }
+        return TypedResults.Ok(PlanRules.Compose(householdId, await residents.MembersAsync(householdId, ct), [.. await plans.ItemsAsync(householdId, ct)]));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> CompleteAction(
+        Guid householdId, Guid actionId, UnitOfWorkFactory unitOfWork, PlanStore plans, TimeProvider clock, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await plans.CompleteAsync(work, householdId, actionId, clock.GetUtcNow().UtcDateTime, ct) == 0)
+        {
+            return Problems.NotFound("Action not found.", $"The plan of household {householdId} has no action {actionId}.");
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>Adds a line to a plan under the household's lock, applying the plan's rules.</summary>
+public sealed class PlanEditor(UnitOfWorkFactory unitOfWork, PlanStore plans, TimeProvider clock)
+{
+    public async Task<Results<Created<PlanItem>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        Guid householdId, string? actor, Func<PlanItem, PlanItem> fill, CancellationToken ct)
+    {
+        var item = fill(new PlanItem(NewId.NextGuid(), householdId, "", "", null, null, null, null, null, null, null, Actor.Name(actor), clock.GetUtcNow().UtcDateTime));
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await plans.LockAsync(work, householdId, ct) is not { } existing)
+        {
+            return HouseholdsApi.NotFound(householdId);
+        }
+        if (item.Kind == PlanKinds.Professional && !PlanRules.OwnStrengthRecorded(existing))
+        {
+            return Problems.Conflict("Eigen kracht first.",
+                "Record what the household and its own network can do (a strength or a network member) before adding professional help.");
+        }
+        if (item.Kind == PlanKinds.Action && !existing.Any(g => g.Kind == PlanKinds.Goal && g.Id == item.GoalId))
+        {
+            return Problems.Invalid("goalId", "The action must belong to a goal of this household's plan.");
+        }
+        await plans.InsertAsync(work, item, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/api/intake/households/{householdId}/plan", item);
+    }
+}
+
+public sealed record AddNote([property: Required, StringLength(2000, MinimumLength = 1)] string Description);
+
+public sealed record AddNetworkMember(
+    [property: Required, StringLength(100, MinimumLength = 1)] string Name,
+    [property: Required, StringLength(100, MinimumLength = 1)] string Relation,
+    [property: Required, StringLength(2000, MinimumLength = 1)] string CanHelpWith);
+
+public sealed record AddProfessional(
+    [property: Required, StringLength(100, MinimumLength = 1)] string Name,
+    [property: Required, StringLength(200, MinimumLength = 1)] string Organisation,
+    [property: Required, StringLength(2000, MinimumLength = 1)] string Role);
+
+public sealed record AddAction(
+    Guid GoalId,
+    [property: Required, StringLength(2000, MinimumLength = 1)] string Description,
+    [property: Required, StringLength(100, MinimumLength = 1)] string Owner,
+    DateOnly DueDate);

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WijPlatform.Contracts;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Apis;
+
+/// <summary>
+/// Sends a referral from a case inside the caller's unit of work. A resident's personal data
+/// (first name, street, phone) leaves intake only with their consent for that purpose and recipient;
+/// a case without a known resident sends only ids and the postcode.
+/// </summary>
+public sealed class ReferralSender(ResidentStore residents, ConsentStore consents, ReferralStore referrals, CaseStore cases, TimeProvider clock)
+{
+    public async Task<ProblemHttpResult?> VolunteerAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string talent, DateTimeOffset? wantedAt, string actor, CancellationToken ct)
+    {
+        string? firstName = null, street = null;
+        if (@case.ResidentId is { } residentId)
+        {
+            var (resident, refusal) = await ConsentedResidentAsync(work, residentId, ConsentPurposes.ShareWithVolunteer, "matching", ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            (firstName, street) = (resident!.FirstName, resident.Street);
+        }
+        var insideHome = talent is "home-visit" or "computer-help";
+        await work.PublishAsync(new VolunteerRequested(referralId, @case.Id, @case.ResidentId ?? Guid.Empty, talent, @case.Postcode, street, firstName,
+            wantedAt, @case.Urgency, insideHome), ct);
+        await RecordAsync(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'.", actor, ct);
+        return null;
+    }
+
+    public async Task<ProblemHttpResult?> ActivityAsync(UnitOfWork work, HelpRequest @case, Guid referralId, Guid activityId, DateTimeOffset? occurrenceStart, string actor, CancellationToken ct)
+    {
+        if (@case.ResidentId is not { } residentId)
+        {
+            return Problems.Conflict("No resident on the case.", "An activity sign-up is for a registered resident; link the case to a resident first.");
+        }
+        var (resident, refusal) = await ConsentedResidentAsync(work, residentId, ConsentPurposes.ActivitySignup, "calendar", ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        // The calendar shows the sign-up by first name and initial, and needs the phone to say when it is cancelled.
+        var displayName = $"{resident!.FirstName} {resident.LastName?[..1]}.".Trim();
+        await work.PublishAsync(new ActivityReferralRequested(referralId, @case.Id, residentId, activityId, occurrenceStart, displayName, resident.Phone), ct);
+        await RecordAsync(work, @case.Id, referralId, "activity", activityId.ToString(), null, $"Referred to activity {activityId}.", actor, ct);
+        return null;
+    }
+
+    public async Task<ProblemHttpResult?> PartnerAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string partner, DateOnly followUpOn, string actor, CancellationToken ct)
+    {
+        if (@case.ResidentId is { } residentId && (await ConsentedResidentAsync(work, residentId, ConsentPurposes.ShareWithPartner, partner, ct)).Refusal is { } refusal)
+        {
+            return refusal;
+        }
+        await RecordAsync(work, @case.Id, referralId, "partner", partner, followUpOn, $"Referred to {partner}; follow up on {followUpOn:yyyy-MM-dd}.", actor, ct);
+        return null;
+    }
+
+    private async Task<(Resident? Resident, ProblemHttpResult? Refusal)> ConsentedResidentAsync(UnitOfWork work, Guid residentId, string purpose, string recipient, CancellationToken ct)
+    {
+        // Locking the resident orders this referral after a withdrawal that is being committed.
+        var resident = await residents.FindResidentAsync(work, residentId, ct);
+        if (resident is null || resident.ErasedAt is not null)
+        {
+            return (null, Problems.Conflict("Resident erased.", "The resident asked to be forgotten; nothing about them can be shared."));
+        }
+        if (!ConsentPurposes.Covers(await consents.OfAsync(work, residentId, ct), purpose, recipient))
+        {
+            return (null, Problems.Conflict("Consent needed.",
+                $"The resident has not given (or has withdrawn) consent for '{purpose}' with '{recipient}'. Record the consent before this referral."));
+        }
+        return (resident, null);
+    }
+
+    private async Task RecordAsync(UnitOfWork work, Guid caseId, Guid referralId, string kind, string target, DateOnly? followUpOn, string detail, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await referrals.InsertAsync(work, new Referral(referralId, caseId, kind, target, "sent", followUpOn, now, now), ct);
+        await cases.AppendAsync(work, caseId, "referral-sent", detail, actor, now, ct);
+    }
+}

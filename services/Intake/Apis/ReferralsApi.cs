@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Apis;
+
+public static class ReferralsApi
+{
+    public static RouteGroupBuilder MapReferralsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/intake/cases/{caseId:guid}/referrals").WithTags("Referrals");
+        api.MapPost("/", Refer).WithSummary("Refer from the plan: a volunteer (matching), an activity (calendar) or a specialist partner; answers appear on the timeline");
+        api.MapGet("/", (Guid caseId, [AsParameters] PageRequest page, ReferralStore store, CancellationToken ct) => store.ListAsync(caseId, page, ct))
+            .WithSummary("The case's referrals and their latest answer");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<Referral>, ProblemHttpResult>> (Guid caseId, Guid id, ReferralStore store, CancellationToken ct) =>
+                await store.FindAsync(id, ct) is { } referral && referral.CaseId == caseId
+                    ? TypedResults.Ok(referral)
+                    : Problems.NotFound("Referral not found.", $"Case {caseId} has no referral {id}."))
+            .WithSummary("One referral");
+        return api;
+    }
+
+    public static async Task<Results<Created<Referral>, ValidationProblem, ProblemHttpResult>> Refer(
+        Guid caseId, Refer request, [FromHeader(Name = Actor.Header)] string? actor, UnitOfWorkFactory unitOfWork, CaseStore cases, ReferralSender sender,
+        ReferralStore referrals, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var referralId = NewId.NextGuid();
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await cases.LockAsync(work, caseId, ct) is not { } @case)
+        {
+            return CasesApi.NotFound(caseId);
+        }
+        if (@case.Status == CaseStatus.Closed)
+        {
+            return Problems.Conflict("The case is closed.", "Reopen the case before referring.");
+        }
+        var who = Actor.Name(actor);
+        var refusal = request.Kind switch
+        {
+            "volunteer" => await sender.VolunteerAsync(work, @case, referralId, request.Talent!, request.WantedAt, who, ct),
+            "activity" => await sender.ActivityAsync(work, @case, referralId, request.ActivityId!.Value, request.OccurrenceStart, who, ct),
+            _ => await sender.PartnerAsync(work, @case, referralId, request.Partner!.Trim(), request.FollowUpOn!.Value, who, ct),
+        };
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        await work.CommitAsync(ct);
+        var created = await referrals.FindAsync(referralId, ct);
+        return TypedResults.Created($"/api/intake/cases/{caseId}/referrals/{referralId}", created!);
+    }
+}
+
+/// <summary>A referral: volunteer (talent, wantedAt), activity (activityId, occurrenceStart) or partner (partner, followUpOn).</summary>
+public sealed record Refer(
+    [property: Required, AllowedValues("volunteer", "activity", "partner")] string Kind,
+    [property: StringLength(50)] string? Talent = null,
+    DateTimeOffset? WantedAt = null,
+    Guid? ActivityId = null,
+    DateTimeOffset? OccurrenceStart = null,
+    [property: StringLength(200)] string? Partner = null,
+    DateOnly? FollowUpOn = null)
+{
+    public static readonly string[] Talents = ["walk", "home-visit", "odd-job", "computer-help", "shopping", "transport", "company", "meal-delivery"];
+
+    public Dictionary<string, string[]> Validate(DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        switch (Kind)
+        {
+            case "volunteer" when string.IsNullOrWhiteSpace(Talent):
+                errors["talent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents)}."];
+                break;
+            case "activity" when ActivityId is null:
+                errors["activityId"] = ["Name the activity of the calendar."];
+                break;
+            case "partner" when string.IsNullOrWhiteSpace(Partner):
+                errors["partner"] = ["Name the partner organisation."];
+                break;
+            case "partner" when FollowUpOn is not { } followUp || followUp < TimeZones.TodayInAmsterdam(now):
+                errors["followUpOn"] = ["A referral to a partner needs a follow-up date, today or later."];
+                break;
+        }
+        return errors;
+    }
+}

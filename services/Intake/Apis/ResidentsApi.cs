@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Apis;
+
+public static class ResidentsApi
+{
+    public static RouteGroupBuilder MapResidentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/intake/residents").WithTags("Residents");
+        api.MapPost("/", RegisterResident)
+            .WithSummary("Register a resident; without a householdId a new household is started at the address");
+        api.MapGet("/", FindResidents).WithSummary("Find residents by postcode and house number, or by (part of) the name");
+        api.MapGet("/{id:guid}", GetResident).WithSummary("One resident");
+        return api;
+    }
+
+    public static async Task<Results<Created<Resident>, ValidationProblem>> RegisterResident(
+        RegisterResident request, UnitOfWorkFactory unitOfWork, ResidentStore store, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate(clock.GetUtcNow());
+        if (!Postcode.TryParse(request.Postcode, out var postcode))
+        {
+            errors["postcode"] = ["Enter a Dutch postcode such as 9712 HW."];
+        }
+        Household? household = null;
+        if (request.HouseholdId is { } householdId && postcode is { } given)
+        {
+            household = await store.FindHouseholdAsync(householdId, ct);
+            if (household is null)
+            {
+                errors["householdId"] = [$"There is no household {householdId}."];
+            }
+            else if (household.Postcode != given.Value || !string.Equals(household.HouseNumber, request.HouseNumber.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                errors["householdId"] = ["The household lives at another address; a household shares one address."];
+            }
+        }
+        if (errors.Count > 0 || postcode is not { } valid)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (household is null)
+        {
+            household = new Household(NewId.NextGuid(), valid.Value, request.HouseNumber.Trim(), request.Street?.Trim(), request.City?.Trim(), neighbourhoods.Find(valid), now);
+            await store.InsertHouseholdAsync(work, household, ct);
+        }
+        var resident = new Resident(NewId.NextGuid(), household.Id, request.FirstName.Trim(), request.LastName.Trim(), request.DateOfBirth,
+            Blank(request.Phone), Blank(request.Email), request.PreferredContact, household.Postcode, household.HouseNumber, household.Street, household.City,
+            household.Neighbourhood, null, now);
+        await store.InsertResidentAsync(work, resident, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/api/intake/residents/{resident.Id}", resident);
+    }
+
+    public static async Task<Results<Ok<Page<Resident>>, ValidationProblem>> FindResidents(
+        [AsParameters] PageRequest page, string? postcode, string? houseNumber, string? name, ResidentStore store, CancellationToken ct)
+    {
+        Postcode? parsed = null;
+        if (postcode is not null && !Postcode.TryParse(postcode, out parsed))
+        {
+            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW.");
+        }
+        if (parsed is null && string.IsNullOrWhiteSpace(name))
+        {
+            return Problems.Invalid("name", "Search by postcode (and house number) or by name.");
+        }
+        return TypedResults.Ok(await store.SearchResidentsAsync(parsed?.Value, Blank(houseNumber), Blank(name), page, ct));
+    }
+
+    public static async Task<Results<Ok<Resident>, ProblemHttpResult>> GetResident(Guid id, ResidentStore store, CancellationToken ct) =>
+        await store.FindResidentAsync(id, ct) is { } resident ? TypedResults.Ok(resident) : NotFound(id);
+
+    internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Resident not found.", $"There is no resident {id}.");
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A resident as the desk registers them. Email and phone are optional.</summary>
+public sealed record RegisterResident(
+    [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
+    [property: Required, StringLength(100, MinimumLength = 1)] string LastName,
+    DateOnly DateOfBirth,
+    [property: Required] string Postcode,
+    [property: Required, StringLength(10, MinimumLength = 1), RegularExpression("^[0-9]{1,5}( ?[A-Za-z0-9-]{1,4})?$")] string HouseNumber,
+    [property: Required, AllowedValues("phone", "email", "letter", "home-visit", "desk", "via-informal-carer")] string PreferredContact,
+    [property: StringLength(200)] string? Street = null,
+    [property: StringLength(100)] string? City = null,
+    [property: Phone, StringLength(30)] string? Phone = null,
+    [property: EmailAddress, StringLength(200)] string? Email = null,
+    Guid? HouseholdId = null)
+{
+    public Dictionary<string, string[]> Validate(DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (DateOfBirth > TimeZones.TodayInAmsterdam(now) || DateOfBirth.Year < 1900)
+        {
+            errors["dateOfBirth"] = ["Enter a date of birth between 1900 and today."];
+        }
+        if (PreferredContact == "email" && string.IsNullOrWhiteSpace(Email))
+        {
+            errors["email"] = ["The preferred contact is email, so an email address is needed."];
+        }
+        if (PreferredContact == "phone" && string.IsNullOrWhiteSpace(Phone))
+        {
+            errors["phone"] = ["The preferred contact is phone, so a phone number is needed."];
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Apis;
+
+/// <summary>
+/// A partner organisation (the home-cleaning company that suspects loneliness) signals worry about
+/// an address. The signal joins the household's open case or starts one, and asks matching for a
+/// home visit. The partner only ever sees that its signal was received and acted upon.
+/// </summary>
+public static class SignalsApi
+{
+    public static RouteGroupBuilder MapSignalsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/intake/signals").WithTags("Partner signals");
+        api.MapPost("/", SubmitSignal).WithSummary("A partner signals concern about a resident at an address");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<SignalStatus>, ProblemHttpResult>> (Guid id, ReferralStore store, CancellationToken ct) =>
+                await store.FindSignalAsync(id, ct) is { } signal ? TypedResults.Ok(signal) : Problems.NotFound("Signal not found.", $"There is no signal {id}."))
+            .WithSummary("Whether the signal was received and acted upon (never the case itself)");
+        return api;
+    }
+
+    public static async Task<Results<Accepted<SignalStatus>, ValidationProblem, ProblemHttpResult>> SubmitSignal(
+        SubmitSignal request, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, ReferralStore referrals, ReferralSender sender,
+        NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Postcode.TryParse(request.Postcode, out var parsed))
+        {
+            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW.");
+        }
+        var postcode = parsed.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = $"partner:{request.Partner.Trim()}";
+        var houseNumber = request.HouseNumber.Trim();
+
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var household = (await residents.HouseholdsAtAsync(postcode.Value, houseNumber, new PageRequest { PageSize = 1 }, ct)).Items is [var first, ..] ? first : null;
+        if (household is null)
+        {
+            household = new Household(NewId.NextGuid(), postcode.Value, houseNumber, null, null, neighbourhoods.Find(postcode), now);
+            await residents.InsertHouseholdAsync(work, household, ct);
+        }
+        var @case = await cases.OpenCaseOfHouseholdAsync(work, household.Id, ct);
+        if (@case is null)
+        {
+            @case = new HelpRequest(NewId.NextGuid(), "partner-signal", ["eenzaamheid"], "normal", postcode.Value, request.Concern, "home-visit", CaseStatus.Registered, now)
+            {
+                HouseholdId = household.Id,
+                Neighbourhood = household.Neighbourhood,
+            };
+            await cases.InsertAsync(work, @case, ct);
+            await cases.AppendAsync(work, @case.Id, "registered", "Via a partner signal.", actor, now, ct);
+        }
+        await cases.AppendAsync(work, @case.Id, "partner-signal", request.Concern, actor, now, ct);
+        // The visit request carries no name or street: the partner's signal is not the resident's consent.
+        var visit = NewId.NextGuid();
+        if (await sender.VolunteerAsync(work, @case with { ResidentId = null }, visit, "home-visit", null, actor, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        var signalId = NewId.NextGuid();
+        await referrals.InsertSignalAsync(work, signalId, request.Partner.Trim(), @case.Id, visit, now, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Accepted($"/api/intake/signals/{signalId}", new SignalStatus(signalId, request.Partner.Trim(), "received", now, null));
+    }
+}
+
+public sealed record SubmitSignal(
+    [property: Required, StringLength(200, MinimumLength = 1)] string Partner,
+    [property: Required] string Postcode,
+    [property: Required, StringLength(10, MinimumLength = 1), RegularExpression("^[0-9]{1,5}( ?[A-Za-z0-9-]{1,4})?$")] string HouseNumber,
+    [property: Required, StringLength(2000, MinimumLength = 1)] string Concern);

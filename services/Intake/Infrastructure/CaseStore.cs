@@ -1,0 +1,116 @@
+using Dapper;
+using Npgsql;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Infrastructure;
+
+/// <summary>Cases (help requests that were not answered on the spot), their timeline and the counted quick questions.</summary>
+public sealed class CaseStore(NpgsqlDataSource db)
+{
+    public const string Columns =
+        """
+        id, channel, domains, urgency, postcode, description, talent, status, created_at AS CreatedAt, resident_id AS ResidentId,
+        household_id AS HouseholdId, neighbourhood, on_behalf_of AS OnBehalfOf, regisseur_id AS RegisseurId, outcome, closed_at AS ClosedAt
+        """;
+
+    public Task InsertAsync(UnitOfWork work, HelpRequest request, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO help_requests (id, channel, domains, urgency, postcode, description, talent, status, created_at,
+                                       resident_id, household_id, neighbourhood, on_behalf_of)
+            VALUES (@Id, @Channel, @Domains, @Urgency, @Postcode, @Description, @Talent, @Status, @CreatedAt,
+                    @ResidentId, @HouseholdId, @Neighbourhood, @OnBehalfOf)
+            """,
+            request, work.Transaction, cancellationToken: ct));
+
+    public async Task<HelpRequest?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
+            $"SELECT {Columns} FROM help_requests WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>Reads the case and holds it until the unit of work ends, so two changes cannot interleave.</summary>
+    public Task<HelpRequest?> LockAsync(UnitOfWork work, Guid id, CancellationToken ct) =>
+        work.Connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
+            $"SELECT {Columns} FROM help_requests WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: ct));
+
+    public Task<HelpRequest?> OpenCaseOfHouseholdAsync(UnitOfWork work, Guid householdId, CancellationToken ct) =>
+        work.Connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
+            $"SELECT {Columns} FROM help_requests WHERE household_id = @householdId AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE",
+            new { householdId }, work.Transaction, cancellationToken: ct));
+
+    public Task UpdateAsync(UnitOfWork work, HelpRequest request, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE help_requests SET status = @Status, domains = @Domains, urgency = @Urgency, regisseur_id = @RegisseurId,
+                   outcome = @Outcome, closed_at = @ClosedAt
+             WHERE id = @Id
+            """,
+            request, work.Transaction, cancellationToken: ct));
+
+    public Task<Page<HelpRequest>> ListAsync(string? status, string? neighbourhood, Guid? regisseurId, Guid? householdId, bool openOnly, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<HelpRequest>(Columns,
+            """
+            help_requests
+             WHERE (@status::text IS NULL OR status = @status)
+               AND (@openOnly = false OR status <> 'closed')
+               AND (@neighbourhood::text IS NULL OR neighbourhood = @neighbourhood)
+               AND (@regisseurId::uuid IS NULL OR regisseur_id = @regisseurId)
+               AND (@householdId::uuid IS NULL OR household_id = @householdId)
+            """,
+            "created_at DESC, id", new { status, neighbourhood, regisseurId, householdId, openOnly }, page, ct);
+
+    /// <summary>How many cases are open per neighbourhood or per regisseur, largest first.</summary>
+    public Task<Page<OpenCaseCount>> OpenCaseCountsAsync(bool perRegisseur, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<OpenCaseCount>("key, open_cases AS OpenCases",
+            perRegisseur
+                ? "(SELECT coalesce(regisseur_id::text, 'unassigned') AS key, count(*) AS open_cases FROM help_requests WHERE status <> 'closed' GROUP BY 1) counts"
+                : "(SELECT coalesce(neighbourhood, 'unknown') AS key, count(*) AS open_cases FROM help_requests WHERE status <> 'closed' GROUP BY 1) counts",
+            "open_cases DESC, key", null, page, ct);
+
+    public Task AppendAsync(UnitOfWork work, Guid caseId, string kind, string? detail, string actor, DateTime at, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO case_events (case_id, kind, detail, actor, occurred_at) VALUES (@caseId, @kind, @detail, @actor, @at)",
+            new { caseId, kind, detail, actor, at }, work.Transaction, cancellationToken: ct));
+
+    public Task<Page<CaseEvent>> TimelineAsync(Guid caseId, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<CaseEvent>("seq, case_id AS CaseId, kind, detail, actor, occurred_at AS OccurredAt", "case_events WHERE case_id = @caseId", "seq",
+            new { caseId }, page, ct);
+
+    public Task InsertCountedAsync(UnitOfWork work, Guid id, string channel, string[] domains, string? neighbourhood, DateOnly answeredOn, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO counted_questions (id, channel, domains, neighbourhood, answered_on) VALUES (@id, @channel, @domains, @neighbourhood, @answeredOn)",
+            new { id, channel, domains, neighbourhood, answeredOn }, work.Transaction, cancellationToken: ct));
+
+    public async Task<IReadOnlyList<QuestionCount>> CountQuestionsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<QuestionCount>(new CommandDefinition(
+            """
+            SELECT domain, count(*) AS Count FROM counted_questions, unnest(domains) AS domain
+             WHERE answered_on BETWEEN @from AND @to GROUP BY domain ORDER BY domain
+            """, new { from, to }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>Households with an open case whose last contact (or, without any, the case's start) is older than the cut-off.</summary>
+    public Task<Page<QuietHousehold>> WithoutContactSinceAsync(DateTime cutoff, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<QuietHousehold>("household_id AS HouseholdId, neighbourhood, last_contact AS LastContact",
+            """
+            (SELECT c.household_id, min(c.neighbourhood) AS neighbourhood,
+                    max(coalesce((SELECT max(e.occurred_at) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'contact'), c.created_at)) AS last_contact
+               FROM help_requests c
+              WHERE c.status <> 'closed' AND c.household_id IS NOT NULL
+              GROUP BY c.household_id) quiet
+             WHERE last_contact < @cutoff
+            """, "last_contact, household_id", new { cutoff }, page, ct);
+}
+
+public sealed record OpenCaseCount(string Key, long OpenCases);
+
+public sealed record QuestionCount(string Domain, long Count);
+
+public sealed record QuietHousehold(Guid HouseholdId, string? Neighbourhood, DateTime LastContact);

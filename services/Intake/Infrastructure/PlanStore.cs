@@ -1,0 +1,54 @@
+using Dapper;
+using Npgsql;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Infrastructure;
+
+public sealed class PlanStore(NpgsqlDataSource db)
+{
+    private const string Columns =
+        """
+        id, household_id AS HouseholdId, kind, description, name, relation, organisation, goal_id AS GoalId, owner,
+        due_date AS DueDate, done_at AS DoneAt, recorded_by AS RecordedBy, recorded_at AS RecordedAt
+        """;
+
+    public async Task<IReadOnlyList<PlanItem>> ItemsAsync(Guid householdId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<PlanItem>(new CommandDefinition(
+            $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>The plan's lines (null without such a household), read under a lock on the household so that rules about earlier lines hold at insert.</summary>
+    public async Task<IReadOnlyList<PlanItem>?> LockAsync(UnitOfWork work, Guid householdId, CancellationToken ct)
+    {
+        var found = await work.Connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+            "SELECT 1 FROM households WHERE id = @householdId FOR UPDATE", new { householdId }, work.Transaction, cancellationToken: ct));
+        if (found is null)
+        {
+            return null;
+        }
+        return (await work.Connection.QueryAsync<PlanItem>(new CommandDefinition(
+            $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, work.Transaction, cancellationToken: ct))).ToList();
+    }
+
+    public Task InsertAsync(UnitOfWork work, PlanItem item, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO plan_items (id, household_id, kind, description, name, relation, organisation, goal_id, owner, due_date, done_at, recorded_by, recorded_at)
+            VALUES (@Id, @HouseholdId, @Kind, @Description, @Name, @Relation, @Organisation, @GoalId, @Owner, @DueDate, @DoneAt, @RecordedBy, @RecordedAt)
+            """, item, work.Transaction, cancellationToken: ct));
+
+    public Task<int> CompleteAsync(UnitOfWork work, Guid householdId, Guid actionId, DateTime at, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE plan_items SET done_at = coalesce(done_at, @at) WHERE id = @actionId AND household_id = @householdId AND kind = 'action'",
+            new { householdId, actionId, at }, work.Transaction, cancellationToken: ct));
+
+    public Task<Page<PlanItem>> OverdueActionsAsync(DateOnly today, string? owner, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<PlanItem>(Columns,
+            "plan_items WHERE kind = 'action' AND done_at IS NULL AND due_date < @today AND (@owner::text IS NULL OR owner = @owner)",
+            "due_date, id", new { today, owner }, page, ct);
+}

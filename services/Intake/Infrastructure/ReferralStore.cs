@@ -1,0 +1,64 @@
+using Dapper;
+using Npgsql;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Infrastructure;
+
+public sealed class ReferralStore(NpgsqlDataSource db)
+{
+    private const string Columns = "id, case_id AS CaseId, kind, target, status, follow_up_on AS FollowUpOn, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    public Task InsertAsync(UnitOfWork work, Referral referral, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO referrals (id, case_id, kind, target, status, follow_up_on, created_at, updated_at)
+            VALUES (@Id, @CaseId, @Kind, @Target, @Status, @FollowUpOn, @CreatedAt, @UpdatedAt)
+            """, referral, work.Transaction, cancellationToken: ct));
+
+    /// <summary>The referral's case and status, held until the unit of work ends; null for a referral intake does not know.</summary>
+    public Task<(Guid CaseId, string Status)?> LockAsync(UnitOfWork work, Guid referralId, CancellationToken ct) =>
+        work.Connection.QuerySingleOrDefaultAsync<(Guid CaseId, string Status)?>(new CommandDefinition(
+            "SELECT case_id, status FROM referrals WHERE id = @referralId FOR UPDATE", new { referralId }, work.Transaction, cancellationToken: ct));
+
+    public Task SetStatusAsync(UnitOfWork work, Guid referralId, string status, DateTime at, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE referrals SET status = @status, updated_at = @at WHERE id = @referralId", new { referralId, status, at }, work.Transaction, cancellationToken: ct));
+
+    public Task<Page<Referral>> ListAsync(Guid caseId, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<Referral>(Columns, "referrals WHERE case_id = @caseId", "created_at, id", new { caseId }, page, ct);
+
+    public async Task<Referral?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Referral>(new CommandDefinition(
+            $"SELECT {Columns} FROM referrals WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public Task InsertSignalAsync(UnitOfWork work, Guid id, string partner, Guid caseId, Guid referralId, DateTime at, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO partner_signals (id, partner, case_id, referral_id, received_at) VALUES (@id, @partner, @caseId, @referralId, @at)",
+            new { id, partner, caseId, referralId, at }, work.Transaction, cancellationToken: ct));
+
+    /// <summary>A signal is acted upon once its home visit is matched or its case has a regisseur.</summary>
+    public Task MarkSignalsActedUponAsync(UnitOfWork work, Guid? referralId, Guid? caseId, DateTime at, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE partner_signals SET acted_upon_at = @at WHERE acted_upon_at IS NULL AND (referral_id = @referralId OR case_id = @caseId)",
+            new { referralId, caseId, at }, work.Transaction, cancellationToken: ct));
+
+    public async Task<SignalStatus?> FindSignalAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<SignalStatus>(new CommandDefinition(
+            """
+            SELECT id, partner, CASE WHEN acted_upon_at IS NULL THEN 'received' ELSE 'acted-upon' END AS Status,
+                   received_at AS ReceivedAt, acted_upon_at AS ActedUponAt
+              FROM partner_signals WHERE id = @id
+            """, new { id }, cancellationToken: ct));
+    }
+}
+
+/// <summary>All a partner may see of its signal: that it arrived and that something was done.</summary>
+public sealed record SignalStatus(Guid Id, string Partner, string Status, DateTime ReceivedAt, DateTime? ActedUponAt);

@@ -1,0 +1,114 @@
+using Dapper;
+using Npgsql;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Infrastructure;
+
+public sealed class ResidentStore(NpgsqlDataSource db)
+{
+    private const string ResidentColumns =
+        """
+        r.id, r.household_id AS HouseholdId, r.first_name AS FirstName, r.last_name AS LastName, r.date_of_birth AS DateOfBirth,
+        r.phone, r.email, r.preferred_contact AS PreferredContact, h.postcode, h.house_number AS HouseNumber, h.street, h.city,
+        h.neighbourhood, r.erased_at AS ErasedAt, r.created_at AS CreatedAt
+        """;
+
+    private const string Residents = "residents r JOIN households h ON h.id = r.household_id";
+
+    private const string HouseholdColumns = "id, postcode, house_number AS HouseNumber, street, city, neighbourhood, created_at AS CreatedAt";
+
+    public Task InsertHouseholdAsync(UnitOfWork work, Household household, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO households (id, postcode, house_number, street, city, neighbourhood, created_at)
+            VALUES (@Id, @Postcode, @HouseNumber, @Street, @City, @Neighbourhood, @CreatedAt)
+            """, household, work.Transaction, cancellationToken: ct));
+
+    public Task InsertResidentAsync(UnitOfWork work, Resident resident, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO residents (id, household_id, first_name, last_name, date_of_birth, phone, email, preferred_contact, created_at)
+            VALUES (@Id, @HouseholdId, @FirstName, @LastName, @DateOfBirth, @Phone, @Email, @PreferredContact, @CreatedAt)
+            """, resident, work.Transaction, cancellationToken: ct));
+
+    public async Task<Household?> FindHouseholdAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Household>(new CommandDefinition(
+            $"SELECT {HouseholdColumns} FROM households WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<Resident?> FindResidentAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Resident>(new CommandDefinition(
+            $"SELECT {ResidentColumns} FROM {Residents} WHERE r.id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public Task<Resident?> FindResidentAsync(UnitOfWork work, Guid id, CancellationToken ct) =>
+        work.Connection.QuerySingleOrDefaultAsync<Resident>(new CommandDefinition(
+            $"SELECT {ResidentColumns} FROM {Residents} WHERE r.id = @id FOR UPDATE OF r", new { id }, work.Transaction, cancellationToken: ct));
+
+    public Task<Page<Resident>> SearchResidentsAsync(string? postcode, string? houseNumber, string? name, PageRequest page, CancellationToken ct)
+    {
+        // Each filter is switched on by its parameter, so the SQL text stays constant.
+        const string filter =
+            """
+             WHERE r.erased_at IS NULL
+               AND (@postcode::text IS NULL OR h.postcode = @postcode)
+               AND (@houseNumber::text IS NULL OR lower(h.house_number) = lower(@houseNumber))
+               AND (@name::text IS NULL OR lower(coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, '')) LIKE '%' || lower(@name) || '%')
+            """;
+        return db.QueryPageAsync<Resident>(ResidentColumns, Residents + filter, "r.last_name, r.first_name, r.id", new { postcode, houseNumber, name }, page, ct);
+    }
+
+    public Task<Page<Household>> HouseholdsAtAsync(string postcode, string houseNumber, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<Household>(HouseholdColumns, "households WHERE postcode = @postcode AND lower(house_number) = lower(@houseNumber)", "created_at, id",
+            new { postcode, houseNumber }, page, ct);
+
+    public Task<Page<Resident>> MembersAsync(Guid householdId, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<Resident>(ResidentColumns, Residents + " WHERE r.household_id = @householdId", "r.created_at, r.id", new { householdId }, page, ct);
+
+    public async Task<IReadOnlyList<PlanMember>> MembersAsync(Guid householdId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<PlanMember>(new CommandDefinition(
+            "SELECT id AS ResidentId, first_name AS FirstName, last_name AS LastName FROM residents WHERE household_id = @householdId ORDER BY created_at, id",
+            new { householdId }, cancellationToken: ct))).ToList();
+    }
+
+    public Task MoveAsync(UnitOfWork work, Guid residentId, Guid householdId, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE residents SET household_id = @householdId WHERE id = @residentId", new { residentId, householdId }, work.Transaction, cancellationToken: ct));
+
+    /// <summary>Keeps only the ids and the household; everything that identifies the person is gone.</summary>
+    public Task AnonymiseAsync(UnitOfWork work, Guid residentId, DateTime at, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE residents SET first_name = NULL, last_name = NULL, date_of_birth = NULL, phone = NULL, email = NULL, erased_at = @at WHERE id = @residentId;
+            UPDATE help_requests SET description = '[erased]', on_behalf_of = NULL WHERE resident_id = @residentId;
+            -- The address and the plan's names go too once nobody identifiable lives there any more.
+            UPDATE households h SET street = NULL, house_number = '' WHERE h.id = (SELECT household_id FROM residents WHERE id = @residentId)
+               AND NOT EXISTS (SELECT 1 FROM residents o WHERE o.household_id = h.id AND o.erased_at IS NULL);
+            UPDATE plan_items p SET name = NULL, description = '[erased]', owner = NULL WHERE p.household_id = (SELECT household_id FROM residents WHERE id = @residentId)
+               AND NOT EXISTS (SELECT 1 FROM residents o WHERE o.household_id = p.household_id AND o.erased_at IS NULL);
+            """, new { residentId, at }, work.Transaction, cancellationToken: ct));
+
+    public Task InsertProfessionalAsync(UnitOfWork work, Professional professional, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO professionals (id, name, organisation, role, created_at) VALUES (@Id, @Name, @Organisation, @Role, @CreatedAt)",
+            professional, work.Transaction, cancellationToken: ct));
+
+    public async Task<Professional?> FindProfessionalAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Professional>(new CommandDefinition(
+            "SELECT id, name, organisation, role, created_at AS CreatedAt FROM professionals WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public Task<Page<Professional>> ListProfessionalsAsync(PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<Professional>("id, name, organisation, role, created_at AS CreatedAt", "professionals", "name, id", null, page, ct);
+}

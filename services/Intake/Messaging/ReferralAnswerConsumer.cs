@@ -1,0 +1,37 @@
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Messaging;
+
+/// <summary>
+/// An answer from matching or the calendar: the referral takes its new status and the case's
+/// timeline shows it. Answers to requests intake did not send (matching serves the café too) are ignored.
+/// </summary>
+public abstract class ReferralAnswerConsumer<TMessage>(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : IdempotentConsumer<TMessage>(unitOfWork, metrics)
+    where TMessage : class
+{
+    protected abstract IEnumerable<ReferralAnswer> Answers(TMessage message);
+
+    protected override async Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var answer in Answers(message))
+        {
+            if (await referrals.LockAsync(work, answer.ReferralId, cancellationToken) is not var (caseId, status))
+            {
+                continue;
+            }
+            if (ReferralAnswers.Replaces(status, answer.Status))
+            {
+                await referrals.SetStatusAsync(work, answer.ReferralId, answer.Status, now, cancellationToken);
+            }
+            await cases.AppendAsync(work, caseId, answer.Event, answer.Detail, Actors.System, now, cancellationToken);
+            if (answer.Status == "matched")
+            {
+                await referrals.MarkSignalsActedUponAsync(work, answer.ReferralId, null, now, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using WijPlatform.Contracts;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Messaging;
+
+// The answers matching and the calendar give to intake's referrals; what each means is in ReferralAnswers.
+public sealed class VolunteerMatchProposedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<VolunteerMatchProposed>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(VolunteerMatchProposed message) => [ReferralAnswers.From(message)];
+}
+
+public sealed class VolunteerMatchedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<VolunteerMatched>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(VolunteerMatched message) => [ReferralAnswers.From(message)];
+}
+
+public sealed class VolunteerRequestUnmatchedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<VolunteerRequestUnmatched>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(VolunteerRequestUnmatched message) => [ReferralAnswers.From(message)];
+}
+
+public sealed class VolunteerMatchEndedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<VolunteerMatchEnded>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(VolunteerMatchEnded message) => [ReferralAnswers.From(message)];
+}
+
+public sealed class SignupConfirmedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<SignupConfirmed>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(SignupConfirmed message) => ReferralAnswers.From(message) is { } answer ? [answer] : [];
+}
+
+public sealed class SignupWaitlistedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<SignupWaitlisted>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(SignupWaitlisted message) => ReferralAnswers.From(message) is { } answer ? [answer] : [];
+}
+
+public sealed class SignupPromotedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<SignupPromoted>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(SignupPromoted message) => ReferralAnswers.From(message) is { } answer ? [answer] : [];
+}
+
+public sealed class ActivityCancelledConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<ActivityCancelled>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(ActivityCancelled message) => ReferralAnswers.From(message);
+}
+
+public sealed class ReferralRefusedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<ReferralRefused>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(ReferralRefused message) => [ReferralAnswers.From(message)];
+}

@@ -1,0 +1,31 @@
+namespace WijPlatform.Intake.Model;
+
+/// <summary>An address where residents live together; one plan belongs to it.</summary>
+public sealed record Household(Guid Id, string Postcode, string HouseNumber, string? Street, string? City, string? Neighbourhood, DateTime CreatedAt);
+
+/// <summary>
+/// A resident as the desk knows them. Email and phone are optional: many residents have neither
+/// email nor smartphone and prefer a visit or the desk. After erasure only the ids remain.
+/// </summary>
+public sealed record Resident(
+    Guid Id,
+    Guid HouseholdId,
+    string? FirstName,
+    string? LastName,
+    DateOnly? DateOfBirth,
+    string? Phone,
+    string? Email,
+    string PreferredContact,
+    string Postcode,
+    string HouseNumber,
+    string? Street,
+    string? City,
+    string? Neighbourhood,
+    DateTime? ErasedAt,
+    DateTime CreatedAt)
+{
+    public static readonly string[] ContactWays = ["phone", "email", "letter", "home-visit", "desk", "via-informal-carer"];
+}
+
+/// <summary>A professional of the neighbourhood team who can be a household's regisseur.</summary>
+public sealed record Professional(Guid Id, string Name, string Organisation, string Role, DateTime CreatedAt);

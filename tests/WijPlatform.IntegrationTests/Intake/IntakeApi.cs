@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace WijPlatform.IntegrationTests.Intake;
+
+/// <summary>What the desk does through the gateway, as small steps the tests share; each call names its actor.</summary>
+internal sealed class IntakeApi(StackFixture stack)
+{
+    public const string Desk = "desk-anna";
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public HttpClient Gateway => stack.Gateway;
+
+    /// <summary>A postcode no other test uses, in Groningen Centrum (9711/9712) unless told otherwise.</summary>
+    public static string UniquePostcode(string digits = "9712")
+    {
+        const string letters = "ABCEFGHJKLMNPRTVWXZ";
+        return $"{digits} {letters[Random.Shared.Next(letters.Length)]}{letters[Random.Shared.Next(letters.Length)]}";
+    }
+
+    public static string UniqueHouseNumber() => Random.Shared.Next(1, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public Task<HttpResponseMessage> PostAsync(string path, object body, string actor = Desk)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Actor", actor);
+        return Gateway.SendAsync(request);
+    }
+
+    public async Task<JsonElement> PostOkAsync(string path, object body, string actor = Desk)
+    {
+        var response = await PostAsync(path, body, actor);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadAsync<JsonElement>();
+    }
+
+    public async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.ReadAsync<JsonElement>();
+    }
+
+    public Task<JsonElement> GetAsync(string path) => Gateway.GetFromJsonAsync<JsonElement>(path);
+
+    public Task<JsonElement> RegisterResidentAsync(string postcode, string houseNumber, string firstName = "Anna", string lastName = "Jansen", Guid? householdId = null) =>
+        PostOkAsync("/api/intake/residents", new
+        {
+            firstName,
+            lastName,
+            dateOfBirth = "1941-05-17",
+            postcode,
+            houseNumber,
+            street = "Oude Ebbingestraat",
+            city = "Groningen",
+            phone = "050 123 4567",
+            preferredContact = "phone",
+            householdId,
+        });
+
+    public async Task<Guid> RegisterCaseAsync(Guid? residentId, string postcode = "9712 HW", string[]? domains = null) =>
+        (await PostOkAsync("/api/intake/help-requests", new
+        {
+            channel = "desk",
+            domains = domains ?? ["eenzaamheid"],
+            description = "Mevrouw voelt zich eenzaam sinds haar man overleed.",
+            postcode,
+            residentId,
+        })).GetProperty("id").GetGuid();
+
+    public async Task<Guid> RegisterProfessionalAsync(string name = "Sanne de Vries") =>
+        (await PostOkAsync("/api/intake/professionals", new { name, organisation = "WIJ-team Centrum", role = "generalist" })).GetProperty("id").GetGuid();
+
+    public async Task<List<JsonElement>> TimelineAsync(Guid caseId) =>
+        (await GetAsync($"/api/intake/cases/{caseId}/timeline?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+
+    public static List<string> Kinds(IEnumerable<JsonElement> events) => events.Select(e => e.GetProperty("kind").GetString() ?? "").ToList();
+
+    /// <summary>
+    /// Puts a message in intake's own outbox: the relay publishes it over RabbitMQ and intake's
+    /// consumers receive it exactly as they would receive matching's or the calendar's answer.
+    /// </summary>
+    public async Task PublishThroughIntakeOutboxAsync<T>(T message)
+        where T : class
+    {
+        await using var connection = new NpgsqlConnection(IntakeDatabase());
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
+        {
+            Parameters =
+            {
+                new() { Value = Guid.NewGuid() },
+                new() { Value = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" },
+                new() { Value = JsonSerializer.Serialize(message, Web) },
+            },
+        };
+        await insert.ExecuteNonQueryAsync();
+        // Wakes the relay at once instead of at its next poll.
+        await using var notify = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
+        await notify.ExecuteNonQueryAsync();
+    }
+
+    public async Task ExecuteInIntakeDatabaseAsync(string sql, Guid id)
+    {
+        await using var connection = new NpgsqlConnection(IntakeDatabase());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = id } } };
+        Assert.True(await command.ExecuteNonQueryAsync() > 0);
+    }
+
+    private string IntakeDatabase()
+    {
+        var server = stack.Host.UrlOf("postgres");
+        var password = File.ReadAllText(Path.Combine(stack.Host.StateDirectory, "postgres", "password")).Trim();
+        return new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = "intakedb" }.ConnectionString;
+    }
+}

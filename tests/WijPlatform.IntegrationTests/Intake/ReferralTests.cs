@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json;
+using WijPlatform.Contracts;
+
+namespace WijPlatform.IntegrationTests.Intake;
+
+public sealed class ReferralTests(StackFixture stack)
+{
+    private readonly IntakeApi _intake = new(stack);
+
+    [Fact]
+    public async Task A_volunteer_referral_needs_consent_reaches_matching_with_it_and_is_refused_again_after_withdrawal()
+    {
+        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Riek");
+        var residentId = resident.GetProperty("id").GetGuid();
+        var caseId = await _intake.RegisterCaseAsync(residentId);
+        var referrals = $"/api/intake/cases/{caseId}/referrals";
+        var walk = new { kind = "volunteer", talent = "walk", wantedAt = "2031-05-01T10:00:00+02:00" };
+
+        var refused = await _intake.ProblemAsync(await _intake.PostAsync(referrals, walk), HttpStatusCode.Conflict);
+        Assert.Equal("Consent needed.", refused.GetProperty("title").GetString());
+        Assert.Contains("share-with-volunteer", refused.GetProperty("detail").GetString());
+
+        var consent = await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-volunteer" });
+        Assert.Equal("matching", consent.GetProperty("recipient").GetString());
+        var referral = await _intake.PostOkAsync(referrals, walk);
+        var referralId = referral.GetProperty("id").GetGuid();
+
+        var request = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{referralId}");
+        Assert.Equal("walk", request.GetProperty("talent").GetString());
+        Assert.Equal(resident.GetProperty("postcode").GetString(), request.GetProperty("postcode").GetString());
+        Assert.Equal(caseId, request.GetProperty("caseId").GetGuid());
+
+        await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents/{consent.GetProperty("id").GetGuid()}/withdraw", new { });
+        await _intake.ProblemAsync(await _intake.PostAsync(referrals, walk), HttpStatusCode.Conflict);
+        var consents = await _intake.GetAsync($"/api/intake/residents/{residentId}/consents");
+        Assert.NotEqual(JsonValueKind.Null, consents.GetProperty("items")[0].GetProperty("withdrawnAt").ValueKind);
+
+        Assert.Equal(["registered", "referral-sent"], IntakeApi.Kinds(await _intake.TimelineAsync(caseId)));
+    }
+
+    [Fact]
+    public async Task Answers_from_matching_arrive_over_RabbitMQ_on_the_timeline_once()
+    {
+        // A question without a known resident shares only the postcode, so it needs no consent; the request keeps the case's id.
+        var created = await _intake.PostOkAsync("/api/intake/help-requests", new
+        {
+            channel = "phone", domains = new[] { "eenzaamheid" }, description = "Meneer wil graag iemand om mee te wandelen.", postcode = "9712 HW", volunteerTalent = "walk",
+        });
+        var caseId = created.GetProperty("id").GetGuid();
+        await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{caseId}");
+
+        var matched = new VolunteerMatched(caseId, Guid.NewGuid(), Guid.NewGuid(), "Henk");
+        await _intake.PublishThroughIntakeOutboxAsync(new VolunteerMatchProposed(caseId, matched.MatchId, matched.VolunteerId, "Henk"));
+        await _intake.PublishThroughIntakeOutboxAsync(matched);
+        await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Count == 4);
+
+        // The two answers may be consumed in either order; the match stands.
+        var timeline = await _intake.TimelineAsync(caseId);
+        Assert.Equal(["registered", "referral-sent"], IntakeApi.Kinds(timeline)[..2]);
+        Assert.Equal(["volunteer-matched", "volunteer-proposed"], IntakeApi.Kinds(timeline)[2..].Order());
+        var match = timeline.Single(e => e.GetProperty("kind").GetString() == "volunteer-matched");
+        Assert.Equal("system", match.GetProperty("actor").GetString());
+        Assert.Contains("Henk", match.GetProperty("detail").GetString());
+        var referral = await _intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{caseId}");
+        Assert.Equal("matched", referral.GetProperty("status").GetString());
+
+        // The same answer delivered a second time (the relay crashed before marking it sent) has no second effect.
+        async Task<long> DuplicatesAsync() => (await _intake.GetAsync("/api/intake/admin/messaging/outbox")).GetProperty("duplicatesSuppressed").GetInt64();
+        var before = await DuplicatesAsync();
+        await _intake.ExecuteInIntakeDatabaseAsync(
+            "UPDATE outbox_messages SET sent_at = NULL WHERE message_type LIKE 'WijPlatform.Contracts.VolunteerMatched,%' AND body->>'requestId' = $1::text", caseId);
+        await StackFixture.EventuallyAsync(async () => await DuplicatesAsync() > before);
+        Assert.Equal(4, (await _intake.TimelineAsync(caseId)).Count);
+    }
+
+    [Fact]
+    public async Task An_activity_referral_sends_only_first_name_initial_and_phone_with_consent_and_calendar_answers_reach_the_timeline()
+    {
+        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Grietje", "Mulder");
+        var residentId = resident.GetProperty("id").GetGuid();
+        var caseId = await _intake.RegisterCaseAsync(residentId);
+        var refer = new { kind = "activity", activityId = Guid.NewGuid(), occurrenceStart = "2031-06-03T14:00:00+02:00" };
+
+        var refused = await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
+        Assert.Contains("activity-signup", refused.GetProperty("detail").GetString());
+        await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "activity-signup" });
+        var referralId = (await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", refer)).GetProperty("id").GetGuid();
+
+        var start = new DateTimeOffset(2031, 6, 3, 12, 0, 0, TimeSpan.Zero);
+        await _intake.PublishThroughIntakeOutboxAsync(new SignupWaitlisted(referralId, Guid.NewGuid(), refer.activityId, start, 2));
+        await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains("activity-waitlisted"));
+        await _intake.PublishThroughIntakeOutboxAsync(new ActivityCancelled(refer.activityId, start, [referralId]));
+        await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains("activity-cancelled"));
+
+        var timeline = await _intake.TimelineAsync(caseId);
+        Assert.Contains("2031-06-03 14:00", timeline.Single(e => e.GetProperty("kind").GetString() == "activity-waitlisted").GetProperty("detail").GetString());
+        Assert.Equal("cancelled", (await _intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_partner_referral_is_recorded_with_its_follow_up_date_only_with_consent_for_that_partner()
+    {
+        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber());
+        var residentId = resident.GetProperty("id").GetGuid();
+        var caseId = await _intake.RegisterCaseAsync(residentId, domains: ["financien"]);
+        var refer = new { kind = "partner", partner = "Schuldhulpverlening Groningen", followUpOn = "2031-02-01" };
+
+        await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-partner", recipient = "Humanitas" });
+        await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
+        await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-partner", recipient = "Schuldhulpverlening Groningen" });
+        var referral = await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", refer);
+        Assert.Equal("2031-02-01", referral.GetProperty("followUpOn").GetString());
+
+        var noDate = await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "partner", partner = "Lentis" });
+        Assert.True((await _intake.ProblemAsync(noDate, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("followUpOn", out _));
+        var noRecipient = await _intake.PostAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-partner" });
+        Assert.True((await _intake.ProblemAsync(noRecipient, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("recipient", out _));
+    }
+
+    [Fact]
+    public async Task A_partner_signal_opens_a_case_asks_matching_for_a_home_visit_and_the_partner_sees_only_its_status()
+    {
+        var postcode = IntakeApi.UniquePostcode("3707");
+        var number = IntakeApi.UniqueHouseNumber();
+        var signal = await _intake.PostAsync("/api/intake/signals", new
+        {
+            partner = "Schoonmaakbedrijf Het Sopje", postcode, houseNumber = number, concern = "Mevrouw lijkt erg eenzaam, praat nauwelijks nog met iemand.",
+        }, "partner-api");
+        Assert.Equal(HttpStatusCode.Accepted, signal.StatusCode);
+        var status = await _intake.GetAsync(signal.Headers.Location!.ToString());
+        Assert.Equal("received", status.GetProperty("status").GetString());
+        Assert.False(status.TryGetProperty("caseId", out _));
+        Assert.False(status.TryGetProperty("concern", out _));
+
+        // The desk finds the case through the address.
+        var household = (await _intake.GetAsync($"/api/intake/households?postcode={Uri.EscapeDataString(postcode)}&houseNumber={number}")).GetProperty("items")[0];
+        Assert.Equal("Zeist Noord", household.GetProperty("neighbourhood").GetString());
+        var @case = (await _intake.GetAsync($"/api/intake/cases?householdId={household.GetProperty("id").GetGuid()}")).GetProperty("items")[0];
+        var caseId = @case.GetProperty("id").GetGuid();
+        Assert.Equal("partner-signal", @case.GetProperty("channel").GetString());
+
+        var visit = (await _intake.GetAsync($"/api/intake/cases/{caseId}/referrals")).GetProperty("items")[0];
+        var request = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{visit.GetProperty("id").GetGuid()}");
+        Assert.Equal("home-visit", request.GetProperty("talent").GetString());
+        Assert.True(request.GetProperty("insideHome").GetBoolean());
+
+        // A second signal about the same address joins the open case.
+        await _intake.PostOkAsync("/api/intake/signals", new { partner = "Woningcorporatie", postcode, houseNumber = number, concern = "Post stapelt zich op." }, "partner-api");
+        Assert.Equal(1, (await _intake.GetAsync($"/api/intake/cases?householdId={household.GetProperty("id").GetGuid()}")).GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Count(k => k == "partner-signal"));
+
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { });
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = await _intake.RegisterProfessionalAsync() });
+        Assert.Equal("acted-upon", (await _intake.GetAsync(signal.Headers.Location!.ToString())).GetProperty("status").GetString());
+    }
+}
