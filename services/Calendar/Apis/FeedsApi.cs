@@ -37,7 +37,9 @@ public static class FeedsApi
         var calendar = new Ical.Net.Calendar { ProductId = "-//WijPlatform//Activiteitenkalender//NL" };
         calendar.AddProperty("X-WR-CALNAME", category is null ? "Activiteiten in de wijk" : $"Activiteiten: {category}");
         calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, activities.Select(a => a.Activity.StartsAt).DefaultIfEmpty(DateTime.UtcNow).Min().AddYears(-1), includeHistoricalData: false));
+        // The rules of the zone from a year before the earliest activity (or today) on; Ical.Net needs a date in the past.
+        var earliest = activities.Select(a => a.Activity.StartsAt).Append(DateTime.UtcNow).Min().AddYears(-1);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, earliest, includeHistoricalData: false));
         foreach (var (activity, exceptions) in activities)
         {
             var series = Event(activity, activity.StartsAt, activity.EndsAt, activity.Room);

@@ -71,7 +71,7 @@ internal static class CalendarKit
     {
         await using var connection = new NpgsqlConnection(ConnectionString(stack, "intakedb"));
         await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb); SELECT pg_notify('outbox', '')", connection)
+        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
         {
             Parameters =
             {
@@ -81,6 +81,8 @@ internal static class CalendarKit
             },
         };
         await insert.ExecuteNonQueryAsync();
+        await using var notify = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
+        await notify.ExecuteNonQueryAsync();
     }
 
     /// <summary>The bodies of the messages of one type the calendar published (relayed to the broker) that mention a value.</summary>
