@@ -26,5 +26,9 @@ public static class MessageRoutes
         [typeof(ActivityCancelled)] = [Intake],
         [typeof(ReferralRefused)] = [Intake],
         [typeof(ResidentErased)] = [Intake],
+        [typeof(ActivityReferralRequested)] = [Calendar],
+        [typeof(DelivererRequested)] = [Matching],
+        [typeof(DelivererAssigned)] = [Cafe],
+        [typeof(ResidentErasureRequested)] = [Calendar, Matching, Cafe],
     };
 }

@@ -12,6 +12,11 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 
 app.MapActivitiesApi();
+app.MapOccurrencesApi();
+app.MapSignupsApi();
+app.MapFeedsApi();
+app.MapWeekApi();
+app.MapProposalsApi();
 app.MapMessagingAdmin();
 
 app.Run();

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.Calendar.Infrastructure;
 using WijPlatform.Calendar.Model;
+using WijPlatform.Contracts;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
 
@@ -13,60 +14,94 @@ public static class ActivitiesApi
     public static RouteGroupBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/calendar/activities").WithTags("Activities");
-        api.MapPost("/", CreateActivity).WithSummary("Create an activity");
-        api.MapGet("/", ListActivities).WithSummary("Activities in time order; filter with ?from, ?to and ?category");
+        api.MapPost("/", CreateActivity).WithSummary("Create an activity, once or repeating; 409 when its room is taken at one of its times");
+        api.MapGet("/", ListActivities).WithSummary("Activities (series) in time order; filter with ?from, ?to and ?category");
         api.MapGet("/{id:guid}", GetActivity).WithSummary("One activity");
-        api.MapPost("/{id:guid}/signups", SignUp).WithSummary("Sign a resident up; when the activity is full they join the waiting list");
-        api.MapGet("/{id:guid}/signups", async Task<Ok<Page<Signup>>> (Guid id, [AsParameters] PageRequest page, ActivityStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListSignupsAsync(id, page, ct))).WithSummary("Sign-ups in the order they came in");
+        api.MapPost("/{id:guid}/cancel", CancelActivity).WithSummary("Cancel the whole activity: every sign-up is cancelled and intake is told");
         return api;
     }
 
-    public static async Task<Results<Created<Activity>, ValidationProblem>> CreateActivity(CreateActivity request, UnitOfWorkFactory unitOfWork, ActivityStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<Activity>, ValidationProblem, ProblemHttpResult>> CreateActivity(
+        CreateActivity request, UnitOfWorkFactory unitOfWork, ActivityStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (request.EndsAt <= request.StartsAt)
+        var errors = ActivityRules.Validate(request);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["endsAt"] = ["The end must be after the start."] });
+            return TypedResults.ValidationProblem(errors);
         }
-        var activity = new Activity(NewId.NextGuid(), request.Title.Trim(), request.Description ?? "", request.Category.Trim().ToLowerInvariant(), request.Room,
-            request.StartsAt.UtcDateTime, request.EndsAt.UtcDateTime, request.Capacity, clock.GetUtcNow().UtcDateTime);
+        var activity = ActivityRules.ToActivity(request, NewId.NextGuid(), clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);
-        await store.InsertAsync(work, activity, ct);
+        if (await InsertIfRoomFreeAsync(work, activity, store, ct) is { } conflict)
+        {
+            return conflict;
+        }
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/calendar/activities/{activity.Id}", activity);
     }
 
-    public static async Task<Ok<Page<Activity>>> ListActivities([AsParameters] PageRequest page, DateTimeOffset? from, DateTimeOffset? to, string? category, ActivityStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.ListAsync(from?.UtcDateTime, to?.UtcDateTime, category, page, ct));
+    /// <summary>Inserts the activity unless another one holds its room at one of its times; then the 409 that names it.</summary>
+    internal static async Task<ProblemHttpResult?> InsertIfRoomFreeAsync(UnitOfWork work, Activity activity, ActivityStore store, CancellationToken ct)
+    {
+        if (activity.Room is { } room)
+        {
+            var occurrences = activity.Schedule.Expand([], activity.StartsAt, activity.SeriesEndsAt).ToList();
+            if (await store.FindRoomConflictAsync(work, activity.Id, room, occurrences, ct) is { } conflict)
+            {
+                return RoomTaken(conflict);
+            }
+        }
+        await store.InsertAsync(work, activity, ct);
+        return null;
+    }
+
+    internal static ProblemHttpResult RoomTaken(ScheduledOccurrence conflict)
+    {
+        var local = Amsterdam.ToLocal(conflict.Occurrence.StartsAt);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The room is taken at that time.",
+            detail: $"{conflict.Occurrence.Room} is booked for '{conflict.Activity.Title}' on {local:yyyy-MM-dd} from {local:HH:mm} to {Amsterdam.ToLocal(conflict.Occurrence.EndsAt):HH:mm} (Amsterdam time).",
+            extensions: new Dictionary<string, object?>
+            {
+                ["conflictingActivityId"] = conflict.Activity.Id,
+                ["conflictingActivityTitle"] = conflict.Activity.Title,
+                ["conflictingOccurrenceDate"] = conflict.Occurrence.Date.ToString("yyyy-MM-dd"),
+                ["conflictingStartsAt"] = conflict.Occurrence.StartsAt,
+                ["conflictingEndsAt"] = conflict.Occurrence.EndsAt,
+            });
+    }
+
+    public static async Task<Results<Ok<Page<Activity>>, ValidationProblem>> ListActivities(
+        [AsParameters] PageRequest page, DateTimeOffset? from, DateTimeOffset? to, [StringLength(50)] string? category, ActivityStore store, CancellationToken ct) =>
+        from > to
+            ? Problems.Invalid("to", "The end of the period must be after its start.")
+            : TypedResults.Ok(await store.ListAsync(from?.UtcDateTime, to?.UtcDateTime, category?.ToLowerInvariant(), page, ct));
 
     public static async Task<Results<Ok<Activity>, ProblemHttpResult>> GetActivity(Guid id, ActivityStore store, CancellationToken ct) =>
         await store.FindAsync(id, ct) is { } activity ? TypedResults.Ok(activity) : NotFound(id);
 
-    public static async Task<Results<Created<Signup>, ProblemHttpResult>> SignUp(Guid id, SignUpRequest request, UnitOfWorkFactory unitOfWork, ActivityStore store, CancellationToken ct)
+    public static async Task<Results<Ok<Activity>, ProblemHttpResult>> CancelActivity(
+        Guid id, CancelRequest request, UnitOfWorkFactory unitOfWork, ActivityStore store, SignupStore signups, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        var signup = await store.SignUpAsync(work, id, NewId.NextGuid(), request.DisplayName.Trim(), request.Phone, ct);
-        if (signup is null)
+        if (await store.LockAsync(work, id, ct) is not { } activity)
         {
             return NotFound(id);
         }
+        if (activity.IsCancelled)
+        {
+            return Problems.Conflict("The activity is already cancelled.", $"Activity {id} was cancelled before.");
+        }
+        await store.CancelAsync(work, id, request.Reason?.Trim(), ct);
+        var referrals = await signups.CancelForAsync(work, id, null, ct);
+        await work.PublishAsync(new ActivityCancelled(id, null, referrals), ct);
         await work.CommitAsync(ct);
-        return TypedResults.Created($"/api/calendar/activities/{id}/signups/{signup.Id}", signup);
+        return TypedResults.Ok(activity with { Status = ActivityStatus.Cancelled, CancelReason = request.Reason?.Trim() });
     }
 
-    private static ProblemHttpResult NotFound(Guid id) =>
+    internal static ProblemHttpResult NotFound(Guid id) =>
         Problems.NotFound("Activity not found.", $"There is no activity {id}.");
 }
 
-public sealed record CreateActivity(
-    [property: Required, StringLength(200, MinimumLength = 1)] string Title,
-    [property: StringLength(4000)] string? Description,
-    [property: Required, StringLength(50, MinimumLength = 1)] string Category,
-    [property: StringLength(100)] string? Room,
-    DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt,
-    [property: Range(0, 10000)] int Capacity);
-
-public sealed record SignUpRequest(
-    [property: Required, StringLength(100, MinimumLength = 1)] string DisplayName,
-    [property: Phone, StringLength(30)] string? Phone = null);
+/// <summary>Why something is cancelled, in Dutch for the residents it is read to.</summary>
+public sealed record CancelRequest([property: StringLength(500)] string? Reason = null);

@@ -7,65 +7,221 @@ using WijPlatform.ServiceDefaults.Messaging;
 
 namespace WijPlatform.Calendar.Infrastructure;
 
+/// <summary>An occurrence with the activity it belongs to, as listings show it.</summary>
+public sealed record ScheduledOccurrence(Activity Activity, Occurrence Occurrence);
+
 public sealed class ActivityStore(NpgsqlDataSource db)
 {
-    private const string Columns = "id, title, description, category, room, starts_at AS StartsAt, ends_at AS EndsAt, capacity, created_at AS CreatedAt";
+    private const string Columns =
+        """
+        id, title, description, category, room, organiser_kind AS OrganiserKind, organiser_name AS OrganiserName,
+        starts_at AS StartsAt, ends_at AS EndsAt, capacity, price_cents AS PriceCents, reduced_price_cents AS ReducedPriceCents,
+        accessibility_notes AS AccessibilityNotes, target_group AS TargetGroup, target_partner AS TargetPartner,
+        recurrence_frequency AS RecurrenceFrequency, recurrence_weekdays AS RecurrenceWeekdays, recurrence_until AS RecurrenceUntil,
+        status, cancel_reason AS CancelReason, created_at AS CreatedAt
+        """;
+
+    // Changed occurrences may move a few days; searching a little wider keeps them in view.
+    private static readonly TimeSpan Slack = TimeSpan.FromDays(8);
 
     /// <summary>Inserts an activity; an id seen before changes nothing.</summary>
     public Task<int> InsertAsync(UnitOfWork work, Activity activity, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO activities (id, title, description, category, room, starts_at, ends_at, capacity, created_at)
-            VALUES (@Id, @Title, @Description, @Category, @Room, @StartsAt, @EndsAt, @Capacity, @CreatedAt)
+            INSERT INTO activities (id, title, description, category, room, organiser_kind, organiser_name, starts_at, ends_at, capacity,
+                price_cents, reduced_price_cents, accessibility_notes, target_group, target_partner,
+                recurrence_frequency, recurrence_weekdays, recurrence_until, series_ends_at, status, created_at)
+            VALUES (@Id, @Title, @Description, @Category, @Room, @OrganiserKind, @OrganiserName, @StartsAt, @EndsAt, @Capacity,
+                @PriceCents, @ReducedPriceCents, @AccessibilityNotes, @TargetGroup, @TargetPartner,
+                @RecurrenceFrequency, @RecurrenceWeekdays, @RecurrenceUntil, @SeriesEndsAt, @Status, @CreatedAt)
             ON CONFLICT (id) DO NOTHING
             """,
-            activity, work.Transaction, cancellationToken: cancellationToken));
+            ActivityRow.From(activity), work.Transaction, cancellationToken: cancellationToken));
 
     public async Task<Activity?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Activity>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<ActivityRow>(new CommandDefinition(
             $"SELECT {Columns} FROM activities WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToActivity();
     }
 
-    public Task<Page<Activity>> ListAsync(DateTime? from, DateTime? to, string? category, PageRequest page, CancellationToken cancellationToken) =>
-        db.QueryPageAsync<Activity>(
+    /// <summary>Reads and locks the activity: sign-ups, cancellations and changes of one activity happen one at a time.</summary>
+    public async Task<Activity?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await work.Connection.QuerySingleOrDefaultAsync<ActivityRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM activities WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+        return row?.ToActivity();
+    }
+
+    public async Task<Page<Activity>> ListAsync(DateTime? from, DateTime? to, string? category, PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryPageAsync<ActivityRow>(
             Columns,
-            "activities WHERE (@from::timestamptz IS NULL OR ends_at >= @from) AND (@to::timestamptz IS NULL OR starts_at < @to) AND (@category::text IS NULL OR category = @category)",
+            "activities WHERE (@from::timestamptz IS NULL OR series_ends_at >= @from) AND (@to::timestamptz IS NULL OR starts_at < @to) AND (@category::text IS NULL OR category = @category)",
             "starts_at, id",
             new { from, to, category },
             page,
             cancellationToken);
+        return new Page<Activity>(rows.Items.Select(r => r.ToActivity()).ToList(), rows.PageNumber, rows.PageSize, rows.TotalCount);
+    }
+
+    public async Task<IReadOnlyList<OccurrenceException>> ExceptionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid activityId, CancellationToken cancellationToken) =>
+        (await ExceptionsAsync(connection, transaction, [activityId], cancellationToken)).GetValueOrDefault(activityId) ?? [];
+
+    public async Task<IReadOnlyList<OccurrenceException>> ExceptionsAsync(Guid activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await ExceptionsAsync(connection, null, activityId, cancellationToken);
+    }
+
+    public Task SaveExceptionAsync(UnitOfWork work, Guid activityId, OccurrenceException exception, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO occurrence_exceptions (activity_id, occurrence_date, kind, starts_at, ends_at, room, reason)
+            VALUES (@activityId, @Date, @Kind, @StartsAt, @EndsAt, @Room, @Reason)
+            ON CONFLICT (activity_id, occurrence_date) DO UPDATE SET kind = EXCLUDED.kind, starts_at = EXCLUDED.starts_at,
+                ends_at = EXCLUDED.ends_at, room = EXCLUDED.room, reason = EXCLUDED.reason
+            """,
+            new { activityId, exception.Date, exception.Kind, exception.StartsAt, exception.EndsAt, exception.Room, exception.Reason },
+            work.Transaction, cancellationToken: cancellationToken));
+
+    public Task CancelAsync(UnitOfWork work, Guid activityId, string? reason, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE activities SET status = 'cancelled', cancel_reason = @reason WHERE id = @activityId",
+            new { activityId, reason }, work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>
-    /// Signs up under a lock on the activity row, so two parallel sign-ups for the last seat are
-    /// serialised and exactly one gets it; the other is wait-listed.
+    /// The first planned occurrence of another activity in the same room that overlaps one of
+    /// <paramref name="occurrences"/>. Takes a lock on the room's name for the rest of the
+    /// transaction, so two bookings of one room at one time cannot both pass the check.
     /// </summary>
-    public async Task<Signup?> SignUpAsync(UnitOfWork work, Guid activityId, Guid signupId, string displayName, string? phone, CancellationToken cancellationToken)
+    public async Task<ScheduledOccurrence?> FindRoomConflictAsync(UnitOfWork work, Guid activityId, string room, IReadOnlyList<Occurrence> occurrences, CancellationToken cancellationToken)
     {
-        var capacity = await work.Connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
-            "SELECT capacity FROM activities WHERE id = @activityId FOR UPDATE", new { activityId }, work.Transaction, cancellationToken: cancellationToken));
-        if (capacity is null)
+        var mine = occurrences.Where(o => o.Happens && string.Equals(o.Room, room, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (mine.Count == 0)
         {
             return null;
         }
-        var confirmed = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM signups WHERE activity_id = @activityId AND status = 'confirmed'", new { activityId }, work.Transaction, cancellationToken: cancellationToken));
-        var status = SignupStatus.For(confirmed, capacity.Value);
-        return await work.Connection.QuerySingleAsync<Signup>(new CommandDefinition(
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtext('room:' || lower(@room)))", new { room }, work.Transaction, cancellationToken: cancellationToken));
+        var from = mine.Min(o => o.StartsAt);
+        var to = mine.Max(o => o.EndsAt);
+        // Candidates: activities planned in this room, or with an occurrence moved into it, whose span touches ours.
+        var candidates = await OccurrencesAsync(work.Connection, work.Transaction,
             """
-            INSERT INTO signups (id, activity_id, display_name, phone, status) VALUES (@signupId, @activityId, @displayName, @phone, @status)
-            RETURNING id, activity_id AS ActivityId, display_name AS DisplayName, phone, status, created_at AS CreatedAt
+            status = 'planned' AND id <> @activityId AND starts_at < @toWide AND series_ends_at > @fromWide
+            AND (lower(room) = lower(@room) OR id IN (SELECT activity_id FROM occurrence_exceptions WHERE lower(room) = lower(@room)))
             """,
-            new { signupId, activityId, displayName, phone, status }, work.Transaction, cancellationToken: cancellationToken));
+            new { activityId, room, fromWide = from - Slack, toWide = to + Slack }, from, to, cancellationToken);
+        return candidates
+            .Where(c => c.Occurrence.Happens && string.Equals(c.Occurrence.Room, room, StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault(c => mine.Any(m => m.Overlaps(c.Occurrence)));
     }
 
-    public Task<Page<Signup>> ListSignupsAsync(Guid activityId, PageRequest page, CancellationToken cancellationToken) =>
-        db.QueryPageAsync<Signup>(
-            "id, activity_id AS ActivityId, display_name AS DisplayName, phone, status, created_at AS CreatedAt",
-            "signups WHERE activity_id = @activityId",
-            "created_at, id",
-            new { activityId },
-            page,
-            cancellationToken);
+    /// <summary>Every occurrence in [from, to), optionally of one category, in time order.</summary>
+    public async Task<IReadOnlyList<ScheduledOccurrence>> OccurrencesAsync(DateTime from, DateTime to, string? category, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await OccurrencesAsync(connection, null,
+            "starts_at < @toWide AND series_ends_at > @fromWide AND (@category::text IS NULL OR category = @category)",
+            new { category, fromWide = from - Slack, toWide = to + Slack }, from, to, cancellationToken);
+    }
+
+    /// <summary>Every activity (all of them, or of one category) with its exceptions, for the feeds.</summary>
+    public async Task<IReadOnlyList<(Activity Activity, IReadOnlyList<OccurrenceException> Exceptions)>> AllWithExceptionsAsync(string? category, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ActivityRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM activities WHERE (@category::text IS NULL OR category = @category) ORDER BY starts_at, id LIMIT 5000",
+            new { category }, cancellationToken: cancellationToken))).Select(r => r.ToActivity()).ToList();
+        var exceptions = await ExceptionsAsync(connection, null, rows.Select(a => a.Id).ToArray(), cancellationToken);
+        return rows.Select(a => (a, (IReadOnlyList<OccurrenceException>)(exceptions.GetValueOrDefault(a.Id) ?? []))).ToList();
+    }
+
+    private async Task<IReadOnlyList<ScheduledOccurrence>> OccurrencesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, object parameters, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var activities = (await connection.QueryAsync<ActivityRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM activities WHERE {where}", parameters, transaction, cancellationToken: cancellationToken))).Select(r => r.ToActivity()).ToList();
+        var exceptions = await ExceptionsAsync(connection, transaction, activities.Select(a => a.Id).ToArray(), cancellationToken);
+        return activities
+            .SelectMany(a => a.Schedule.Expand(exceptions.GetValueOrDefault(a.Id) ?? [], from, to).Select(o => new ScheduledOccurrence(a, o)))
+            .OrderBy(s => s.Occurrence.StartsAt).ThenBy(s => s.Activity.Id)
+            .ToList();
+    }
+
+    private static async Task<Dictionary<Guid, List<OccurrenceException>>> ExceptionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid[] activityIds, CancellationToken cancellationToken)
+    {
+        if (activityIds.Length == 0)
+        {
+            return [];
+        }
+        var rows = await connection.QueryAsync<ExceptionRow>(new CommandDefinition(
+            """
+            SELECT activity_id AS ActivityId, occurrence_date AS Date, kind, starts_at AS StartsAt, ends_at AS EndsAt, room, reason
+            FROM occurrence_exceptions WHERE activity_id = ANY(@activityIds)
+            """,
+            new { activityIds }, transaction, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.ActivityId).ToDictionary(g => g.Key, g => g.Select(r => r.ToException()).ToList());
+    }
+
+    private sealed class ExceptionRow
+    {
+        public Guid ActivityId { get; init; }
+        public DateOnly Date { get; init; }
+        public string Kind { get; init; } = "";
+        public DateTime? StartsAt { get; init; }
+        public DateTime? EndsAt { get; init; }
+        public string? Room { get; init; }
+        public string? Reason { get; init; }
+
+        public OccurrenceException ToException() =>
+            new(Date, Kind, StartsAt?.ToUniversalTime(), EndsAt?.ToUniversalTime(), Room, Reason);
+    }
+
+    private sealed class ActivityRow
+    {
+        public Guid Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Description { get; init; } = "";
+        public string Category { get; init; } = "";
+        public string? Room { get; init; }
+        public string OrganiserKind { get; init; } = Organisers.Point;
+        public string? OrganiserName { get; init; }
+        public DateTime StartsAt { get; init; }
+        public DateTime EndsAt { get; init; }
+        public int Capacity { get; init; }
+        public int PriceCents { get; init; }
+        public int? ReducedPriceCents { get; init; }
+        public string? AccessibilityNotes { get; init; }
+        public string TargetGroup { get; init; } = TargetGroups.Everyone;
+        public string? TargetPartner { get; init; }
+        public string? RecurrenceFrequency { get; init; }
+        public string? RecurrenceWeekdays { get; init; }
+        public DateOnly? RecurrenceUntil { get; init; }
+        public DateTime SeriesEndsAt { get; init; }
+        public string Status { get; init; } = ActivityStatus.Planned;
+        public string? CancelReason { get; init; }
+        public DateTime CreatedAt { get; init; }
+
+        public Activity ToActivity() => new(
+            Id, Title, Description, Category, Room, OrganiserKind, OrganiserName, StartsAt.ToUniversalTime(), EndsAt.ToUniversalTime(), Capacity,
+            PriceCents, ReducedPriceCents, AccessibilityNotes, TargetGroup, TargetPartner,
+            RecurrenceFrequency is { } frequency && RecurrenceUntil is { } until
+                ? new Recurrence(frequency, (RecurrenceWeekdays ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<DayOfWeek>).ToList(), until)
+                : null,
+            Status, CancelReason, CreatedAt.ToUniversalTime());
+
+        public static ActivityRow From(Activity a) => new()
+        {
+            Id = a.Id, Title = a.Title, Description = a.Description, Category = a.Category, Room = a.Room,
+            OrganiserKind = a.OrganiserKind, OrganiserName = a.OrganiserName, StartsAt = a.StartsAt, EndsAt = a.EndsAt, Capacity = a.Capacity,
+            PriceCents = a.PriceCents, ReducedPriceCents = a.ReducedPriceCents, AccessibilityNotes = a.AccessibilityNotes,
+            TargetGroup = a.TargetGroup, TargetPartner = a.TargetPartner,
+            RecurrenceFrequency = a.Recurrence?.Frequency,
+            RecurrenceWeekdays = a.Recurrence is null ? null : string.Join(',', a.Recurrence.Weekdays),
+            RecurrenceUntil = a.Recurrence?.Until,
+            SeriesEndsAt = a.SeriesEndsAt, Status = a.Status, CreatedAt = a.CreatedAt,
+        };
+    }
 }

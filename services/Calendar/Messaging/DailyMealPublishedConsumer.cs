@@ -9,6 +9,7 @@ namespace WijPlatform.Calendar.Messaging;
 public sealed class DailyMealPublishedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, ActivityStore store, TimeProvider clock)
     : IdempotentConsumer<DailyMealPublished>(unitOfWork, metrics)
 {
+    // The café plans its own kitchen and dining room, so its meal is not checked against room bookings.
     protected override Task HandleAsync(DailyMealPublished message, UnitOfWork work, CancellationToken cancellationToken) =>
         store.InsertAsync(work, new Activity(
             message.MenuId,
@@ -16,8 +17,18 @@ public sealed class DailyMealPublishedConsumer(UnitOfWorkFactory unitOfWork, Mes
             message.Description,
             "meal",
             "Café Noord",
+            Organisers.Point,
+            "Café Noord",
             message.ServedFrom.UtcDateTime,
             message.ServedUntil.UtcDateTime,
             message.Portions,
+            0,
+            null,
+            null,
+            TargetGroups.Everyone,
+            null,
+            null,
+            ActivityStatus.Planned,
+            null,
             clock.GetUtcNow().UtcDateTime), cancellationToken);
 }

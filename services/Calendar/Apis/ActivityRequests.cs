@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using WijPlatform.Calendar.Model;
+
+namespace WijPlatform.Calendar.Apis;
+
+public sealed record CreateActivity(
+    [property: Required, StringLength(200, MinimumLength = 1)] string Title,
+    [property: StringLength(4000)] string? Description,
+    [property: Required, StringLength(50, MinimumLength = 1)] string Category,
+    [property: StringLength(100)] string? Room,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    [property: Range(0, 10000)] int Capacity,
+    [property: AllowedValues(Organisers.Partner, Organisers.Resident, Organisers.Point, null)] string? OrganiserKind = null,
+    [property: StringLength(200)] string? OrganiserName = null,
+    [property: Range(0, 100_000)] int PriceCents = 0,
+    [property: Range(0, 100_000)] int? ReducedPriceCents = null,
+    [property: StringLength(2000)] string? AccessibilityNotes = null,
+    [property: AllowedValues(TargetGroups.Everyone, TargetGroups.PartnerClients, null)] string? TargetGroup = null,
+    [property: StringLength(200)] string? TargetPartner = null,
+    RecurrenceRequest? Recurrence = null);
+
+/// <summary>weekly or fortnightly, on the given weekdays (monday..sunday; default the first date's), until a date.</summary>
+public sealed record RecurrenceRequest(
+    [property: Required, AllowedValues(Model.Recurrence.Weekly, Model.Recurrence.Fortnightly)] string Frequency,
+    string[]? Weekdays,
+    DateOnly Until);
+
+public static class ActivityRules
+{
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+
+    /// <summary>The field errors of a request that the attributes cannot see, in camelCase; empty when it is valid.</summary>
+    public static Dictionary<string, string[]> Validate(CreateActivity request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.EndsAt <= request.StartsAt)
+        {
+            errors["endsAt"] = ["The end must be after the start."];
+        }
+        else if (request.EndsAt - request.StartsAt > MaxDuration)
+        {
+            errors["endsAt"] = ["One occurrence lasts at most 24 hours; use a recurrence for more days."];
+        }
+        if (request.ReducedPriceCents > request.PriceCents)
+        {
+            errors["reducedPriceCents"] = ["The reduced price cannot be higher than the price."];
+        }
+        if (request.TargetGroup == TargetGroups.PartnerClients && string.IsNullOrWhiteSpace(request.TargetPartner))
+        {
+            errors["targetPartner"] = ["Name the partner whose clients the activity is for."];
+        }
+        if (request.Recurrence is { } recurrence)
+        {
+            var first = Amsterdam.DateOf(request.StartsAt.UtcDateTime);
+            var days = ParseWeekdays(recurrence.Weekdays);
+            if (days is null)
+            {
+                errors["recurrence.weekdays"] = ["Use weekday names in English: monday, tuesday, ... sunday."];
+            }
+            else if (days.Count > 0 && !days.Contains(first.DayOfWeek))
+            {
+                errors["recurrence.weekdays"] = [$"The first occurrence ({first:yyyy-MM-dd}, a {first.DayOfWeek.ToString().ToLowerInvariant()}) must fall on one of the weekdays."];
+            }
+            if (recurrence.Until < first)
+            {
+                errors["recurrence.until"] = ["The series cannot end before its first occurrence."];
+            }
+            else if (recurrence.Until > first.AddDays(Schedule.MaxSeriesDays))
+            {
+                errors["recurrence.until"] = [$"A series runs at most {Schedule.MaxSeriesDays} days; plan the next one when it ends."];
+            }
+        }
+        return errors;
+    }
+
+    public static Activity ToActivity(CreateActivity request, Guid id, DateTime now, string defaultOrganiserKind = Organisers.Point) => new(
+        id,
+        request.Title.Trim(),
+        request.Description?.Trim() ?? "",
+        request.Category.Trim().ToLowerInvariant(),
+        string.IsNullOrWhiteSpace(request.Room) ? null : request.Room.Trim(),
+        request.OrganiserKind ?? defaultOrganiserKind,
+        request.OrganiserName?.Trim(),
+        request.StartsAt.UtcDateTime,
+        request.EndsAt.UtcDateTime,
+        request.Capacity,
+        request.PriceCents,
+        request.ReducedPriceCents,
+        request.AccessibilityNotes?.Trim(),
+        request.TargetGroup ?? TargetGroups.Everyone,
+        request.TargetPartner?.Trim(),
+        request.Recurrence is { } r
+            ? new Recurrence(r.Frequency, ParseWeekdays(r.Weekdays) is { Count: > 0 } days ? days : [Amsterdam.DateOf(request.StartsAt.UtcDateTime).DayOfWeek], r.Until)
+            : null,
+        ActivityStatus.Planned,
+        null,
+        now);
+
+    private static List<DayOfWeek>? ParseWeekdays(string[]? names)
+    {
+        var days = new List<DayOfWeek>();
+        foreach (var name in names ?? [])
+        {
+            if (!Enum.TryParse<DayOfWeek>(name, ignoreCase: true, out var day) || int.TryParse(name, out _))
+            {
+                return null;
+            }
+            days.Add(day);
+        }
+        return days.Distinct().ToList();
+    }
+}

@@ -1,0 +1,238 @@
+using Dapper;
+using Npgsql;
+using WijPlatform.Calendar.Model;
+using WijPlatform.Contracts;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Calendar.Infrastructure;
+
+/// <summary>What a sign-up asks for; who it is for and how they get there.</summary>
+public sealed record NewSignup(
+    DateOnly? OccurrenceDate,
+    string DisplayName,
+    string? Phone,
+    int Companions,
+    string? AccessNeeds,
+    bool NeedsRide,
+    string Channel,
+    Guid? ResidentId = null,
+    Guid? ReferralId = null);
+
+/// <summary>
+/// Sign-ups, the waiting list and attendance. Every change runs in a unit of work whose caller has
+/// locked the activity row (<see cref="ActivityStore.LockAsync"/>), so seats are counted and taken
+/// one change at a time: of two parallel sign-ups for the last seat exactly one gets it.
+/// </summary>
+public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
+{
+    private const string Columns =
+        """
+        id, activity_id AS ActivityId, occurrence_date AS OccurrenceDate, display_name AS DisplayName, phone, companions,
+        access_needs AS AccessNeeds, needs_ride AS NeedsRide, channel, resident_id AS ResidentId, referral_id AS ReferralId, status,
+        CASE WHEN status = 'waitlisted' THEN row_number() OVER (PARTITION BY activity_id, occurrence_date, status ORDER BY created_at, id) END AS Position,
+        created_at AS CreatedAt
+        """;
+
+    public async Task<Signup> SignUpAsync(UnitOfWork work, Activity activity, NewSignup request, CancellationToken cancellationToken)
+    {
+        var active = await ActiveAsync(work, activity.Id, cancellationToken);
+        var book = Book(activity, active);
+        var date = activity.Recurrence is null ? null : request.OccurrenceDate;
+        var id = MassTransit.NewId.NextGuid();
+        var status = book.StatusFor(new SeatClaim(id, date, 1 + request.Companions), active.Where(s => s.Status == SignupStatus.Waitlisted).Select(s => s.Claim));
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO signups (id, activity_id, occurrence_date, display_name, phone, companions, access_needs, needs_ride, channel, resident_id, referral_id, status)
+            VALUES (@id, @activityId, @date, @DisplayName, @Phone, @Companions, @AccessNeeds, @NeedsRide, @Channel, @ResidentId, @ReferralId, @status)
+            """,
+            new { id, activityId = activity.Id, date, request.DisplayName, request.Phone, request.Companions, request.AccessNeeds, request.NeedsRide, request.Channel, request.ResidentId, request.ReferralId, status },
+            work.Transaction, cancellationToken: cancellationToken));
+        return (await FindAsync(work.Connection, work.Transaction, activity.Id, id, cancellationToken))!;
+    }
+
+    public async Task<Signup?> FindAsync(Guid activityId, Guid signupId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await FindAsync(connection, null, activityId, signupId, cancellationToken);
+    }
+
+    public Task<Signup?> FindAsync(UnitOfWork work, Guid activityId, Guid signupId, CancellationToken cancellationToken) =>
+        FindAsync(work.Connection, work.Transaction, activityId, signupId, cancellationToken);
+
+    public async Task<Page<Signup>> ListAsync(Guid activityId, DateOnly? occurrenceDate, string? status, PageRequest page, CancellationToken cancellationToken)
+    {
+        // The position is numbered over the whole waiting list before filtering, so a filtered page keeps true positions.
+        var rows = await db.QueryPageAsync<SignupRow>(
+            "*",
+            $"(SELECT {Columns} FROM signups WHERE activity_id = @activityId) s WHERE (@occurrenceDate::date IS NULL OR OccurrenceDate = @occurrenceDate OR OccurrenceDate IS NULL) AND (@status::text IS NULL OR status = @status)",
+            "CreatedAt, id",
+            new { activityId, occurrenceDate, status },
+            page,
+            cancellationToken);
+        return new Page<Signup>(rows.Items.Select(r => r.ToSignup()).ToList(), rows.PageNumber, rows.PageSize, rows.TotalCount);
+    }
+
+    /// <summary>Cancels one sign-up and moves the waiting list up into the seats it frees.</summary>
+    public async Task<Signup?> CancelAsync(UnitOfWork work, Activity activity, Guid signupId, CancellationToken cancellationToken)
+    {
+        var changed = await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE signups SET status = 'cancelled', cancelled_at = now() WHERE id = @signupId AND activity_id = @activityId AND status <> 'cancelled'",
+            new { signupId, activityId = activity.Id }, work.Transaction, cancellationToken: cancellationToken));
+        if (changed > 0)
+        {
+            await PromoteAsync(work, activity, cancellationToken);
+        }
+        return await FindAsync(work, activity.Id, signupId, cancellationToken);
+    }
+
+    /// <summary>The organiser lets someone in from the waiting list, also beyond the capacity.</summary>
+    public async Task<Signup?> ConfirmAsync(UnitOfWork work, Activity activity, Guid signupId, CancellationToken cancellationToken)
+    {
+        var changed = await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE signups SET status = 'confirmed' WHERE id = @signupId AND activity_id = @activityId AND status = 'waitlisted'",
+            new { signupId, activityId = activity.Id }, work.Transaction, cancellationToken: cancellationToken));
+        var signup = await FindAsync(work, activity.Id, signupId, cancellationToken);
+        if (changed > 0 && signup is not null)
+        {
+            await work.PublishAsync(Promoted(activity, signup), cancellationToken);
+        }
+        return signup;
+    }
+
+    /// <summary>Moves up, in order, whoever on the waiting list now fits, and publishes each promotion.</summary>
+    public async Task PromoteAsync(UnitOfWork work, Activity activity, CancellationToken cancellationToken)
+    {
+        var active = await ActiveAsync(work, activity.Id, cancellationToken);
+        var waiting = active.Where(s => s.Status == SignupStatus.Waitlisted).ToList();
+        var promoted = Book(activity, active).Promote(waiting.Select(s => s.Claim)).Select(c => c.SignupId).ToHashSet();
+        foreach (var signup in waiting.Where(s => promoted.Contains(s.Id)))
+        {
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE signups SET status = 'confirmed' WHERE id = @Id", new { signup.Id }, work.Transaction, cancellationToken: cancellationToken));
+            await work.PublishAsync(Promoted(activity, signup), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Cancels the sign-ups that an activity's cancellation (date null) or one occurrence's
+    /// cancellation takes away, and returns the referrals affected (series sign-ups lose that date too).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> CancelForAsync(UnitOfWork work, Guid activityId, DateOnly? date, CancellationToken cancellationToken)
+    {
+        var cancelled = await work.Connection.QueryAsync<Guid?>(new CommandDefinition(
+            """
+            UPDATE signups SET status = 'cancelled', cancelled_at = now()
+            WHERE activity_id = @activityId AND status <> 'cancelled' AND (@date::date IS NULL OR occurrence_date = @date)
+            RETURNING referral_id
+            """,
+            new { activityId, date }, work.Transaction, cancellationToken: cancellationToken));
+        var seriesReferrals = date is null ? [] : await work.Connection.QueryAsync<Guid?>(new CommandDefinition(
+            "SELECT referral_id FROM signups WHERE activity_id = @activityId AND occurrence_date IS NULL AND status = 'confirmed'",
+            new { activityId }, work.Transaction, cancellationToken: cancellationToken));
+        return cancelled.Concat(seriesReferrals).OfType<Guid>().Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Records attendance for one occurrence. A no-show of a referred resident counts with their
+    /// other no-shows of the last 90 days; from the second one on their regisseur is told.
+    /// </summary>
+    public async Task<Attendance> RecordAttendanceAsync(UnitOfWork work, Signup signup, DateOnly date, string status, CancellationToken cancellationToken)
+    {
+        var attendance = (await work.Connection.QuerySingleAsync<AttendanceRow>(new CommandDefinition(
+            """
+            INSERT INTO attendance (signup_id, occurrence_date, status) VALUES (@Id, @date, @status)
+            ON CONFLICT (signup_id, occurrence_date) DO UPDATE SET status = EXCLUDED.status, recorded_at = now()
+            RETURNING signup_id AS SignupId, occurrence_date AS OccurrenceDate, status, recorded_at AS RecordedAt
+            """,
+            new { signup.Id, date, status }, work.Transaction, cancellationToken: cancellationToken))).ToAttendance();
+        if (status == AttendanceStatus.NoShow && signup is { ResidentId: { } residentId, ReferralId: { } referralId })
+        {
+            var since = Amsterdam.DateOf(clock.GetUtcNow().UtcDateTime - NoShowPolicy.Window);
+            var noShows = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                """
+                SELECT count(*) FROM attendance a JOIN signups s ON s.id = a.signup_id
+                WHERE s.resident_id = @residentId AND a.status = 'no-show' AND a.occurrence_date >= @since
+                """,
+                new { residentId, since }, work.Transaction, cancellationToken: cancellationToken));
+            if (NoShowPolicy.ShouldReport(noShows))
+            {
+                await work.PublishAsync(new RepeatedNoShowsRecorded(referralId, residentId, signup.ActivityId, date, noShows), cancellationToken);
+            }
+        }
+        return attendance;
+    }
+
+    public async Task<Page<Attendance>> AttendanceAsync(Guid activityId, DateOnly? date, PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryPageAsync<AttendanceRow>(
+            "a.signup_id AS SignupId, a.occurrence_date AS OccurrenceDate, a.status, a.recorded_at AS RecordedAt",
+            "attendance a JOIN signups s ON s.id = a.signup_id WHERE s.activity_id = @activityId AND (@date::date IS NULL OR a.occurrence_date = @date)",
+            "a.occurrence_date, a.recorded_at, a.signup_id",
+            new { activityId, date },
+            page,
+            cancellationToken);
+        return new Page<Attendance>(rows.Items.Select(r => r.ToAttendance()).ToList(), rows.PageNumber, rows.PageSize, rows.TotalCount);
+    }
+
+    /// <summary>Removes what identifies a resident from their sign-ups; the seat counts stay right.</summary>
+    public Task<int> EraseResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE signups SET display_name = 'Verwijderd', phone = NULL, access_needs = NULL, resident_id = NULL WHERE resident_id = @residentId;
+            UPDATE proposals SET proposed_by = 'Verwijderd', phone = NULL, resident_id = NULL WHERE resident_id = @residentId;
+            """,
+            new { residentId }, work.Transaction, cancellationToken: cancellationToken));
+
+    private SeatBook Book(Activity activity, IEnumerable<Signup> active) =>
+        new(activity.Capacity, active.Where(s => s.Status == SignupStatus.Confirmed).Select(s => s.Claim), Amsterdam.DateOf(clock.GetUtcNow().UtcDateTime));
+
+    private static SignupPromoted Promoted(Activity activity, Signup signup) =>
+        new(signup.ReferralId, signup.Id, activity.Id, OccurrenceStart(activity, signup.OccurrenceDate));
+
+    /// <summary>The start a message names: the occurrence's, or for the whole series the series' first.</summary>
+    public static DateTimeOffset OccurrenceStart(Activity activity, DateOnly? date) =>
+        new(date is { } d ? activity.Schedule.TimesOn(d).StartsAt : activity.StartsAt, TimeSpan.Zero);
+
+    private static async Task<List<Signup>> ActiveAsync(UnitOfWork work, Guid activityId, CancellationToken cancellationToken) =>
+        (await work.Connection.QueryAsync<SignupRow>(new CommandDefinition(
+            $"SELECT * FROM (SELECT {Columns} FROM signups WHERE activity_id = @activityId) s WHERE status <> 'cancelled' ORDER BY CreatedAt, id",
+            new { activityId }, work.Transaction, cancellationToken: cancellationToken))).Select(r => r.ToSignup()).ToList();
+
+    private static async Task<Signup?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid activityId, Guid signupId, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<SignupRow>(new CommandDefinition(
+            $"SELECT * FROM (SELECT {Columns} FROM signups WHERE activity_id = @activityId) s WHERE id = @signupId",
+            new { activityId, signupId }, transaction, cancellationToken: cancellationToken)))?.ToSignup();
+
+    private sealed class AttendanceRow
+    {
+        public Guid SignupId { get; init; }
+        public DateOnly OccurrenceDate { get; init; }
+        public string Status { get; init; } = "";
+        public DateTime RecordedAt { get; init; }
+
+        public Attendance ToAttendance() => new(SignupId, OccurrenceDate, Status, RecordedAt.ToUniversalTime());
+    }
+
+    private sealed class SignupRow
+    {
+        public Guid Id { get; init; }
+        public Guid ActivityId { get; init; }
+        public DateOnly? OccurrenceDate { get; init; }
+        public string DisplayName { get; init; } = "";
+        public string? Phone { get; init; }
+        public int Companions { get; init; }
+        public string? AccessNeeds { get; init; }
+        public bool NeedsRide { get; init; }
+        public string Channel { get; init; } = "";
+        public Guid? ResidentId { get; init; }
+        public Guid? ReferralId { get; init; }
+        public string Status { get; init; } = "";
+        public long? Position { get; init; }
+        public DateTime CreatedAt { get; init; }
+
+        public Signup ToSignup() => new(Id, ActivityId, OccurrenceDate, DisplayName, Phone, Companions, AccessNeeds, NeedsRide, Channel,
+            ResidentId, ReferralId, Status, (int?)Position, CreatedAt.ToUniversalTime());
+    }
+}

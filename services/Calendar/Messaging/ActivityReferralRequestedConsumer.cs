@@ -1,0 +1,32 @@
+using WijPlatform.Calendar.Apis;
+using WijPlatform.Calendar.Infrastructure;
+using WijPlatform.Calendar.Model;
+using WijPlatform.Contracts;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Calendar.Messaging;
+
+/// <summary>
+/// Intake refers a resident to an activity: sign them up (or put them on the waiting list) by the
+/// same rules as the desk, and answer intake with the outcome or the reason it could not be done.
+/// </summary>
+public sealed class ActivityReferralRequestedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, ActivityStore store, SignupStore signups, TimeProvider clock)
+    : IdempotentConsumer<ActivityReferralRequested>(unitOfWork, metrics)
+{
+    protected override async Task HandleAsync(ActivityReferralRequested message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        var date = message.OccurrenceStart is { } start ? Amsterdam.DateOf(start.UtcDateTime) : (DateOnly?)null;
+        var request = new NewSignup(date, message.DisplayName, message.Phone, 0, null, false, SignupChannels.Referral, message.ResidentId, message.ReferralId);
+        var (signup, refusal) = await SignupsApi.TrySignUpAsync(work, message.ActivityId, request, store, signups, clock, cancellationToken);
+        if (signup is null)
+        {
+            await work.PublishAsync(new ReferralRefused(message.ReferralId, $"{refusal!.Title} {refusal.Detail}"), cancellationToken);
+            return;
+        }
+        var activity = (await store.LockAsync(work, message.ActivityId, cancellationToken))!;
+        var occurrenceStart = SignupStore.OccurrenceStart(activity, signup.OccurrenceDate);
+        await work.PublishAsync<object>(signup.Status == SignupStatus.Confirmed
+            ? new SignupConfirmed(message.ReferralId, signup.Id, activity.Id, occurrenceStart)
+            : new SignupWaitlisted(message.ReferralId, signup.Id, activity.Id, occurrenceStart, signup.Position ?? 0), cancellationToken);
+    }
+}
