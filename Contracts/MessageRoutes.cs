@@ -16,5 +16,7 @@ public static class MessageRoutes
     {
         [typeof(VolunteerRequested)] = [Matching],
         [typeof(DailyMealPublished)] = [Calendar],
+        [typeof(DelivererRequested)] = [Matching],
+        [typeof(ResidentErasureRequested)] = [Matching],
     };
 }
