@@ -13,6 +13,8 @@ app.MapOpenApi();
 
 app.MapVolunteersApi();
 app.MapVolunteerRequestsApi();
+app.MapMatchesApi();
+app.MapReportsApi();
 app.MapMessagingAdmin();
 
 app.Run();

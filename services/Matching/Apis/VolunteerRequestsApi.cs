@@ -13,31 +13,97 @@ public static class VolunteerRequestsApi
     public static RouteGroupBuilder MapVolunteerRequestsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/matching/requests").WithTags("Volunteer requests");
-        api.MapPost("/", RegisterRequest).WithSummary("Register a request for a volunteer");
-        api.MapGet("/", async Task<Ok<Page<VolunteerRequest>>> ([AsParameters] PageRequest page, string? status, MatchingStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListRequestsAsync(status, page, ct))).WithSummary("Requests for volunteers, newest first; ?status=open for the queue");
-        api.MapGet("/{id:guid}", async Task<Results<Ok<VolunteerRequest>, ProblemHttpResult>> (Guid id, MatchingStore store, CancellationToken ct) =>
-            await store.FindRequestAsync(id, ct) is { } found
-                ? TypedResults.Ok(found)
-                : Problems.NotFound("Request not found.", $"There is no volunteer request {id}."))
+        api.MapPost("/", RegisterRequest).WithSummary("Register a request for a volunteer; it waits in the queue for the coordinator");
+        api.MapGet("/", async Task<Ok<Page<VolunteerRequest>>> ([AsParameters] PageRequest page, [AllowedValues(null, "open", "proposed", "matched", "closed")] string? status, RequestStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.ListAsync(status, page, ct))).WithSummary("Requests for volunteers, newest first; ?status=open for the queue");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<VolunteerRequest>, ProblemHttpResult>> (Guid id, RequestStore store, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : NotFound(id))
             .WithSummary("One request");
+        api.MapGet("/{id:guid}/candidates", Candidates).WithSummary("The best volunteers for the request, with a score and the reasons; volunteers proposed before are left out");
+        api.MapPost("/{id:guid}/proposals", Propose).WithSummary("The coordinator proposes a volunteer for the request");
         return api;
     }
 
-    public static async Task<Created<VolunteerRequest>> RegisterRequest(RegisterVolunteerRequest request, UnitOfWorkFactory unitOfWork, MatchingStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<VolunteerRequest>, ValidationProblem>> RegisterRequest(RegisterVolunteerRequest request, UnitOfWorkFactory unitOfWork, RequestStore store, PostcodeMap map, TimeProvider clock, CancellationToken ct)
     {
-        var created = new VolunteerRequest(NewId.NextGuid(), "coordinator", null, request.Talent.Trim().ToLowerInvariant(), request.Postcode.Trim().ToUpperInvariant(),
-            request.WantedAt?.UtcDateTime, request.Urgency ?? "normal", request.InsideHome, "open", clock.GetUtcNow().UtcDateTime);
+        var errors = request.Validate(map);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var postcode = DutchPostcode.Normalise(request.Postcode)!;
+        var talent = Talents.Normalise(request.Talent);
+        var created = new VolunteerRequest(
+            NewId.NextGuid(), "coordinator", null, request.ResidentId, null, talent, postcode, map.Find(postcode)?.Neighbourhood,
+            request.WantedAt?.UtcDateTime, request.WeeklyDay, request.WeeklyFrom is { } from ? from.Hour * 60 + from.Minute : null, request.DurationMinutes,
+            request.Urgency ?? "normal", request.InsideHome || Talents.InsideHome.Contains(talent), request.PreferredLanguage?.ToLowerInvariant(), request.PreferredGender,
+            request.FirstName?.Trim(), request.Street?.Trim(), RequestStatus.Open, clock.GetUtcNow().UtcDateTime, null);
         await using var work = await unitOfWork.BeginAsync(ct);
-        await store.InsertRequestAsync(work, created, ct);
+        await store.InsertAsync(work, created, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/requests/{created.Id}", created);
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<Candidate>>, ProblemHttpResult>> Candidates(Guid id, [Range(1, 50)] int? count, RequestStore store, Matchmaker matchmaker, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is { } request
+            ? TypedResults.Ok(await matchmaker.RankAsync(request, count ?? 10, ct))
+            : NotFound(id);
+
+    public static async Task<Results<Created<Match>, ProblemHttpResult>> Propose(Guid id, ProposeVolunteer proposal, UnitOfWorkFactory unitOfWork, RequestStore store, Matchmaker matchmaker, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await store.LockAsync(work, id, ct) is not { } request)
+        {
+            return NotFound(id);
+        }
+        var (match, refusal) = await matchmaker.ProposeAsync(work, request, proposal.VolunteerId, "coordinator", ct);
+        if (match is null)
+        {
+            return Problems.Conflict("The volunteer cannot be proposed.", refusal!);
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/api/matching/matches/{match.Id}", match);
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Request not found.", $"There is no volunteer request {id}.");
 }
+
+public sealed record ProposeVolunteer([property: Required] Guid VolunteerId);
 
 public sealed record RegisterVolunteerRequest(
     [property: Required, StringLength(50, MinimumLength = 1)] string Talent,
     [property: Required, RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
     DateTimeOffset? WantedAt = null,
+    DayOfWeek? WeeklyDay = null,
+    TimeOnly? WeeklyFrom = null,
+    [property: Range(15, 480)] int DurationMinutes = 60,
     [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null,
-    bool InsideHome = false);
+    bool InsideHome = false,
+    [property: StringLength(8)] string? PreferredLanguage = null,
+    [property: AllowedValues(null, "female", "male", "x")] string? PreferredGender = null,
+    Guid? ResidentId = null,
+    [property: StringLength(100)] string? FirstName = null,
+    [property: StringLength(200)] string? Street = null)
+{
+    public Dictionary<string, string[]> Validate(PostcodeMap map)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (DutchPostcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
+        {
+            errors["postcode"] = ["This postcode is outside the areas the service covers (Groningen and Zeist)."];
+        }
+        if (Talents.Normalise(Talent).Length == 0)
+        {
+            errors["talent"] = ["Name the talent that is needed."];
+        }
+        if ((WeeklyDay is null) != (WeeklyFrom is null))
+        {
+            errors["weeklyFrom"] = ["A weekly request needs both weeklyDay and weeklyFrom."];
+        }
+        if (WantedAt is not null && WeeklyDay is not null)
+        {
+            errors["wantedAt"] = ["A request is either once (wantedAt) or weekly (weeklyDay), not both."];
+        }
+        return errors;
+    }
+}

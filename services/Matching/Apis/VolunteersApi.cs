@@ -13,28 +13,119 @@ public static class VolunteersApi
     public static RouteGroupBuilder MapVolunteersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/matching/volunteers").WithTags("Volunteers");
-        api.MapPost("/", RegisterVolunteer).WithSummary("Register a volunteer and the talents they offer");
-        api.MapGet("/", async Task<Ok<Page<Volunteer>>> ([AsParameters] PageRequest page, MatchingStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListVolunteersAsync(page, ct))).WithSummary("Volunteers, newest first");
-        api.MapGet("/{id:guid}", async Task<Results<Ok<Volunteer>, ProblemHttpResult>> (Guid id, MatchingStore store, CancellationToken ct) =>
-            await store.FindVolunteerAsync(id, ct) is { } volunteer
-                ? TypedResults.Ok(volunteer)
-                : Problems.NotFound("Volunteer not found.", $"There is no volunteer {id}."))
+        api.MapPost("/", RegisterVolunteer).WithSummary("Register a volunteer: talents, availability, reach, languages, certificate of conduct");
+        api.MapGet("/", async Task<Ok<Page<Volunteer>>> ([AsParameters] PageRequest page, VolunteerStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.ListAsync(page, ct))).WithSummary("Volunteers, newest first");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<Volunteer>, ProblemHttpResult>> (Guid id, VolunteerStore store, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } volunteer ? TypedResults.Ok(volunteer) : NotFound(id))
             .WithSummary("One volunteer");
+        api.MapGet("/vog-expiring", VogExpiring).WithSummary("Volunteers whose certificate of conduct has expired or expires within the given number of days");
+        api.MapGet("/{id:guid}/tasks", Tasks).WithSummary("What the volunteer sees: first name, street, task and time of each current match; never the case");
+        api.MapGet("/{id:guid}/workload", Workload).WithSummary("Matches held, hours in the last four weeks, and whether the volunteer is overloaded");
+        api.MapDelete("/{id:guid}", Erase).WithSummary("Erase the volunteer's personal data (on their request); hours and matches stay as numbers");
         return api;
     }
 
-    public static async Task<Created<Volunteer>> RegisterVolunteer(RegisterVolunteer request, UnitOfWorkFactory unitOfWork, MatchingStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<Volunteer>, ValidationProblem>> RegisterVolunteer(RegisterVolunteer request, UnitOfWorkFactory unitOfWork, VolunteerStore store, PostcodeMap map, TimeProvider clock, CancellationToken ct)
     {
-        var volunteer = new Volunteer(NewId.NextGuid(), request.FirstName.Trim(), request.Talents.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToArray(), request.Postcode.Trim().ToUpperInvariant(), clock.GetUtcNow().UtcDateTime);
+        var errors = request.Validate(map);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var postcode = DutchPostcode.Normalise(request.Postcode)!;
+        var volunteer = new Volunteer(
+            NewId.NextGuid(), request.ResidentId, request.FirstName.Trim(),
+            request.Talents.Select(Talents.Normalise).Distinct().ToArray(),
+            (request.OtherTalents ?? []).Select(Talents.Normalise).Where(t => t.Length > 0).Distinct().ToArray(),
+            postcode, request.Street?.Trim(), request.TravelMode, TravelModes.Reach(request.TravelMode, request.MaxDistanceKm),
+            request.Availability ?? [], request.Absences ?? [],
+            (request.Languages is { Length: > 0 } languages ? languages : ["nl"]).Select(l => l.Trim().ToLowerInvariant()).Distinct().ToArray(),
+            request.Gender, request.Preferences, request.MaxActiveMatches, request.VogStatus, request.VogIssuedOn, true, clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);
-        await store.InsertVolunteerAsync(work, volunteer, ct);
+        await store.InsertAsync(work, volunteer, map.Find(postcode)?.Neighbourhood, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/volunteers/{volunteer.Id}", volunteer);
     }
+
+    public static async Task<Ok<Page<VogExpiry>>> VogExpiring([AsParameters] PageRequest page, [Range(0, 3650)] int? withinDays, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
+        TypedResults.Ok(await store.VogExpiringAsync(matchmaker.Today.AddDays(withinDays ?? 30), page, ct));
+
+    public static async Task<Results<Ok<Page<VolunteerTask>>, ProblemHttpResult>> Tasks(Guid id, [AsParameters] PageRequest page, VolunteerStore volunteers, MatchStore matches, CancellationToken ct) =>
+        await volunteers.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await matches.TasksAsync(id, page, ct));
+
+    public static async Task<Results<Ok<WorkloadView>, ProblemHttpResult>> Workload(Guid id, VolunteerStore volunteers, MatchStore matches, Matchmaker matchmaker, CancellationToken ct)
+    {
+        if (await volunteers.FindAsync(id, ct) is not { } volunteer)
+        {
+            return NotFound(id);
+        }
+        var (holding, hours) = await matches.WorkloadAsync(id, matchmaker.Today.AddDays(-28), ct);
+        return TypedResults.Ok(new WorkloadView(id, holding, volunteer.MaxActiveMatches, hours, Model.Workload.IsOverloaded(holding, volunteer.MaxActiveMatches, hours)));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Erase(Guid id, UnitOfWorkFactory unitOfWork, VolunteerStore store, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await store.EraseAsync(work, id, null, ct) == 0)
+        {
+            return NotFound(id);
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Volunteer not found.", $"There is no volunteer {id}.");
 }
+
+public sealed record WorkloadView(Guid VolunteerId, int ActiveMatches, int MaxActiveMatches, double HoursLast4Weeks, bool Overloaded);
 
 public sealed record RegisterVolunteer(
     [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
-    [property: Required, MinLength(1)] string[] Talents,
-    [property: Required, RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode);
+    [property: Required] string[] Talents,
+    [property: Required, RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
+    [property: Required, AllowedValues("foot", "bike", "car")] string TravelMode,
+    string[]? OtherTalents = null,
+    [property: StringLength(200)] string? Street = null,
+    [property: Range(0.1, 30)] double? MaxDistanceKm = null,
+    WeeklyWindow[]? Availability = null,
+    Absence[]? Absences = null,
+    string[]? Languages = null,
+    [property: AllowedValues(null, "female", "male", "x")] string? Gender = null,
+    [property: StringLength(500)] string? Preferences = null,
+    [property: Range(1, 10)] int MaxActiveMatches = 2,
+    [property: AllowedValues("none", "requested", "valid")] string VogStatus = "none",
+    DateOnly? VogIssuedOn = null,
+    Guid? ResidentId = null)
+{
+    public Dictionary<string, string[]> Validate(PostcodeMap map)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var unknown = Talents.Select(Model.Talents.Normalise).Where(t => !Model.Talents.Listed.Contains(t)).ToArray();
+        if (unknown.Length > 0)
+        {
+            errors["talents"] = [$"Not on the list: {string.Join(", ", unknown)}. Choose from {string.Join(", ", Model.Talents.Listed.Order())}, or describe it in otherTalents."];
+        }
+        else if (Talents.Length == 0 && (OtherTalents ?? []).All(string.IsNullOrWhiteSpace))
+        {
+            errors["talents"] = ["Name at least one talent."];
+        }
+        if (DutchPostcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
+        {
+            errors["postcode"] = ["This postcode is outside the areas the service covers (Groningen and Zeist)."];
+        }
+        if ((Availability ?? []).Any(w => w is null || w.Until <= w.From))
+        {
+            errors["availability"] = ["Each window needs a day and a time from before its time until."];
+        }
+        if ((Absences ?? []).Any(a => a is null || a.Until < a.From))
+        {
+            errors["absences"] = ["Each absence needs a first day on or before its last day."];
+        }
+        if (VogStatus == Vog.Valid && VogIssuedOn is null)
+        {
+            errors["vogIssuedOn"] = ["A valid certificate of conduct needs its date of issue."];
+        }
+        return errors;
+    }
+}

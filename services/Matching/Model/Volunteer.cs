@@ -1,24 +1,43 @@
 namespace WijPlatform.Matching.Model;
 
 /// <summary>A resident who offers a talent to neighbours: a walk, knitting lessons, computer help, an odd job.</summary>
-public sealed record Volunteer(Guid Id, string FirstName, string[] Talents, string Postcode, DateTime CreatedAt)
+public sealed record Volunteer(
+    Guid Id,
+    Guid? ResidentId,
+    string FirstName,
+    string[] Talents,
+    string[] OtherTalents,
+    string Postcode,
+    string? Street,
+    string TravelMode,
+    double MaxDistanceKm,
+    WeeklyWindow[] Availability,
+    Absence[] Absences,
+    string[] Languages,
+    string? Gender,
+    string? Preferences,
+    int MaxActiveMatches,
+    string VogStatus,
+    DateOnly? VogIssuedOn,
+    bool Active,
+    DateTime CreatedAt)
 {
-    // Materialization from a row sets the properties; arrays cannot bind to the positional constructor.
-    private Volunteer()
-        : this(Guid.Empty, "", [], "", default)
-    {
-    }
+    public DateOnly? VogExpiresOn => Vog.ExpiresOn(VogStatus, VogIssuedOn);
 }
 
-/// <summary>Someone needs a volunteer: from intake, from the café's delivery rounds, or registered here.</summary>
-public sealed record VolunteerRequest(
-    Guid Id,
-    string Source,
-    Guid? CaseId,
-    string Talent,
-    string Postcode,
-    DateTime? WantedAt,
-    string Urgency,
-    bool InsideHome,
-    string Status,
-    DateTime CreatedAt);
+/// <summary>How a volunteer travels, and the furthest each way of travelling sensibly reaches.</summary>
+public static class TravelModes
+{
+    public static readonly IReadOnlyDictionary<string, double> MaxKm = new Dictionary<string, double>
+    {
+        ["foot"] = 3,
+        ["bike"] = 10,
+        ["car"] = 30,
+    };
+
+    public const double FurthestKm = 30;
+
+    /// <summary>The volunteer's own limit, never beyond what the way of travelling reaches.</summary>
+    public static double Reach(string mode, double? wantedKm) =>
+        Math.Min(MaxKm[mode], wantedKm ?? MaxKm[mode]);
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using WijPlatform.Matching.Model;
+
+namespace WijPlatform.Benchmarks;
+
+/// <summary>
+/// Ranking is matching's hot path. For N volunteers and N open requests (generated over the
+/// Groningen and Zeist postcode table) it measures: building the index, ranking one request
+/// (median and 95th percentile over many requests, after warm-up), and proposing the best
+/// candidate for every open request in urgency order, each proposal adding load.
+/// </summary>
+public static class MatchingBenchmark
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+    public static void Run(int[] sizes)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"matching benchmark: {Environment.ProcessorCount} cores, {PostcodeMap.Shipped.Areas.Count} PC4 areas, single-threaded, .NET {Environment.Version}"));
+        Console.WriteLine();
+        Console.WriteLine("| volunteers = requests | build index | rank one: median | rank one: p95 | weighed per rank | propose all open | proposed | per request |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var size in sizes)
+        {
+            var volunteers = new SyntheticPopulation(PostcodeMap.Shipped, seed: 1).Volunteers(size, Today).ToArray();
+            var requests = new SyntheticPopulation(PostcodeMap.Shipped, seed: 2).Requests(size, Now).ToArray();
+
+            var build = Stopwatch.StartNew();
+            var index = Build(volunteers);
+            build.Stop();
+
+            var (median, p95, weighed) = RankOne(index, requests);
+
+            var runs = new List<(TimeSpan Time, int Proposed)>();
+            for (var run = 0; run < 3; run++)
+            {
+                var fresh = Build(volunteers);
+                var clock = Stopwatch.StartNew();
+                var proposals = MatchPlanner.ProposeAll(fresh, requests, Today, ranked => ranked.Count > 0 ? ranked[0] : null);
+                clock.Stop();
+                runs.Add((clock.Elapsed, proposals.Count));
+            }
+            var all = runs.OrderBy(r => r.Time).ElementAt(1);
+
+            Console.WriteLine(string.Create(c,
+                $"| {size:N0} | {build.Elapsed.TotalMilliseconds:0} ms | {median * 1000:0.0} µs | {p95 * 1000:0.0} µs | {weighed:0} | {all.Time.TotalMilliseconds:0} ms | {all.Proposed:N0} | {all.Time.TotalMicroseconds / size:0.0} µs |"));
+        }
+    }
+
+    private static CandidateIndex Build(Volunteer[] volunteers)
+    {
+        var index = new CandidateIndex(PostcodeMap.Shipped);
+        foreach (var volunteer in volunteers)
+        {
+            index.Add(volunteer);
+        }
+        return index;
+    }
+
+    /// <summary>Ranks many different requests one at a time; returns milliseconds (median, p95) and volunteers weighed per ranking.</summary>
+    private static (double Median, double P95, double Weighed) RankOne(CandidateIndex index, VolunteerRequest[] requests)
+    {
+        var sample = requests.Take(Math.Min(2_000, requests.Length)).Select(r => new RankingQuery(r, Today)).ToArray();
+        foreach (var query in sample.Take(500))
+        {
+            index.Rank(query);
+        }
+        var before = index.Weighed;
+        var times = new double[sample.Length];
+        for (var i = 0; i < sample.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            index.Rank(sample[i]);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return (times[times.Length / 2], times[(int)(times.Length * 0.95)], (double)(index.Weighed - before) / sample.Length);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WijPlatform.Matching.Infrastructure;
+using WijPlatform.ServiceDefaults.Http;
+
+namespace WijPlatform.Matching.Apis;
+
+public static class ReportsApi
+{
+    public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/matching/reports").WithTags("Reports");
+        api.MapGet("/unmet-demand", async Task<Ok<Page<UnmetDemand>>> ([AsParameters] PageRequest page, ReportStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.UnmetDemandAsync(page, ct))).WithSummary("Open requests per talent and neighbourhood, and how many were reported unmatched");
+        api.MapGet("/active-volunteers", async Task<Ok<Page<ActiveVolunteers>>> ([AsParameters] PageRequest page, ReportStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.ActiveVolunteersAsync(page, ct))).WithSummary("Volunteers per neighbourhood, and how many have an active match");
+        return api;
+    }
+}

@@ -1,0 +1,77 @@
+using Dapper;
+using Npgsql;
+using WijPlatform.Matching.Model;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Matching.Infrastructure;
+
+public sealed class MatchStore(NpgsqlDataSource db)
+{
+    private const string Columns = """
+        id, request_id AS RequestId, volunteer_id AS VolunteerId, status, score, proposed_by AS ProposedBy, declined_by AS DeclinedBy,
+        end_reason AS EndReason, evaluation, proposed_at AS ProposedAt, changed_at AS ChangedAt,
+        (SELECT coalesce(sum(h.hours), 0) FROM match_hours h WHERE h.match_id = matches.id) AS HoursLogged
+        """;
+
+    public Task InsertAsync(UnitOfWork work, Match match, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO matches (id, request_id, volunteer_id, status, score, proposed_by, proposed_at, changed_at)
+            VALUES (@Id, @RequestId, @VolunteerId, @Status, @Score, @ProposedBy, @ProposedAt, @ChangedAt)
+            """,
+            match, work.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<Match?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition(
+            $"SELECT {Columns} FROM matches WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public Task<Match?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
+        work.Connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition(
+            $"SELECT {Columns} FROM matches WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+
+    public Task<Page<Match>> ListAsync(Guid? requestId, Guid? volunteerId, string? status, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<Match>(Columns,
+            "matches WHERE (@requestId::uuid IS NULL OR request_id = @requestId) AND (@volunteerId::uuid IS NULL OR volunteer_id = @volunteerId) AND (@status::text IS NULL OR status = @status)",
+            "proposed_at DESC, id", new { requestId, volunteerId, status }, page, cancellationToken);
+
+    public Task MoveAsync(UnitOfWork work, Guid id, string status, DateTime at, string? declinedBy, string? endReason, string? evaluation, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE matches SET status = @status, changed_at = @at, declined_by = coalesce(@declinedBy, declined_by),
+                end_reason = coalesce(@endReason, end_reason), evaluation = coalesce(@evaluation, evaluation)
+            WHERE id = @id
+            """,
+            new { id, status, at, declinedBy, endReason, evaluation }, work.Transaction, cancellationToken: cancellationToken));
+
+    public Task LogHoursAsync(UnitOfWork work, Guid matchId, DateOnly day, decimal hours, DateTime at, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO match_hours (id, match_id, day, hours, logged_at) VALUES (@id, @matchId, @day, @hours, @at)",
+            new { id = MassTransit.NewId.NextGuid(), matchId, day, hours, at }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The volunteer's current tasks as they may see them: no case, no care details.</summary>
+    public Task<Page<VolunteerTask>> TasksAsync(Guid volunteerId, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<VolunteerTask>(
+            """
+            m.id AS MatchId, m.status, r.talent, r.first_name AS FirstName, r.street, r.postcode, r.wanted_at AS WantedAt,
+            r.weekly_day AS WeeklyDay, r.weekly_start_minute AS WeeklyStartMinute, r.duration_minutes AS DurationMinutes
+            """,
+            "matches m JOIN volunteer_requests r ON r.id = m.request_id WHERE m.volunteer_id = @volunteerId AND m.status = ANY(@holding)",
+            "m.proposed_at DESC, m.id", new { volunteerId, holding = MatchStatus.Holding }, page, cancellationToken);
+
+    /// <summary>Matches held now and hours logged in the last four weeks, for the overload flag.</summary>
+    public async Task<(int Holding, double RecentHours)> WorkloadAsync(Guid volunteerId, DateOnly since, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<(int, double)>(new CommandDefinition(
+            """
+            SELECT (SELECT count(*)::int FROM matches WHERE volunteer_id = @volunteerId AND status = ANY(@holding)),
+                   (SELECT coalesce(sum(h.hours), 0)::float8 FROM match_hours h JOIN matches m ON m.id = h.match_id WHERE m.volunteer_id = @volunteerId AND h.day >= @since)
+            """,
+            new { volunteerId, since, holding = MatchStatus.Holding }, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,65 @@
+using MassTransit;
+using WijPlatform.Contracts;
+using WijPlatform.Matching.Model;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Matching.Infrastructure;
+
+/// <summary>Ranks candidates for a stored request and turns a chosen candidate into a proposed match.</summary>
+public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests, MatchStore matches, PostcodeMap map, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TaskTime.Amsterdam).DateTime);
+
+    public async Task<IReadOnlyList<Candidate>> RankAsync(VolunteerRequest request, int count, CancellationToken cancellationToken)
+    {
+        var query = await QueryAsync(request, cancellationToken);
+        var index = new CandidateIndex(map);
+        foreach (var (volunteer, holding) in await volunteers.OfferingAsync(query.Talent, cancellationToken))
+        {
+            index.Add(volunteer, holding);
+        }
+        return index.Rank(query, count);
+    }
+
+    /// <summary>
+    /// Checks again, with the volunteer locked, that they fit and still have room (the ranking was read
+    /// without locks), then records the proposal and tells intake. Null with a reason when they do not fit.
+    /// </summary>
+    public async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, CancellationToken cancellationToken)
+    {
+        if (request.Status != RequestStatus.Open)
+        {
+            return (null, $"The request is {request.Status}, not open.");
+        }
+        var volunteer = await volunteers.LockAsync(work, volunteerId, cancellationToken);
+        if (volunteer is null)
+        {
+            return (null, "There is no such volunteer.");
+        }
+        var query = await QueryAsync(request, cancellationToken);
+        var fit = TalentFit.Of(volunteer, query.Talent);
+        var from = map.IndexOf(request.Postcode);
+        var to = map.IndexOf(volunteer.Postcode);
+        var holding = await volunteers.HoldingAsync(work, volunteerId, cancellationToken);
+        if (fit == 0 || from < 0 || to < 0 || !Scoring.TryScore(query, volunteer, fit, map.DistanceKm(from, to), holding, out var parts))
+        {
+            return (null, "The volunteer does not fit this request now: talent, distance, availability, certificate of conduct, free places, or proposed for it before.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var match = new Match(NewId.NextGuid(), request.Id, volunteer.Id, MatchStatus.Proposed, Math.Round(parts.Total, 3), proposedBy, null, null, null, now, now, 0);
+        await matches.InsertAsync(work, match, cancellationToken);
+        await requests.SetStatusAsync(work, request.Id, RequestStatus.Proposed, cancellationToken);
+        await work.PublishAsync(new VolunteerMatchProposed(request.Id, match.Id, volunteer.Id, volunteer.FirstName), cancellationToken);
+        return (match, null);
+    }
+
+    /// <summary>A request that came in by message gets its best candidate straight away when the choice is clear.</summary>
+    public async Task<Match?> TryAutoProposeAsync(UnitOfWork work, VolunteerRequest request, AutoProposalOptions options, CancellationToken cancellationToken)
+    {
+        var ranked = await RankAsync(request, 2, cancellationToken);
+        return options.Pick(ranked) is { } best ? (await ProposeAsync(work, request, best.VolunteerId, "automatic", cancellationToken)).Match : null;
+    }
+
+    private async Task<RankingQuery> QueryAsync(VolunteerRequest request, CancellationToken cancellationToken) =>
+        new(request, Today, await requests.KnownVolunteersAsync(request.ResidentId, cancellationToken), await requests.ProposedBeforeAsync(request.Id, cancellationToken));
+}

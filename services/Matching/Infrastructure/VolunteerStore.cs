@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using WijPlatform.Matching.Model;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Matching.Infrastructure;
+
+public sealed class VolunteerStore(NpgsqlDataSource db)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string Columns = """
+        id, resident_id AS ResidentId, first_name AS FirstName, talents, other_talents AS OtherTalents, postcode, street,
+        travel_mode AS TravelMode, max_distance_km AS MaxDistanceKm, availability::text AS AvailabilityJson, absences::text AS AbsencesJson,
+        languages, gender, preferences, max_active_matches AS MaxActiveMatches, vog_status AS VogStatus, vog_issued_on AS VogIssuedOn,
+        active, created_at AS CreatedAt
+        """;
+
+    public Task InsertAsync(UnitOfWork work, Volunteer v, string? neighbourhood, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO volunteers (id, resident_id, first_name, talents, other_talents, postcode, street, neighbourhood, travel_mode, max_distance_km,
+                availability, absences, languages, gender, preferences, max_active_matches, vog_status, vog_issued_on, active, created_at)
+            VALUES (@Id, @ResidentId, @FirstName, @Talents, @OtherTalents, @Postcode, @Street, @Neighbourhood, @TravelMode, @MaxDistanceKm,
+                @Availability::jsonb, @Absences::jsonb, @Languages, @Gender, @Preferences, @MaxActiveMatches, @VogStatus, @VogIssuedOn, @Active, @CreatedAt)
+            """,
+            new
+            {
+                v.Id, v.ResidentId, v.FirstName, v.Talents, v.OtherTalents, v.Postcode, v.Street, Neighbourhood = neighbourhood, v.TravelMode, v.MaxDistanceKm,
+                Availability = JsonSerializer.Serialize(v.Availability, Json), Absences = JsonSerializer.Serialize(v.Absences, Json),
+                v.Languages, v.Gender, v.Preferences, v.MaxActiveMatches, v.VogStatus, v.VogIssuedOn, v.Active, v.CreatedAt,
+            },
+            work.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<Volunteer?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<VolunteerRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM volunteers WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToVolunteer();
+    }
+
+    /// <summary>Locks the volunteer so that two proposals at once cannot both take their last free place.</summary>
+    public async Task<Volunteer?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await work.Connection.QuerySingleOrDefaultAsync<VolunteerRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM volunteers WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+        return row?.ToVolunteer();
+    }
+
+    public async Task<Page<Volunteer>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryPageAsync<VolunteerRow>(Columns, "volunteers", "created_at DESC, id", null, page, cancellationToken);
+        return new Page<Volunteer>(rows.Items.Select(r => r.ToVolunteer()).ToList(), rows.PageNumber, rows.PageSize, rows.TotalCount);
+    }
+
+    /// <summary>Volunteers with a VOG that has expired or expires before <paramref name="until"/>, soonest first.</summary>
+    public Task<Page<VogExpiry>> VogExpiringAsync(DateOnly until, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<VogExpiry>(
+            "id AS VolunteerId, first_name AS FirstName, vog_issued_on AS IssuedOn, (vog_issued_on + make_interval(years => @years))::date AS ExpiresOn",
+            "volunteers WHERE active AND vog_status = 'valid' AND vog_issued_on + make_interval(years => @years) < @until",
+            "ExpiresOn, id", new { until, years = Vog.ValidYears }, page, cancellationToken);
+
+    /// <summary>Every active volunteer offering the talent, listed or in their own words, with the matches they hold now.</summary>
+    public async Task<IReadOnlyList<(Volunteer Volunteer, int Holding)>> OfferingAsync(string talent, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<VolunteerRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns}, (SELECT count(*) FROM matches m WHERE m.volunteer_id = v.id AND m.status = ANY(@holding))::int AS Holding
+            FROM volunteers v WHERE active AND (@talent = ANY(talents) OR @talent = ANY(other_talents))
+            """,
+            new { talent, holding = MatchStatus.Holding }, cancellationToken: cancellationToken));
+        return rows.Select(r => (r.ToVolunteer(), r.Holding)).ToList();
+    }
+
+    public async Task<int> HoldingAsync(UnitOfWork work, Guid volunteerId, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*)::int FROM matches WHERE volunteer_id = @volunteerId AND status = ANY(@holding)",
+            new { volunteerId, holding = MatchStatus.Holding }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Erases what identifies the person; the row stays so that hours and matches still add up.</summary>
+    public Task<int> EraseAsync(UnitOfWork work, Guid? volunteerId, Guid? residentId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE volunteers SET first_name = '(erased)', resident_id = NULL, street = NULL, postcode = left(postcode, 4),
+                gender = NULL, preferences = NULL, other_talents = '{}', availability = '[]', absences = '[]', active = false
+            WHERE id = @volunteerId OR resident_id = @residentId
+            """,
+            new { volunteerId, residentId }, work.Transaction, cancellationToken: cancellationToken));
+
+    private sealed class VolunteerRow
+    {
+        public Guid Id { get; init; }
+        public Guid? ResidentId { get; init; }
+        public string FirstName { get; init; } = "";
+        public string[] Talents { get; init; } = [];
+        public string[] OtherTalents { get; init; } = [];
+        public string Postcode { get; init; } = "";
+        public string? Street { get; init; }
+        public string TravelMode { get; init; } = "";
+        public double MaxDistanceKm { get; init; }
+        public string AvailabilityJson { get; init; } = "[]";
+        public string AbsencesJson { get; init; } = "[]";
+        public string[] Languages { get; init; } = [];
+        public string? Gender { get; init; }
+        public string? Preferences { get; init; }
+        public int MaxActiveMatches { get; init; }
+        public string VogStatus { get; init; } = "";
+        public DateOnly? VogIssuedOn { get; init; }
+        public bool Active { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public int Holding { get; init; }
+
+        public Volunteer ToVolunteer() => new(
+            Id, ResidentId, FirstName, Talents, OtherTalents, Postcode, Street, TravelMode, MaxDistanceKm,
+            JsonSerializer.Deserialize<WeeklyWindow[]>(AvailabilityJson, Json) ?? [], JsonSerializer.Deserialize<Absence[]>(AbsencesJson, Json) ?? [],
+            Languages, Gender, Preferences, MaxActiveMatches, VogStatus, VogIssuedOn, Active, CreatedAt);
+    }
+}
+
+public sealed record VogExpiry
+{
+    public Guid VolunteerId { get; init; }
+    public string FirstName { get; init; } = "";
+    public DateOnly IssuedOn { get; init; }
+    public DateOnly ExpiresOn { get; init; }
+}
