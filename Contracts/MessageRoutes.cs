@@ -16,5 +16,7 @@ public static class MessageRoutes
     {
         [typeof(VolunteerRequested)] = [Matching],
         [typeof(DailyMealPublished)] = [Calendar],
+        [typeof(DelivererAssigned)] = [Cafe],
+        [typeof(ResidentErasureRequested)] = [Cafe],
     };
 }
