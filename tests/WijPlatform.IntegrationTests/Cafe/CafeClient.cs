@@ -11,8 +11,8 @@ internal static class CafeClient
 
     private static int _day = Random.Shared.Next(0, 20_000);
 
-    /// <summary>A future date no other test uses (menus are one per date).</summary>
-    public static DateOnly FreshFutureDate() => new DateOnly(2040, 1, 1).AddDays(Interlocked.Increment(ref _day));
+    /// <summary>A future date no other test uses (menus are one per date); the next 30 days are the caller's too.</summary>
+    public static DateOnly FreshFutureDate() => new DateOnly(2040, 1, 1).AddDays(30 * Interlocked.Increment(ref _day));
 
     public static async Task<JsonElement> PublishMenuAsync(this StackFixture stack, DateOnly date, int portions, object? extra = null)
     {
@@ -62,7 +62,7 @@ internal static class CafeClient
     public static async Task PublishAsAsync<T>(this StackFixture stack, string database, T message)
     {
         await using var connection = await stack.OpenDatabaseAsync(database);
-        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb); SELECT pg_notify('outbox', '');", connection)
+        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
         {
             Parameters =
             {
@@ -72,5 +72,7 @@ internal static class CafeClient
             },
         };
         await insert.ExecuteNonQueryAsync();
+        await using var wake = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
+        await wake.ExecuteNonQueryAsync();
     }
 }

@@ -77,7 +77,7 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
         await stack.PublishMenuAsync(date, 10);
         var resident = await stack.ResidentWithProfileAsync();
         await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "delivery", specialRequest = "Aanbellen bij de buren" });
-        await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays = new[] { "monday" }, fulfilment = "eat-in" });
+        await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays = new[] { date.AddDays(1).DayOfWeek.ToString().ToLowerInvariant() }, fulfilment = "eat-in" });
 
         var erasureId = Guid.NewGuid();
         await stack.PublishAsAsync("intakedb", new ResidentErasureRequested(erasureId, resident));
