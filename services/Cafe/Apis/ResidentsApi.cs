@@ -16,6 +16,7 @@ public static class ResidentsApi
         api.MapGet("/profile", async Task<Results<Ok<ResidentProfile>, ProblemHttpResult>> (Guid residentId, ResidentStore store, CancellationToken ct) =>
             await store.FindProfileAsync(residentId, ct) is { } profile ? TypedResults.Ok(profile) : Problems.NotFound("No profile.", $"Resident {residentId} has no café profile."))
             .WithSummary("A resident's café profile");
+        api.MapPost("/statements/{month}/collected", MarkCollected).WithSummary("The monthly collection went through: everything still open that month is paid");
         api.MapGet("/statements/{month}", GetStatement).WithSummary("What a resident owes for a month (yyyy-MM): meals and late cancellations, paid and still to collect");
         return api;
     }
@@ -38,7 +39,7 @@ public static class ResidentsApi
     public static async Task<Results<Ok<MonthlyStatement>, ValidationProblem>> GetStatement(
         Guid residentId, string month, OrderStore orders, ResidentStore residents, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        if (ParseMonth(month) is not { } first)
         {
             return Problems.Invalid("month", "Give the month as yyyy-MM, for example 2026-11.");
         }
@@ -46,6 +47,20 @@ public static class ResidentsApi
         var profile = await residents.FindProfileAsync(residentId, ct);
         return TypedResults.Ok(MonthlyStatement.For(residentId, first, profile?.PaymentMethod ?? "counter", lines));
     }
+
+    public static async Task<Results<Ok<MonthlyStatement>, ValidationProblem>> MarkCollected(
+        Guid residentId, string month, OrderStore orders, ResidentStore residents, TimeProvider clock, CancellationToken ct)
+    {
+        if (ParseMonth(month) is not { } first)
+        {
+            return Problems.Invalid("month", "Give the month as yyyy-MM, for example 2026-11.");
+        }
+        await orders.MarkCollectedAsync(residentId, first, first.AddMonths(1), clock.GetUtcNow().UtcDateTime, ct);
+        return await GetStatement(residentId, month, orders, residents, ct);
+    }
+
+    private static DateOnly? ParseMonth(string month) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null;
 }
 
 public sealed record StatementLine(Guid OrderId, DateOnly Date, string Fulfilment, int Portions, int PriceCents, bool LateCancellation, bool Paid);

@@ -102,6 +102,15 @@ public sealed class OrderStore(NpgsqlDataSource db)
             "SELECT count(*)::int FROM meal_orders WHERE menu_date = @date AND status = 'waitlisted'", new { date }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Marks everything still open in a month as paid, when the monthly collection went through.</summary>
+    public async Task<int> MarkCollectedAsync(Guid residentId, DateOnly from, DateOnly until, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE meal_orders SET paid_at = @now WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND paid_at IS NULL AND (status = 'placed' OR chargeable)",
+            new { residentId, from, until, now }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>What a resident owes for a month: eaten meals and late cancellations.</summary>
     public async Task<IReadOnlyList<MealOrder>> ChargeableAsync(Guid residentId, DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {

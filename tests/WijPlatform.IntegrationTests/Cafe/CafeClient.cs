@@ -11,7 +11,7 @@ internal static class CafeClient
 
     private static int _day = Random.Shared.Next(0, 20_000);
 
-    /// <summary>A future date no other test uses (menus are one per date); the next 30 days are the caller's too.</summary>
+    /// <summary>A future date no other test uses (menus are one per date); the next 30 days are the caller's too, so a test's standing orders must end within them.</summary>
     public static DateOnly FreshFutureDate() => new DateOnly(2040, 1, 1).AddDays(30 * Interlocked.Increment(ref _day));
 
     public static async Task<JsonElement> PublishMenuAsync(this StackFixture stack, DateOnly date, int portions, object? extra = null)

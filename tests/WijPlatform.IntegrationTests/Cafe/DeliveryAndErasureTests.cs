@@ -76,8 +76,12 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
         var date = CafeClient.FreshFutureDate();
         await stack.PublishMenuAsync(date, 10);
         var resident = await stack.ResidentWithProfileAsync();
-        await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "delivery", specialRequest = "Aanbellen bij de buren" });
-        await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays = new[] { date.AddDays(1).DayOfWeek.ToString().ToLowerInvariant() }, fulfilment = "eat-in" });
+        var order = await (await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "delivery", specialRequest = "Aanbellen bij de buren" })).ReadAsync<JsonElement>();
+        var standing = await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new
+        {
+            residentId = resident, weekdays = new[] { date.AddDays(1).DayOfWeek.ToString().ToLowerInvariant() }, fulfilment = "eat-in", startsOn = date.AddDays(1), endsOn = date.AddDays(1),
+        });
+        Assert.Equal(HttpStatusCode.Created, standing.StatusCode);
 
         var erasureId = Guid.NewGuid();
         await stack.PublishAsAsync("intakedb", new ResidentErasureRequested(erasureId, resident));
@@ -85,9 +89,14 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
 
         Assert.Empty((await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/orders?residentId={resident}")).GetProperty("items").EnumerateArray());
         Assert.Empty((await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/standing-orders?residentId={resident}")).GetProperty("items").EnumerateArray());
-        var sheet = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/kitchen-sheets/{date:yyyy-MM-dd}");
-        Assert.Equal(1, sheet.GetProperty("portions").GetInt32());
-        Assert.Empty(sheet.GetProperty("notes").EnumerateArray());
+        // The meal is still counted for the kitchen, but nothing in it points to her any more.
+        var anonymised = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/orders/{order.GetProperty("id")}");
+        Assert.Equal("placed", anonymised.GetProperty("status").GetString());
+        Assert.Equal(1, anonymised.GetProperty("portions").GetInt32());
+        Assert.Equal("Geanonimiseerd", anonymised.GetProperty("residentName").GetString());
+        Assert.Equal(JsonValueKind.Null, anonymised.GetProperty("residentId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, anonymised.GetProperty("street").ValueKind);
+        Assert.Equal(JsonValueKind.Null, anonymised.GetProperty("specialRequest").ValueKind);
         Assert.Equal(1, await OutboxCountAsync(nameof(ResidentErased), "erasureId", erasureId, sent: false));
     }
 }

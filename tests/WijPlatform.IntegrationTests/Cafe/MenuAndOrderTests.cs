@@ -107,6 +107,10 @@ public sealed class MenuAndOrderTests(StackFixture stack)
         Assert.Equal(525, statement.GetProperty("openCents").GetInt32());
         Assert.Equal("monthly", statement.GetProperty("paymentMethod").GetString());
 
+        var collected = await (await stack.Gateway.PostAsync($"/api/cafe/residents/{resident}/statements/{past:yyyy-MM}/collected", null)).ReadAsync<JsonElement>();
+        Assert.Equal(0, collected.GetProperty("openCents").GetInt32());
+        Assert.Equal(525, collected.GetProperty("paidCents").GetInt32());
+
         var bad = await stack.Gateway.GetAsync($"/api/cafe/residents/{resident}/statements/2026-13");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
@@ -144,6 +148,26 @@ public sealed class MenuAndOrderTests(StackFixture stack)
         var date = CafeClient.FreshFutureDate();
         await stack.PublishMenuAsync(date, 5);
         var response = await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Zonder adres", fulfilment = "delivery" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/cafe/orders")]
+    [InlineData("/api/cafe/dishes")]
+    [InlineData("/api/cafe/standing-orders")]
+    [InlineData("/api/cafe/rounds")]
+    public async Task Cafe_lists_are_paged_and_refuse_pages_over_the_maximum(string path)
+    {
+        var page = await stack.Gateway.GetFromJsonAsync<JsonElement>($"{path}?page=1&pageSize=5");
+        Assert.Equal(5, page.GetProperty("pageSize").GetInt32());
+        Assert.True(page.GetProperty("items").GetArrayLength() <= 5);
+        Assert.Equal(HttpStatusCode.BadRequest, (await stack.Gateway.GetAsync($"{path}?pageSize=1000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_order_status_filter_is_a_400()
+    {
+        var response = await stack.Gateway.GetAsync("/api/cafe/orders?status=eaten");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

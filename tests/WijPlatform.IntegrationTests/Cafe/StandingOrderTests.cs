@@ -19,7 +19,7 @@ public sealed class StandingOrderTests(StackFixture stack)
         await stack.PublishMenuAsync(alreadyPublished, 10);
         var weekdays = new[] { DayName(alreadyPublished), DayName(alreadyPublished.AddDays(3)) };
 
-        var created = await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays, fulfilment = "delivery", startsOn = alreadyPublished, specialRequest = "Graag zonder ui" });
+        var created = await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays, fulfilment = "delivery", startsOn = alreadyPublished, endsOn = alreadyPublished.AddDays(10), specialRequest = "Graag zonder ui" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var standingId = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
 
