@@ -12,7 +12,12 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 
 app.MapMenusApi();
+app.MapDishesApi();
 app.MapOrdersApi();
+app.MapStandingOrdersApi();
+app.MapResidentsApi();
+app.MapKitchenApi();
+app.MapRoundsApi();
 app.MapMessagingAdmin();
 
 app.Run();

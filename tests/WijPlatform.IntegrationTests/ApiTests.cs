@@ -126,7 +126,7 @@ public sealed class ApiTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Created, menu.StatusCode);
 
         var orders = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
-            stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = $"Buurtbewoner {i}", fulfilment = "delivery" })));
+            stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = $"Buurtbewoner {i}", fulfilment = "delivery", street = "Kastanjelaan", houseNumber = $"{i}", postcode = "3705 AB" })));
         Assert.Equal(1, orders.Count(o => o.StatusCode == HttpStatusCode.Created));
         Assert.Equal(5, orders.Count(o => o.StatusCode == HttpStatusCode.Conflict));
 

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
-using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.Contracts;
+using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
 
 namespace WijPlatform.Cafe.Apis;
@@ -14,47 +15,104 @@ public static class MenusApi
     public static RouteGroupBuilder MapMenusApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cafe/menus").WithTags("Menus");
-        api.MapPost("/", PublishMenu).WithSummary("Publish a day's warm meal; it appears in the calendar");
-        api.MapGet("/{date}", GetMenu).WithSummary("The warm meal of a date (yyyy-MM-dd) and the portions left");
+        api.MapPost("/", PublishMenu).WithSummary("Publish a day's warm meal (a new dish and/or dishes from the list); it appears in the calendar and standing orders are placed");
+        api.MapGet("/{date}", GetMenu).WithSummary("The warm meal of a date (yyyy-MM-dd), portions left and when ordering closes; with residentId only the dishes that suit that resident");
         return api;
     }
 
-    public static async Task<Results<Created<DailyMenu>, ValidationProblem, ProblemHttpResult>> PublishMenu(
-        PublishMenu request, UnitOfWorkFactory unitOfWork, CafeStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<MenuOfTheDay>, ValidationProblem, ProblemHttpResult>> PublishMenu(
+        PublishMenu request, UnitOfWorkFactory unitOfWork, OrderDesk desk, TimeProvider clock, CancellationToken ct)
     {
-        var unknown = request.Allergens.Where(a => !Allergens.All.Contains(a)).ToList();
-        if (unknown.Count > 0)
+        if ((Vocabulary.Check("allergens", request.Allergens, Allergens.All) ?? Vocabulary.Check("dietTags", request.DietTags, DietTags.All)) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["allergens"] = [$"Unknown allergen(s): {string.Join(", ", unknown)}. Use the 14 EU allergens: {string.Join(", ", Allergens.All)}."] });
+            return invalid;
         }
-        var menu = new DailyMenu(NewId.NextGuid(), request.Date, request.Dish.Trim(), request.Description ?? "", request.PriceCents, request.Allergens.Distinct().ToArray(), request.Portions, clock.GetUtcNow().UtcDateTime);
+        var dishIds = (request.DishIds ?? []).Distinct().ToArray();
+        if (string.IsNullOrWhiteSpace(request.Dish) && dishIds.Length == 0)
+        {
+            return Problems.Invalid("dish", "Name the day's dish, or give dishIds from the list of dishes.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var work = await unitOfWork.BeginAsync(ct);
-        if (!await store.InsertMenuAsync(work, menu, ct))
+        var dishes = new List<Dish>();
+        if (!string.IsNullOrWhiteSpace(request.Dish))
+        {
+            var dish = new Dish(NewId.NextGuid(), request.Dish.Trim(), request.Description?.Trim() ?? "", request.PriceCents, Vocabulary.Clean(request.Allergens), Vocabulary.Clean(request.DietTags), now);
+            await MenuStore.InsertDishAsync(work.Connection, work.Transaction, dish, ct);
+            dishes.Add(dish);
+        }
+        var known = await MenuStore.FindDishesAsync(work, dishIds, ct);
+        if (known.Count != dishIds.Length)
+        {
+            return Problems.Invalid("dishIds", $"Unknown dish(es): {string.Join(", ", dishIds.Except(known.Select(d => d.Id)))}.");
+        }
+        dishes.AddRange(dishIds.Select(id => known.Single(d => d.Id == id)));
+        var main = dishes[0];
+        var menu = new DailyMenu(NewId.NextGuid(), request.Date, main.Name, main.Description, main.PriceCents, main.Allergens, request.Portions, now);
+        if (!await MenuStore.InsertMenuAsync(work, menu, dishes, ct))
         {
             return Problems.Conflict("That day already has a menu.", $"A warm meal for {request.Date:yyyy-MM-dd} is already published.");
         }
+        var locked = new LockedMenu(menu, dishes);
+        await desk.TakeStandingOrdersAsync(work, locked, await ResidentStore.ActiveStandingOrdersAsync(work, request.Date.DayOfWeek, ct), ct);
         var (from, until) = CafeHours.MealTime(menu.MenuDate);
-        await work.PublishAsync(new DailyMealPublished(menu.Id, menu.MenuDate, menu.Dish, menu.Description, menu.Portions, from, until), ct);
+        var title = string.Join(" / ", dishes.Select(d => d.Name));
+        await work.PublishAsync(new DailyMealPublished(menu.Id, menu.MenuDate, title, menu.Description, menu.Portions, from, until), ct);
+        var taken = await MenuStore.PortionsTakenAsync(work.Connection, work.Transaction, menu.Id, ct);
         await work.CommitAsync(ct);
-        return TypedResults.Created($"/api/cafe/menus/{menu.MenuDate:yyyy-MM-dd}", menu);
+        return TypedResults.Created($"/api/cafe/menus/{menu.MenuDate:yyyy-MM-dd}", MenuOfTheDay.From(menu, dishes, taken, desk.Cutoff, clock.GetUtcNow(), null));
     }
 
-    public static async Task<Results<Ok<MenuOfTheDay>, ProblemHttpResult>> GetMenu(DateOnly date, CafeStore store, CancellationToken ct)
+    public static async Task<Results<Ok<MenuOfTheDay>, ProblemHttpResult>> GetMenu(
+        DateOnly date, Guid? residentId, MenuStore menus, ResidentStore residents, OrderDesk desk, TimeProvider clock, CancellationToken ct)
     {
-        if (await store.FindMenuAsync(date, ct) is not { } menu)
+        if (await menus.FindMenuAsync(date, ct) is not { } found)
         {
             return Problems.NotFound("No menu for that day.", $"No warm meal is published for {date:yyyy-MM-dd}.");
         }
-        return TypedResults.Ok(new MenuOfTheDay(menu, await store.PortionsLeftAsync(menu.Id, menu.Portions, ct)));
+        DietProfile? diet = null;
+        if (residentId is { } id)
+        {
+            diet = (await residents.FindProfileAsync(id, ct))?.Diet;
+            if (diet is null)
+            {
+                return Problems.NotFound("No diet profile.", $"Resident {id} has no café profile yet.");
+            }
+        }
+        return TypedResults.Ok(MenuOfTheDay.From(found.Menu, found.Dishes, found.PortionsTaken, desk.Cutoff, clock.GetUtcNow(), diet));
     }
 }
 
-public sealed record MenuOfTheDay(DailyMenu Menu, int PortionsLeft);
+/// <summary>A dish on a day's menu; Conflicts explain why it does not suit the resident asked about.</summary>
+public sealed record DishOnMenu(Guid Id, string Name, string Description, int PriceCents, string[] Allergens, string[] DietTags, IReadOnlyList<DietConflict> Conflicts);
+
+public sealed record MenuOfTheDay(
+    Guid Id,
+    DateOnly Date,
+    int Portions,
+    int PortionsLeft,
+    bool SoldOut,
+    DateTimeOffset OrderingClosesAt,
+    bool OrderingOpen,
+    IReadOnlyList<DishOnMenu> Dishes,
+    IReadOnlyList<DishOnMenu> UnsuitableDishes)
+{
+    public static MenuOfTheDay From(DailyMenu menu, IReadOnlyList<Dish> dishes, int portionsTaken, CutoffPolicy cutoff, DateTimeOffset now, DietProfile? diet)
+    {
+        var onMenu = dishes.Select(d => new DishOnMenu(d.Id, d.Name, d.Description, d.PriceCents, d.Allergens, d.DietTags,
+            diet is null ? [] : DietCheck.Conflicts(diet, d.Allergens, d.DietTags))).ToList();
+        var left = Math.Max(0, menu.Portions - portionsTaken);
+        return new MenuOfTheDay(menu.Id, menu.MenuDate, menu.Portions, left, left == 0, cutoff.ClosesAt(menu.MenuDate),
+            left > 0 && cutoff.IsOpen(menu.MenuDate, now), onMenu.Where(d => d.Conflicts.Count == 0).ToList(), onMenu.Where(d => d.Conflicts.Count > 0).ToList());
+    }
+}
 
 public sealed record PublishMenu(
     DateOnly Date,
-    [property: Required, StringLength(200, MinimumLength = 1)] string Dish,
+    [property: StringLength(200)] string? Dish,
     [property: StringLength(2000)] string? Description,
     [property: Range(0, 100_00)] int PriceCents,
-    [property: Required] string[] Allergens,
+    string[]? Allergens,
+    string[]? DietTags,
+    Guid[]? DishIds,
     [property: Range(0, 1000)] int Portions);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
@@ -13,30 +12,98 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cafe/orders").WithTags("Meal orders");
-        api.MapPost("/", PlaceOrder).WithSummary("Order the warm meal of a day: eat in, pick up or home delivery");
+        api.MapPost("/", PlaceOrder).WithSummary("Order the warm meal of a day: eat in, pick up or home delivery; by the resident or by staff for them");
+        api.MapGet("/", async Task<Ok<Page<MealOrder>>> ([AsParameters] OrderFilter filter, [AsParameters] PageRequest page, OrderStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.ListAsync(filter.Date, filter.ResidentId, filter.Status, page, ct))).WithSummary("Orders by day, resident or status (placed, waitlisted, cancelled)");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<MealOrder>, ProblemHttpResult>> (Guid id, OrderStore store, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } order ? TypedResults.Ok(order) : Problems.NotFound("Order not found.", $"There is no order {id}."))
+            .WithSummary("One order");
+        api.MapPost("/{id:guid}/cancel", CancelOrder).WithSummary("Cancel an order; after the cut-off it is still charged, and a freed portion goes to the waiting list");
+        api.MapPost("/{id:guid}/payment", MarkPaid).WithSummary("Record that an order was paid at the counter");
         return api;
     }
 
-    public static async Task<Results<Created<MealOrder>, ProblemHttpResult>> PlaceOrder(
-        PlaceOrder request, UnitOfWorkFactory unitOfWork, CafeStore store, CancellationToken ct)
+    public static async Task<Results<Created<MealOrder>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
+        PlaceOrder request, UnitOfWorkFactory unitOfWork, OrderDesk desk, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        var (menu, order) = await store.OrderAsync(work, request.Date, NewId.NextGuid(), request.ResidentName.Trim(), request.Fulfilment, request.Portions, ct);
-        if (menu is null)
+        if (await MenuStore.LockMenuAsync(work, request.Date, ct) is not { } menu)
         {
             return Problems.NotFound("No menu for that day.", $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
         }
-        if (order is null)
+        var profile = request.ResidentId is { } residentId ? await ResidentStore.FindProfileAsync(work.Connection, work.Transaction, residentId, ct) : null;
+        var outcome = await desk.TakeAsync(work, menu, profile, new OrderRequest(
+            request.ResidentId, request.ResidentName, request.DishId, request.Fulfilment, request.Portions, request.PlacedBy ?? "resident", request.Channel ?? "app",
+            request.SpecialRequest, request.Street, request.HouseNumber, request.Postcode, request.ConfirmDietConflicts, request.JoinWaitingList), ct);
+        switch (outcome)
         {
-            return Problems.Conflict("Sold out.", "Helaas, de maaltijd van deze dag is uitverkocht.");
+            case OrderOutcome.Taken taken:
+                await work.CommitAsync(ct);
+                return TypedResults.Created($"/api/cafe/orders/{taken.Order.Id}", taken.Order);
+            case OrderOutcome.Invalid invalid:
+                return Problems.Invalid(invalid.Field, invalid.Message);
+            default:
+                return Refusal(outcome);
+        }
+    }
+
+    /// <summary>Why an order was not taken, as problem details a desk volunteer can read out.</summary>
+    internal static ProblemHttpResult Refusal(OrderOutcome outcome) => outcome switch
+    {
+        OrderOutcome.Closed closed => Problems.Conflict("Ordering is closed.", $"Bestellen voor deze dag kon tot {closed.ClosedAt:dd-MM-yyyy HH:mm}."),
+        OrderOutcome.SoldOut => Problems.Conflict("Sold out.", "Helaas, de maaltijd van deze dag is uitverkocht. U kunt op de wachtlijst (joinWaitingList)."),
+        OrderOutcome.DietConflicts diet => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The dish does not suit the resident's diet.",
+            detail: string.Join(" ", diet.Conflicts.Select(c => c.Text)) + " Bevestig de bestelling met confirmDietConflicts als dit toch de bedoeling is.",
+            extensions: new Dictionary<string, object?> { ["conflicts"] = diet.Conflicts }),
+        _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
+    };
+
+    public static async Task<Results<Ok<MealOrder>, ProblemHttpResult>> CancelOrder(
+        Guid id, UnitOfWorkFactory unitOfWork, OrderStore store, OrderDesk desk, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is not { } found)
+        {
+            return Problems.NotFound("Order not found.", $"There is no order {id}.");
+        }
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await desk.CancelAsync(work, id, found.MenuDate, ct) is not { } cancelled)
+        {
+            return Problems.Conflict("Already cancelled.", $"Order {id} was cancelled before.");
         }
         await work.CommitAsync(ct);
-        return TypedResults.Created($"/api/cafe/orders/{order.Id}", order);
+        return TypedResults.Ok(cancelled);
+    }
+
+    public static async Task<Results<Ok<MealOrder>, ProblemHttpResult>> MarkPaid(Guid id, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is null)
+        {
+            return Problems.NotFound("Order not found.", $"There is no order {id}.");
+        }
+        if (!await store.MarkPaidAsync(id, clock.GetUtcNow().UtcDateTime, ct))
+        {
+            return Problems.Conflict("Nothing to pay.", $"Order {id} is already paid, or cancelled in time and free of charge.");
+        }
+        return TypedResults.Ok((await store.FindAsync(id, ct))!);
     }
 }
 
+public sealed record OrderFilter(DateOnly? Date, Guid? ResidentId, [property: AllowedValues(null, "placed", "waitlisted", "cancelled")] string? Status);
+
 public sealed record PlaceOrder(
     DateOnly Date,
-    [property: Required, StringLength(100, MinimumLength = 1)] string ResidentName,
+    Guid? ResidentId,
+    [property: StringLength(100, MinimumLength = 1)] string? ResidentName,
+    Guid? DishId,
     [property: Required, AllowedValues("eat-in", "pick-up", "delivery")] string Fulfilment,
+    [property: AllowedValues(null, "resident", "staff")] string? PlacedBy,
+    [property: AllowedValues(null, "app", "counter", "phone")] string? Channel,
+    [property: StringLength(500)] string? SpecialRequest,
+    [property: StringLength(200)] string? Street,
+    [property: StringLength(20)] string? HouseNumber,
+    [property: RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
+    bool ConfirmDietConflicts = false,
+    bool JoinWaitingList = false,
     [property: Range(1, 10)] int Portions = 1);

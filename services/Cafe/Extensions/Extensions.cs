@@ -1,4 +1,5 @@
 using WijPlatform.Cafe.Infrastructure;
+using WijPlatform.Cafe.Messaging;
 using WijPlatform.Contracts;
 
 namespace Microsoft.Extensions.Hosting;
@@ -8,12 +9,21 @@ internal static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("cafedb");
-        builder.AddMigrations(typeof(CafeStore).Assembly);
-        builder.AddMessaging(MessageRoutes.Cafe);
+        builder.AddMigrations(typeof(MenuStore).Assembly);
+        builder.AddMessaging(MessageRoutes.Cafe, bus =>
+        {
+            bus.AddConsumer<DelivererAssignedConsumer>();
+            bus.AddConsumer<ResidentErasureRequestedConsumer>();
+        });
 
         builder.Services.AddOpenApi();
         builder.Services.AddValidation();
-        builder.Services.AddSingleton<CafeStore>();
+        builder.Services.AddOptions<CafeOptions>().BindConfiguration("Cafe");
+        builder.Services.AddSingleton<MenuStore>();
+        builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<ResidentStore>();
+        builder.Services.AddSingleton<RoundStore>();
+        builder.Services.AddSingleton<OrderDesk>();
         return builder;
     }
 }

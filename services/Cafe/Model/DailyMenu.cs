@@ -3,8 +3,6 @@ namespace WijPlatform.Cafe.Model;
 /// <summary>Café Noord's warm meal of one day, with the portions the kitchen can make.</summary>
 public sealed record DailyMenu(Guid Id, DateOnly MenuDate, string Dish, string Description, int PriceCents, string[] Allergens, int Portions, DateTime CreatedAt);
 
-public sealed record MealOrder(Guid Id, Guid MenuId, string ResidentName, string Fulfilment, int Portions, DateTime CreatedAt);
-
 public static class Allergens
 {
     /// <summary>The 14 allergens that EU regulation 1169/2011 requires a menu to declare.</summary>

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WijPlatform.Cafe.Infrastructure;
+using WijPlatform.Cafe.Model;
+using WijPlatform.ServiceDefaults.Http;
+
+namespace WijPlatform.Cafe.Apis;
+
+public static class KitchenApi
+{
+    public static RouteGroupBuilder MapKitchenApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cafe/kitchen-sheets").WithTags("Kitchen");
+        api.MapGet("/{date}", GetKitchenSheet).WithSummary("The day's kitchen sheet: portions per dish and diet, seats in the café, special requests and allergies");
+        return api;
+    }
+
+    public static async Task<Results<Ok<KitchenSheet>, ProblemHttpResult>> GetKitchenSheet(DateOnly date, MenuStore menus, OrderStore orders, CancellationToken ct)
+    {
+        if (await menus.FindMenuAsync(date, ct) is null)
+        {
+            return Problems.NotFound("No menu for that day.", $"No warm meal is published for {date:yyyy-MM-dd}.");
+        }
+        return TypedResults.Ok(KitchenSheet.From(date, await orders.KitchenLinesAsync(date, ct), await orders.WaitlistedAsync(date, ct)));
+    }
+}

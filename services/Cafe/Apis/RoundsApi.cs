@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using WijPlatform.Cafe.Infrastructure;
+using WijPlatform.Cafe.Model;
+using WijPlatform.Contracts;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Cafe.Apis;
+
+public static class RoundsApi
+{
+    public static RouteGroupBuilder MapRoundsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cafe/rounds").WithTags("Delivery rounds");
+        api.MapPost("/", PlanRounds).WithSummary("Group a day's home deliveries not yet in a round into rounds by street, and ask matching for a deliverer per round");
+        api.MapGet("/", async Task<Ok<Page<DeliveryRound>>> (DateOnly? date, [AsParameters] PageRequest page, RoundStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.ListAsync(date, page, ct))).WithSummary("Delivery rounds, optionally of one day");
+        api.MapGet("/{id:guid}", GetRound).WithSummary("A round with its stops in walking order, and what to do at a no-answer");
+        api.MapGet("/{id:guid}/print", PrintRound).WithSummary("The round list in large print (HTML) for the deliverer");
+        api.MapPost("/{id:guid}/stops/{stopId:guid}/events", RecordStopEvent)
+            .WithSummary("Tick a stop: delivered, or no-answer followed by the calls (resident, then emergency contact); if no one is reached intake gets a signal");
+        return api;
+    }
+
+    public static async Task<Results<Created<IReadOnlyList<DeliveryRound>>, ProblemHttpResult>> PlanRounds(
+        PlanRounds request, UnitOfWorkFactory unitOfWork, IOptions<CafeOptions> options, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        // The day's lock keeps a parallel planning run from putting the same delivery in two rounds.
+        if (await MenuStore.LockMenuAsync(work, request.Date, ct) is not { } locked)
+        {
+            return Problems.NotFound("No menu for that day.", $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
+        }
+        var planned = RoundPlanner.Plan(await RoundStore.UnplannedAsync(work, locked.Menu.Id, ct), options.Value.MaxStopsPerRound);
+        if (planned.Count == 0)
+        {
+            return Problems.Conflict("Nothing to plan.", $"Every home delivery of {request.Date:yyyy-MM-dd} is already in a round.");
+        }
+        var first = await RoundStore.LastRoundNumberAsync(work, locked.Menu.Id, ct);
+        var startsAt = DeliveryTimes.RoundStartsAt(request.Date);
+        var rounds = new List<DeliveryRound>();
+        foreach (var plan in planned)
+        {
+            var round = new DeliveryRound(NewId.NextGuid(), locked.Menu.Id, request.Date, first + plan.Number, plan.Postcode, startsAt.UtcDateTime, null, null, "awaiting-deliverer", plan.Stops.Count);
+            await RoundStore.InsertAsync(work, round, plan.Stops, ct);
+            await work.PublishAsync(new DelivererRequested(round.Id, round.Date, round.Postcode, startsAt, round.Stops), ct);
+            rounds.Add(round);
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/api/cafe/rounds?date={request.Date:yyyy-MM-dd}", (IReadOnlyList<DeliveryRound>)rounds);
+    }
+
+    public static async Task<Results<Ok<RoundWithStops>, ProblemHttpResult>> GetRound(Guid id, RoundStore store, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is { } round
+            ? TypedResults.Ok(new RoundWithStops(round, await store.StopsAsync(id, ct)))
+            : Problems.NotFound("Round not found.", $"There is no delivery round {id}.");
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> PrintRound(Guid id, RoundStore store, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is { } round
+            ? TypedResults.Content(RoundPrint.Html(round, await store.StopsAsync(id, ct)), "text/html; charset=utf-8")
+            : Problems.NotFound("Round not found.", $"There is no delivery round {id}.");
+
+    public static async Task<Results<Ok<RoundStop>, ProblemHttpResult>> RecordStopEvent(
+        Guid id, Guid stopId, StopEvent request, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if ((await RoundStore.StopsAsync(work.Connection, work.Transaction, id, stopId, ct)).SingleOrDefault() is not { } stop)
+        {
+            return Problems.NotFound("Stop not found.", $"Round {id} has no stop {stopId}.");
+        }
+        if (NoAnswerProtocol.Next(stop.Status, request.Event) is not { } next)
+        {
+            return Problems.Conflict("That step does not follow.", $"The stop is '{stop.Status}': {NoAnswerProtocol.Instruction(stop.Status)}");
+        }
+        var now = clock.GetUtcNow();
+        await RoundStore.UpdateStopAsync(work, stopId, next, now.UtcDateTime, ct);
+        if (next == NoAnswerProtocol.Signalled)
+        {
+            var round = (await RoundStore.RoundDateAsync(work, id, ct));
+            await work.PublishAsync(new DeliveryNoAnswerSignalled(NewId.NextGuid(), stopId, stop.ResidentId, round, now), ct);
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.Ok((await RoundStore.StopsAsync(work.Connection, null, id, stopId, ct)).Single());
+    }
+}
+
+public sealed record RoundWithStops(DeliveryRound Round, IReadOnlyList<RoundStop> Stops);
+
+public sealed record PlanRounds(DateOnly Date);
+
+public sealed record StopEvent([property: Required, AllowedValues("delivered", "no-answer", "resident-reached", "resident-not-reached", "contact-reached", "contact-not-reached")] string Event);

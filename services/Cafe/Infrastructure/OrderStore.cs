@@ -1,0 +1,122 @@
+using Dapper;
+using Npgsql;
+using WijPlatform.Cafe.Model;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Cafe.Infrastructure;
+
+public sealed class OrderStore(NpgsqlDataSource db)
+{
+    public const string Columns =
+        "id, menu_id AS MenuId, menu_date AS MenuDate, dish_id AS DishId, resident_id AS ResidentId, resident_name AS ResidentName, fulfilment, portions, status, " +
+        "placed_by AS PlacedBy, channel, special_request AS SpecialRequest, street, house_number AS HouseNumber, postcode, price_cents AS PriceCents, " +
+        "payment_method AS PaymentMethod, paid_at AS PaidAt, chargeable, confirmed_conflicts AS ConfirmedConflicts, standing_order_id AS StandingOrderId, " +
+        "cancelled_at AS CancelledAt, created_at AS CreatedAt";
+
+    public static Task InsertAsync(UnitOfWork work, MealOrder order, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO meal_orders (id, menu_id, menu_date, dish_id, resident_id, resident_name, fulfilment, portions, status, placed_by, channel,
+                special_request, street, house_number, postcode, price_cents, payment_method, chargeable, confirmed_conflicts, standing_order_id, created_at)
+            VALUES (@Id, @MenuId, @MenuDate, @DishId, @ResidentId, @ResidentName, @Fulfilment, @Portions, @Status, @PlacedBy, @Channel,
+                @SpecialRequest, @Street, @HouseNumber, @Postcode, @PriceCents, @PaymentMethod, @Chargeable, @ConfirmedConflicts, @StandingOrderId, @CreatedAt)
+            ON CONFLICT DO NOTHING
+            """,
+            order, work.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<MealOrder?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<MealOrder>(new CommandDefinition($"SELECT {Columns} FROM meal_orders WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public static Task<MealOrder?> FindAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
+        work.Connection.QuerySingleOrDefaultAsync<MealOrder>(new CommandDefinition(
+            $"SELECT {Columns} FROM meal_orders WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+
+    public Task<Page<MealOrder>> ListAsync(DateOnly? date, Guid? residentId, string? status, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<MealOrder>(
+            Columns,
+            "meal_orders WHERE (@date::date IS NULL OR menu_date = @date) AND (@residentId::uuid IS NULL OR resident_id = @residentId) AND (@status::text IS NULL OR status = @status)",
+            "menu_date, created_at, id",
+            new { date, residentId, status },
+            page,
+            cancellationToken);
+
+    public static Task CancelAsync(UnitOfWork work, Guid id, bool chargeable, DateTime now, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE meal_orders SET status = 'cancelled', chargeable = @chargeable, cancelled_at = @now WHERE id = @id",
+            new { id, chargeable, now }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Gives freed portions to the waiting list, first come first served, while they fit.</summary>
+    public static async Task<IReadOnlyList<Guid>> PromoteWaitingAsync(UnitOfWork work, DailyMenu menu, CancellationToken cancellationToken)
+    {
+        var left = menu.Portions - await MenuStore.PortionsTakenAsync(work.Connection, work.Transaction, menu.Id, cancellationToken);
+        var waiting = await work.Connection.QueryAsync<(Guid Id, int Portions)>(new CommandDefinition(
+            "SELECT id, portions FROM meal_orders WHERE menu_id = @Id AND status = 'waitlisted' ORDER BY created_at, id", new { menu.Id }, work.Transaction, cancellationToken: cancellationToken));
+        var promoted = new List<Guid>();
+        foreach (var (id, portions) in waiting)
+        {
+            if (portions > left)
+            {
+                // Strictly in order: a smaller later request does not jump the queue.
+                break;
+            }
+            left -= portions;
+            promoted.Add(id);
+        }
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE meal_orders SET status = 'placed' WHERE id = ANY(@promoted)", new { promoted = promoted.ToArray() }, work.Transaction, cancellationToken: cancellationToken));
+        return promoted;
+    }
+
+    public async Task<bool> MarkPaidAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE meal_orders SET paid_at = @now WHERE id = @id AND paid_at IS NULL AND (status = 'placed' OR chargeable)", new { id, now }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Placed orders of a day with their dish and the diet of the resident who ordered.</summary>
+    public async Task<IReadOnlyList<KitchenLine>> KitchenLinesAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<KitchenLine>(new CommandDefinition(
+            """
+            SELECT o.id AS OrderId, o.resident_name AS ResidentName, coalesce(d.name, '') AS Dish, o.fulfilment, o.portions, o.special_request AS SpecialRequest,
+                   o.confirmed_conflicts AS ConfirmedConflicts, coalesce(p.diets, '{}') AS Diets, coalesce(p.texture, 'normal') AS Texture, coalesce(p.allergies, '{}') AS Allergies
+            FROM meal_orders o
+            LEFT JOIN dishes d ON d.id = o.dish_id
+            LEFT JOIN resident_profiles p ON p.resident_id = o.resident_id
+            WHERE o.menu_date = @date AND o.status = 'placed'
+            ORDER BY o.created_at
+            """, new { date }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task<int> WaitlistedAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*)::int FROM meal_orders WHERE menu_date = @date AND status = 'waitlisted'", new { date }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Marks everything still open in a month as paid, when the monthly collection went through.</summary>
+    public async Task<int> MarkCollectedAsync(Guid residentId, DateOnly from, DateOnly until, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE meal_orders SET paid_at = @now WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND paid_at IS NULL AND (status = 'placed' OR chargeable)",
+            new { residentId, from, until, now }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>What a resident owes for a month: eaten meals and late cancellations.</summary>
+    public async Task<IReadOnlyList<MealOrder>> ChargeableAsync(Guid residentId, DateOnly from, DateOnly until, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<MealOrder>(new CommandDefinition(
+            $"SELECT {Columns} FROM meal_orders WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND (status = 'placed' OR chargeable) ORDER BY menu_date, created_at",
+            new { residentId, from, until }, cancellationToken: cancellationToken))).ToList();
+    }
+}

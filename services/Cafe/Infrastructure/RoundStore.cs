@@ -1,0 +1,84 @@
+using Dapper;
+using Npgsql;
+using WijPlatform.Cafe.Model;
+using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Cafe.Infrastructure;
+
+public sealed class RoundStore(NpgsqlDataSource db)
+{
+    private const string RoundColumns =
+        "r.id, r.menu_id AS MenuId, r.round_date AS Date, r.number, r.postcode, r.starts_at AS StartsAt, r.volunteer_id AS VolunteerId, " +
+        "r.volunteer_first_name AS VolunteerFirstName, r.status, (SELECT count(*)::int FROM delivery_stops s WHERE s.round_id = r.id) AS Stops";
+
+    /// <summary>Placed home deliveries of a day that are in no round yet.</summary>
+    public static async Task<IReadOnlyList<DeliveryAddress>> UnplannedAsync(UnitOfWork work, Guid menuId, CancellationToken cancellationToken) =>
+        (await work.Connection.QueryAsync<DeliveryAddress>(new CommandDefinition(
+            """
+            SELECT o.id AS OrderId, o.postcode, o.street, o.house_number AS HouseNumber FROM meal_orders o
+            WHERE o.menu_id = @menuId AND o.status = 'placed' AND o.fulfilment = 'delivery' AND o.street IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM delivery_stops s WHERE s.order_id = o.id)
+            """, new { menuId }, work.Transaction, cancellationToken: cancellationToken))).ToList();
+
+    public static Task<int> LastRoundNumberAsync(UnitOfWork work, Guid menuId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT coalesce(max(number), 0) FROM delivery_rounds WHERE menu_id = @menuId", new { menuId }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static async Task InsertAsync(UnitOfWork work, DeliveryRound round, IReadOnlyList<DeliveryAddress> stops, CancellationToken cancellationToken)
+    {
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO delivery_rounds (id, menu_id, round_date, number, postcode, starts_at, status) VALUES (@Id, @MenuId, @Date, @Number, @Postcode, @StartsAt, @Status)",
+            round, work.Transaction, cancellationToken: cancellationToken));
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO delivery_stops (id, round_id, order_id, position, status) VALUES (gen_random_uuid(), @RoundId, @OrderId, @Position, 'pending')",
+            stops.Select((s, i) => new { RoundId = round.Id, s.OrderId, Position = i + 1 }), work.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public Task<Page<DeliveryRound>> ListAsync(DateOnly? date, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<DeliveryRound>(RoundColumns, "delivery_rounds r WHERE (@date::date IS NULL OR r.round_date = @date)", "r.round_date, r.number", new { date }, page, cancellationToken);
+
+    public async Task<DeliveryRound?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<DeliveryRound>(new CommandDefinition(
+            $"SELECT {RoundColumns} FROM delivery_rounds r WHERE r.id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<RoundStop>> StopsAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await StopsAsync(connection, null, roundId, null, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<RoundStop>> StopsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid roundId, Guid? stopId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<RoundStop>(new CommandDefinition(
+            $"""
+            SELECT s.id, s.position, s.order_id AS OrderId, s.status, o.resident_id AS ResidentId, o.resident_name AS ResidentName,
+                   coalesce(o.street, '') AS Street, coalesce(o.house_number, '') AS HouseNumber, coalesce(o.postcode, '') AS Postcode,
+                   o.portions, coalesce(d.name, '') AS Dish, o.special_request AS SpecialRequest, o.status = 'placed' AS Active,
+                   p.phone, p.emergency_contact_name AS EmergencyContactName, p.emergency_contact_phone AS EmergencyContactPhone
+            FROM delivery_stops s
+            JOIN meal_orders o ON o.id = s.order_id
+            LEFT JOIN dishes d ON d.id = o.dish_id
+            LEFT JOIN resident_profiles p ON p.resident_id = o.resident_id
+            WHERE s.round_id = @roundId AND (@stopId::uuid IS NULL OR s.id = @stopId)
+            ORDER BY s.position
+            {(transaction is null ? "" : "FOR UPDATE OF s")}
+            """, new { roundId, stopId }, transaction, cancellationToken: cancellationToken))).ToList();
+
+    public static Task UpdateStopAsync(UnitOfWork work, Guid stopId, string status, DateTime now, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE delivery_stops SET status = @status, updated_at = @now WHERE id = @stopId", new { stopId, status, now }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task<DateOnly> RoundDateAsync(UnitOfWork work, Guid roundId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteScalarAsync<DateOnly>(new CommandDefinition(
+            "SELECT round_date FROM delivery_rounds WHERE id = @roundId", new { roundId }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Records matching's deliverer; false when the round is unknown.</summary>
+    public static async Task<bool> AssignAsync(UnitOfWork work, Guid roundId, Guid volunteerId, string firstName, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE delivery_rounds SET volunteer_id = @volunteerId, volunteer_first_name = @firstName, status = 'assigned' WHERE id = @roundId",
+            new { roundId, volunteerId, firstName }, work.Transaction, cancellationToken: cancellationToken)) == 1;
+}

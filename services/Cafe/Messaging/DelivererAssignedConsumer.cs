@@ -1,0 +1,19 @@
+using WijPlatform.Cafe.Infrastructure;
+using WijPlatform.Contracts;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Cafe.Messaging;
+
+/// <summary>Matching found a deliverer for a round: the round list shows who brings the meals.</summary>
+public sealed class DelivererAssignedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, ILogger<DelivererAssignedConsumer> logger)
+    : IdempotentConsumer<DelivererAssigned>(unitOfWork, metrics)
+{
+    protected override async Task HandleAsync(DelivererAssigned message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        if (!await RoundStore.AssignAsync(work, message.RoundId, message.VolunteerId, message.VolunteerFirstName, cancellationToken))
+        {
+            // Not an error worth retrying: the round does not exist here, so there is nothing to assign.
+            logger.LogWarning("Deliverer assigned to unknown round {RoundId}", message.RoundId);
+        }
+    }
+}

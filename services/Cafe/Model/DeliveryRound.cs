@@ -1,0 +1,55 @@
+namespace WijPlatform.Cafe.Model;
+
+/// <summary>A round of home deliveries walked or cycled by one deliverer, who is found by matching.</summary>
+public sealed record DeliveryRound(Guid Id, Guid MenuId, DateOnly Date, int Number, string Postcode, DateTime StartsAt, Guid? VolunteerId, string? VolunteerFirstName, string Status, int Stops)
+{
+    private DeliveryRound()
+        : this(Guid.Empty, Guid.Empty, default, 0, "", default, null, null, "", 0)
+    {
+    }
+}
+
+/// <summary>One stop of a round, with what the café needs to follow up a no-answer.</summary>
+public sealed class RoundStop
+{
+    public Guid Id { get; init; }
+
+    public int Position { get; init; }
+
+    public Guid OrderId { get; init; }
+
+    public string Status { get; init; } = "";
+
+    public string Instruction => NoAnswerProtocol.Instruction(Status);
+
+    public Guid? ResidentId { get; init; }
+
+    public string ResidentName { get; init; } = "";
+
+    public string Street { get; init; } = "";
+
+    public string HouseNumber { get; init; } = "";
+
+    public string Postcode { get; init; } = "";
+
+    public int Portions { get; init; }
+
+    public string Dish { get; init; } = "";
+
+    public string? SpecialRequest { get; init; }
+
+    /// <summary>False when the order was cancelled after the round was planned: skip the stop.</summary>
+    public bool Active { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? EmergencyContactName { get; init; }
+
+    public string? EmergencyContactPhone { get; init; }
+}
+
+public static class DeliveryTimes
+{
+    /// <summary>Deliverers leave the kitchen half an hour before the café starts serving.</summary>
+    public static DateTimeOffset RoundStartsAt(DateOnly date) => CafeHours.MealTime(date).From.AddMinutes(-30);
+}

@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace WijPlatform.IntegrationTests.Cafe;
+
+/// <summary>Shortcuts for the café's API and, where a test plays another service, its database.</summary>
+internal static class CafeClient
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private static int _day = Random.Shared.Next(0, 20_000);
+
+    /// <summary>A future date no other test uses (menus are one per date); the next 30 days are the caller's too, so a test's standing orders must end within them.</summary>
+    public static DateOnly FreshFutureDate() => new DateOnly(2040, 1, 1).AddDays(30 * Interlocked.Increment(ref _day));
+
+    public static async Task<JsonElement> PublishMenuAsync(this StackFixture stack, DateOnly date, int portions, object? extra = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["date"] = date, ["dish"] = "Hutspot met klapstuk", ["priceCents"] = 750, ["allergens"] = new[] { "celery", "milk" }, ["portions"] = portions,
+        };
+        if (extra is not null)
+        {
+            foreach (var property in JsonSerializer.SerializeToElement(extra).EnumerateObject())
+            {
+                body[property.Name] = property.Value;
+            }
+        }
+        var response = await stack.Gateway.PostAsJsonAsync("/api/cafe/menus", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadAsync<JsonElement>();
+    }
+
+    public static async Task<Guid> ResidentWithProfileAsync(this StackFixture stack, object? overrides = null)
+    {
+        var residentId = Guid.NewGuid();
+        var body = new Dictionary<string, object?>
+        {
+            ["displayName"] = "Mevrouw Jansen", ["street"] = "Kastanjelaan", ["houseNumber"] = "3", ["postcode"] = "3705ab",
+            ["phone"] = "030-1234567", ["emergencyContactName"] = "Dochter", ["emergencyContactPhone"] = "06-12345678", ["paymentMethod"] = "monthly",
+        };
+        foreach (var property in JsonSerializer.SerializeToElement(overrides ?? new { }).EnumerateObject())
+        {
+            body[property.Name] = property.Value;
+        }
+        var response = await stack.Gateway.PutAsJsonAsync($"/api/cafe/residents/{residentId}/profile", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return residentId;
+    }
+
+    public static async Task<NpgsqlConnection> OpenDatabaseAsync(this StackFixture stack, string database)
+    {
+        var server = stack.Host.UrlOf("postgres");
+        var password = (await File.ReadAllTextAsync(Path.Combine(stack.Host.StateDirectory, "postgres", "password"))).Trim();
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = database }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Puts a message in another service's outbox, so that service's relay publishes it over the real broker.</summary>
+    public static async Task PublishAsAsync<T>(this StackFixture stack, string database, T message)
+    {
+        await using var connection = await stack.OpenDatabaseAsync(database);
+        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
+        {
+            Parameters =
+            {
+                new() { Value = Guid.NewGuid() },
+                new() { Value = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" },
+                new() { Value = JsonSerializer.Serialize(message, Web) },
+            },
+        };
+        await insert.ExecuteNonQueryAsync();
+        await using var wake = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
+        await wake.ExecuteNonQueryAsync();
+    }
+}
