@@ -59,7 +59,8 @@ public sealed class UnitOfWork : IAsyncDisposable
             _unsentDirect.Add(message);
             return;
         }
-        var type = typeof(T);
+        // The runtime type, so that a message held in a variable of a base type is still published as itself.
+        var type = message.GetType();
         await Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)",
             new { Id = NewId.NextGuid(), Type = $"{type.FullName}, {type.Assembly.GetName().Name}", Body = JsonSerializer.Serialize(message, Json) },

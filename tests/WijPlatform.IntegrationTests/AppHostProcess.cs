@@ -129,6 +129,10 @@ public sealed class AppHostProcess : IAsyncDisposable
         {
         }
         _process.Dispose();
+        if (Environment.GetEnvironmentVariable("WIJ_KEEP_STATE") is not null)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(StateDirectory, recursive: true);
