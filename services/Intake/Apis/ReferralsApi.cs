@@ -22,6 +22,7 @@ public static class ReferralsApi
                     ? TypedResults.Ok(referral)
                     : Problems.NotFound("Referral not found.", $"Case {caseId} has no referral {id}."))
             .WithSummary("One referral");
+        api.MapPost("/{id:guid}/follow-up", FollowUp).WithSummary("Record how a partner referral worked out; it leaves the follow-up worklist");
         return api;
     }
 
@@ -58,7 +59,29 @@ public static class ReferralsApi
         var created = await referrals.FindAsync(referralId, ct);
         return TypedResults.Created($"/api/intake/cases/{caseId}/referrals/{referralId}", created!);
     }
+
+    public static async Task<Results<Ok<Referral>, ProblemHttpResult>> FollowUp(
+        Guid caseId, Guid id, FollowUpReferral request, [FromHeader(Name = Actor.Header)] string? actor, UnitOfWorkFactory unitOfWork, CaseStore cases,
+        ReferralStore referrals, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await referrals.LockAsync(work, id, ct) is not { } found || found.CaseId != caseId)
+        {
+            return Problems.NotFound("Referral not found.", $"Case {caseId} has no referral {id}.");
+        }
+        if (found.Status != "sent")
+        {
+            return Problems.Conflict("Already answered.", $"This referral is '{found.Status}'; only a sent referral is followed up.");
+        }
+        await referrals.SetStatusAsync(work, id, "followed-up", now, ct);
+        await cases.AppendAsync(work, caseId, "referral-followed-up", request.Note, Actor.Name(actor), now, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok((await referrals.FindAsync(id, ct))!);
+    }
 }
+
+public sealed record FollowUpReferral([property: Required, StringLength(2000, MinimumLength = 1)] string Note);
 
 /// <summary>A referral: volunteer (talent, wantedAt), activity (activityId, occurrenceStart) or partner (partner, followUpOn).</summary>
 public sealed record Refer(

@@ -20,6 +20,9 @@ public static class WorklistsApi
         api.MapGet("/overdue-actions", ([AsParameters] PageRequest page, string? owner, PlanStore store, TimeProvider clock, CancellationToken ct) =>
                 store.OverdueActionsAsync(TimeZones.TodayInAmsterdam(clock.GetUtcNow()), owner, page, ct))
             .WithSummary("Plan actions past their due date (Amsterdam days) and not done, optionally for one owner");
+        api.MapGet("/due-follow-ups", ([AsParameters] PageRequest page, ReferralStore store, TimeProvider clock, CancellationToken ct) =>
+                store.DueFollowUpsAsync(TimeZones.TodayInAmsterdam(clock.GetUtcNow()), page, ct))
+            .WithSummary("Referrals to partners whose follow-up date has come and that were not followed up yet");
         api.MapGet("/without-contact", WithoutContact)
             .WithSummary("Households with an open case and no recorded contact for the given number of weeks");
         return api;

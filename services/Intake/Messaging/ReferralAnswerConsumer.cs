@@ -19,11 +19,12 @@ public abstract class ReferralAnswerConsumer<TMessage>(UnitOfWorkFactory unitOfW
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var answer in Answers(message))
         {
-            if (await referrals.LockAsync(work, answer.ReferralId, cancellationToken) is not var (caseId, status))
+            if (await referrals.LockAsync(work, answer.ReferralId, cancellationToken) is not { } referral)
             {
                 continue;
             }
-            if (ReferralAnswers.Replaces(status, answer.Status))
+            var caseId = referral.CaseId;
+            if (ReferralAnswers.Replaces(referral.Status, answer.Status))
             {
                 await referrals.SetStatusAsync(work, answer.ReferralId, answer.Status, now, cancellationToken);
             }

@@ -104,13 +104,38 @@ public sealed class ReferralTests(StackFixture stack)
         var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber());
         var residentId = resident.GetProperty("id").GetGuid();
         var caseId = await _intake.RegisterCaseAsync(residentId, domains: ["financien"]);
-        var refer = new { kind = "partner", partner = "Schuldhulpverlening Groningen", followUpOn = "2031-02-01" };
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd");
+        var refer = new { kind = "partner", partner = "Schuldhulpverlening Groningen", followUpOn = today };
 
         await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-partner", recipient = "Humanitas" });
         await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
         await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-partner", recipient = "Schuldhulpverlening Groningen" });
         var referral = await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", refer);
-        Assert.Equal("2031-02-01", referral.GetProperty("followUpOn").GetString());
+        Assert.Equal(today, referral.GetProperty("followUpOn").GetString());
+        var referralId = referral.GetProperty("id").GetGuid();
+
+        // On the follow-up date it is on the worklist until someone records how it went.
+        async Task<bool> DueAsync()
+        {
+            for (var page = 1; ; page++)
+            {
+                var due = await _intake.GetAsync($"/api/intake/worklists/due-follow-ups?page={page}&pageSize=100");
+                if (due.GetProperty("items").EnumerateArray().Any(r => r.GetProperty("id").GetGuid() == referralId))
+                {
+                    return true;
+                }
+                if (!due.GetProperty("hasNextPage").GetBoolean())
+                {
+                    return false;
+                }
+            }
+        }
+        Assert.True(await DueAsync());
+        var followed = await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals/{referralId}/follow-up", new { note = "Intake bij schuldhulp gehad, traject loopt." }, "regisseur-sanne");
+        Assert.Equal("followed-up", followed.GetProperty("status").GetString());
+        Assert.False(await DueAsync());
+        await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals/{referralId}/follow-up", new { note = "nog eens" }), HttpStatusCode.Conflict);
+        Assert.Equal("referral-followed-up", IntakeApi.Kinds(await _intake.TimelineAsync(caseId))[^1]);
 
         var noDate = await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "partner", partner = "Lentis" });
         Assert.True((await _intake.ProblemAsync(noDate, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("followUpOn", out _));
