@@ -23,6 +23,9 @@ public sealed record StandingOrder(
     {
     }
 
+    /// <summary>The weekdays by name, as the API takes them (Weekdays holds them as numbers, Sunday = 0).</summary>
+    public string[] Days => Weekdays.Select(d => DayNames[d]).ToArray();
+
     public bool IsPausedOn(DateOnly date) =>
         PausedFrom is { } from && date >= from && (PausedUntil is not { } until || date < until);
 

@@ -21,7 +21,9 @@ public sealed class StandingOrderTests(StackFixture stack)
 
         var created = await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays, fulfilment = "delivery", startsOn = alreadyPublished, endsOn = alreadyPublished.AddDays(10), specialRequest = "Graag zonder ui" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var standingId = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var standingOrder = await created.ReadAsync<JsonElement>();
+        var standingId = standingOrder.GetProperty("id").GetGuid();
+        Assert.Equal(weekdays.Order(), standingOrder.GetProperty("days").EnumerateArray().Select(d => d.GetString()!).Order());
 
         // A menu already out gets the meal at once; one published later gets it on publication.
         var caughtUp = Assert.Single(await OrdersAsync(resident, alreadyPublished));
