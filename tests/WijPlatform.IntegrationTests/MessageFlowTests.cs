@@ -54,7 +54,7 @@ public sealed class MessageFlowTests(StackFixture stack)
 
         // The relay crashed after the broker confirmed but before it marked the row sent: it publishes the same message again.
         var before = await DuplicatesSuppressedAsync("calendar");
-        await using (var cafe = new NpgsqlConnection(ConnectionString("cafedb")))
+        await using (var cafe = new NpgsqlConnection(stack.ConnectionString("cafedb")))
         {
             await cafe.OpenAsync();
             await using var reset = new NpgsqlCommand("UPDATE outbox_messages SET sent_at = NULL WHERE body->>'menuId' = $1", cafe)
@@ -73,12 +73,5 @@ public sealed class MessageFlowTests(StackFixture stack)
     {
         var status = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/admin/messaging/outbox");
         return status.GetProperty("duplicatesSuppressed").GetInt64();
-    }
-
-    private string ConnectionString(string database)
-    {
-        var server = stack.Host.UrlOf("postgres");
-        var password = File.ReadAllText(Path.Combine(stack.Host.StateDirectory, "postgres", "password")).Trim();
-        return new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = database }.ConnectionString;
     }
 }

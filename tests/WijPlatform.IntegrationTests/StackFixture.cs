@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Npgsql;
 using WijPlatform.IntegrationTests;
 
 [assembly: AssemblyFixture(typeof(StackFixture))]
@@ -19,6 +20,50 @@ public sealed class StackFixture : IAsyncLifetime
         _host = AppHostProcess.Start();
         await _host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
         Gateway = new HttpClient { BaseAddress = _host.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>A connection string to one of the stack's databases, for tests that look behind the API.</summary>
+    public string ConnectionString(string database)
+    {
+        var server = Host.UrlOf("postgres");
+        var password = File.ReadAllText(Path.Combine(Host.StateDirectory, "postgres", "password")).Trim();
+        return new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = database }.ConnectionString;
+    }
+
+    public async Task<NpgsqlConnection> OpenDatabaseAsync(string database)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(database));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>
+    /// Publishes a message as if the service that owns <paramref name="database"/> had sent it: into
+    /// its outbox, from where its own relay publishes it over the real broker. Stands in for a
+    /// service whose side of a flow does not exist yet, or for a message a test must repeat.
+    /// </summary>
+    public Task PublishThroughOutboxAsync<T>(string database, T message)
+        where T : class =>
+        PublishThroughOutboxAsync(database, message.GetType().FullName!, message);
+
+    public async Task PublishThroughOutboxAsync(string database, string messageType, object body)
+    {
+        await using var connection = await OpenDatabaseAsync(database);
+        await using (var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
+        {
+            Parameters =
+            {
+                new() { Value = Guid.NewGuid() },
+                new() { Value = $"{messageType}, WijPlatform.Contracts" },
+                new() { Value = System.Text.Json.JsonSerializer.Serialize(body, System.Text.Json.JsonSerializerOptions.Web) },
+            },
+        })
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+        // Wakes the relay at once instead of at its next poll.
+        await using var wake = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
+        await wake.ExecuteNonQueryAsync();
     }
 
     public HttpClient Direct(string service) => new() { BaseAddress = Host.UrlOf(service), Timeout = TimeSpan.FromSeconds(30) };

@@ -48,31 +48,4 @@ internal static class CafeClient
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return residentId;
     }
-
-    public static async Task<NpgsqlConnection> OpenDatabaseAsync(this StackFixture stack, string database)
-    {
-        var server = stack.Host.UrlOf("postgres");
-        var password = (await File.ReadAllTextAsync(Path.Combine(stack.Host.StateDirectory, "postgres", "password"))).Trim();
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = database }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    /// <summary>Puts a message in another service's outbox, so that service's relay publishes it over the real broker.</summary>
-    public static async Task PublishAsAsync<T>(this StackFixture stack, string database, T message)
-    {
-        await using var connection = await stack.OpenDatabaseAsync(database);
-        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
-        {
-            Parameters =
-            {
-                new() { Value = Guid.NewGuid() },
-                new() { Value = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" },
-                new() { Value = JsonSerializer.Serialize(message, Web) },
-            },
-        };
-        await insert.ExecuteNonQueryAsync();
-        await using var wake = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
-        await wake.ExecuteNonQueryAsync();
-    }
 }

@@ -45,7 +45,7 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
 
         // The request for a deliverer left over the broker; matching's answer comes back over it.
         await StackFixture.EventuallyAsync(async () => await OutboxCountAsync(nameof(DelivererRequested), "roundId", roundId, sent: true) == 1);
-        await stack.PublishAsAsync("matchingdb", new DelivererAssigned(roundId, Guid.NewGuid(), "Anouk"));
+        await stack.PublishThroughOutboxAsync("matchingdb", new DelivererAssigned(roundId, Guid.NewGuid(), "Anouk"));
         await StackFixture.EventuallyAsync(async () =>
             (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/rounds/{roundId}")).GetProperty("round").GetProperty("status").GetString() == "assigned");
 
@@ -84,7 +84,7 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Created, standing.StatusCode);
 
         var erasureId = Guid.NewGuid();
-        await stack.PublishAsAsync("intakedb", new ResidentErasureRequested(erasureId, resident));
+        await stack.PublishThroughOutboxAsync("intakedb", new ResidentErasureRequested(erasureId, resident));
         await StackFixture.EventuallyAsync(async () => (await stack.Gateway.GetAsync($"/api/cafe/residents/{resident}/profile")).StatusCode == HttpStatusCode.NotFound);
 
         Assert.Empty((await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/orders?residentId={resident}")).GetProperty("items").EnumerateArray());

@@ -59,36 +59,10 @@ internal static class CalendarKit
         recurrence,
     };
 
-    public static string ConnectionString(StackFixture stack, string database)
-    {
-        var server = stack.Host.UrlOf("postgres");
-        var password = File.ReadAllText(Path.Combine(stack.Host.StateDirectory, "postgres", "password")).Trim();
-        return new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = database }.ConnectionString;
-    }
-
-    /// <summary>Publishes a message over RabbitMQ the way intake does: through intake's transactional outbox.</summary>
-    public static async Task PublishFromIntakeAsync<T>(StackFixture stack, T message)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString(stack, "intakedb"));
-        await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
-        {
-            Parameters =
-            {
-                new() { Value = Guid.NewGuid() },
-                new() { Value = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" },
-                new() { Value = JsonSerializer.Serialize(message, Web) },
-            },
-        };
-        await insert.ExecuteNonQueryAsync();
-        await using var notify = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
-        await notify.ExecuteNonQueryAsync();
-    }
-
     /// <summary>The bodies of the messages of one type the calendar published (relayed to the broker) that mention a value.</summary>
     public static async Task<IReadOnlyList<JsonElement>> PublishedByCalendarAsync(StackFixture stack, string messageType, string mentioning)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString(stack, "calendardb"));
+        await using var connection = new NpgsqlConnection(stack.ConnectionString("calendardb"));
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand(
             "SELECT body::text FROM outbox_messages WHERE message_type LIKE $1 AND body::text LIKE $2 AND sent_at IS NOT NULL ORDER BY sequence", connection)

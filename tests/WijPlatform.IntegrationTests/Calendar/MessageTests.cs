@@ -42,9 +42,9 @@ public sealed class MessageTests(StackFixture stack)
         var id = (await CreateAsync(stack.Gateway, Games(UniqueRoom(), At(monday, 14), capacity: 1))).GetProperty("id").GetGuid();
         var first = Referral(id, Guid.NewGuid());
         var second = Referral(id, Guid.NewGuid());
-        await PublishFromIntakeAsync(stack, first);
+        await stack.PublishThroughOutboxAsync("intakedb", first);
         var firstSignup = await SignupOfReferralAsync(id, first.ReferralId);
-        await PublishFromIntakeAsync(stack, second);
+        await stack.PublishThroughOutboxAsync("intakedb", second);
         var secondSignup = await SignupOfReferralAsync(id, second.ReferralId);
 
         Assert.Equal(("confirmed", "referral"), (firstSignup.GetProperty("status").GetString(), firstSignup.GetProperty("channel").GetString()));
@@ -63,13 +63,13 @@ public sealed class MessageTests(StackFixture stack)
     public async Task A_referral_to_a_missing_activity_or_a_date_it_does_not_happen_is_refused_with_a_reason()
     {
         var missing = Referral(Guid.NewGuid(), Guid.NewGuid());
-        await PublishFromIntakeAsync(stack, missing);
+        await stack.PublishThroughOutboxAsync("intakedb", missing);
         Assert.Contains("not found", Assert.Single(await EventuallyPublishedAsync("ReferralRefused", missing.ReferralId)).GetProperty("reason").GetString());
 
         var monday = RandomMonday();
         var id = (await CreateAsync(stack.Gateway, Games(UniqueRoom(), At(monday, 14), recurrence: new { frequency = "weekly", until = monday.AddDays(14) }))).GetProperty("id").GetGuid();
         var wrongDay = Referral(id, Guid.NewGuid(), At(monday.AddDays(2), 14));
-        await PublishFromIntakeAsync(stack, wrongDay);
+        await stack.PublishThroughOutboxAsync("intakedb", wrongDay);
         Assert.Single(await EventuallyPublishedAsync("ReferralRefused", wrongDay.ReferralId));
     }
 
@@ -83,7 +83,7 @@ public sealed class MessageTests(StackFixture stack)
         var otherDay = Referral(id, Guid.NewGuid(), At(monday.AddDays(14), 14));
         foreach (var referral in new[] { forTheDay, forTheSeries, otherDay })
         {
-            await PublishFromIntakeAsync(stack, referral);
+            await stack.PublishThroughOutboxAsync("intakedb", referral);
             await SignupOfReferralAsync(id, referral.ReferralId);
         }
 
@@ -118,7 +118,7 @@ public sealed class MessageTests(StackFixture stack)
         var referrals = activities.Select(a => Referral(a, resident)).ToList();
         foreach (var referral in referrals)
         {
-            await PublishFromIntakeAsync(stack, referral);
+            await stack.PublishThroughOutboxAsync("intakedb", referral);
         }
         var signups = new List<Guid>();
         foreach (var referral in referrals)
@@ -148,11 +148,11 @@ public sealed class MessageTests(StackFixture stack)
         var id = (await CreateAsync(stack.Gateway, Games(UniqueRoom(), At(monday, 14)))).GetProperty("id").GetGuid();
         var resident = Guid.NewGuid();
         var referral = Referral(id, resident, name: "Meneer H. de Vries");
-        await PublishFromIntakeAsync(stack, referral);
+        await stack.PublishThroughOutboxAsync("intakedb", referral);
         await SignupOfReferralAsync(id, referral.ReferralId);
 
         var erasure = new ResidentErasureRequested(Guid.NewGuid(), resident);
-        await PublishFromIntakeAsync(stack, erasure);
+        await stack.PublishThroughOutboxAsync("intakedb", erasure);
         var confirmation = Assert.Single(await EventuallyPublishedAsync("ResidentErased", erasure.ErasureId));
         Assert.Equal("calendar", confirmation.GetProperty("service").GetString());
 

@@ -79,42 +79,11 @@ internal sealed class IntakeApi(StackFixture stack)
 
     public static List<string> Kinds(IEnumerable<JsonElement> events) => events.Select(e => e.GetProperty("kind").GetString() ?? "").ToList();
 
-    /// <summary>
-    /// Puts a message in intake's own outbox: the relay publishes it over RabbitMQ and intake's
-    /// consumers receive it exactly as they would receive matching's or the calendar's answer.
-    /// </summary>
-    public async Task PublishThroughIntakeOutboxAsync<T>(T message)
-        where T : class
-    {
-        await using var connection = new NpgsqlConnection(IntakeDatabase());
-        await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
-        {
-            Parameters =
-            {
-                new() { Value = Guid.NewGuid() },
-                new() { Value = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" },
-                new() { Value = JsonSerializer.Serialize(message, Web) },
-            },
-        };
-        await insert.ExecuteNonQueryAsync();
-        // Wakes the relay at once instead of at its next poll.
-        await using var notify = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
-        await notify.ExecuteNonQueryAsync();
-    }
-
     public async Task ExecuteInIntakeDatabaseAsync(string sql, Guid id)
     {
-        await using var connection = new NpgsqlConnection(IntakeDatabase());
+        await using var connection = new NpgsqlConnection(stack.ConnectionString("intakedb"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = id } } };
         Assert.True(await command.ExecuteNonQueryAsync() > 0);
-    }
-
-    private string IntakeDatabase()
-    {
-        var server = stack.Host.UrlOf("postgres");
-        var password = File.ReadAllText(Path.Combine(stack.Host.StateDirectory, "postgres", "password")).Trim();
-        return new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = "intakedb" }.ConnectionString;
     }
 }

@@ -51,8 +51,8 @@ public sealed class ReferralTests(StackFixture stack)
         await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{caseId}");
 
         var matched = new VolunteerMatched(caseId, Guid.NewGuid(), Guid.NewGuid(), "Henk");
-        await _intake.PublishThroughIntakeOutboxAsync(new VolunteerMatchProposed(caseId, matched.MatchId, matched.VolunteerId, "Henk"));
-        await _intake.PublishThroughIntakeOutboxAsync(matched);
+        await stack.PublishThroughOutboxAsync("intakedb", new VolunteerMatchProposed(caseId, matched.MatchId, matched.VolunteerId, "Henk"));
+        await stack.PublishThroughOutboxAsync("intakedb", matched);
         await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Count == 4);
 
         // The two answers may be consumed in either order; the match stands.
@@ -88,9 +88,9 @@ public sealed class ReferralTests(StackFixture stack)
         var referralId = (await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", refer)).GetProperty("id").GetGuid();
 
         var start = new DateTimeOffset(2031, 6, 3, 12, 0, 0, TimeSpan.Zero);
-        await _intake.PublishThroughIntakeOutboxAsync(new SignupWaitlisted(referralId, Guid.NewGuid(), refer.activityId, start, 2));
+        await stack.PublishThroughOutboxAsync("intakedb", new SignupWaitlisted(referralId, Guid.NewGuid(), refer.activityId, start, 2));
         await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains("activity-waitlisted"));
-        await _intake.PublishThroughIntakeOutboxAsync(new ActivityCancelled(refer.activityId, start, [referralId]));
+        await stack.PublishThroughOutboxAsync("intakedb", new ActivityCancelled(refer.activityId, start, [referralId]));
         await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains("activity-cancelled"));
 
         var timeline = await _intake.TimelineAsync(caseId);

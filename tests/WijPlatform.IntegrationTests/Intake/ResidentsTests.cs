@@ -117,7 +117,7 @@ public sealed class ResidentsTests(StackFixture stack)
 
         // Another service's confirmation arrives over RabbitMQ and is shown on the erasure.
         var erasureId = status.GetProperty("id").GetGuid();
-        await _intake.PublishThroughIntakeOutboxAsync(new WijPlatform.Contracts.ResidentErased(erasureId, residentId, "calendar"));
+        await stack.PublishThroughOutboxAsync("intakedb", new WijPlatform.Contracts.ResidentErased(erasureId, residentId, "calendar"));
         await StackFixture.EventuallyAsync(async () =>
             (await _intake.GetAsync($"/api/intake/erasures/{erasureId}")).GetProperty("confirmedBy").EnumerateArray().Any(c => c.GetProperty("service").GetString() == "calendar"));
 

@@ -50,7 +50,7 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
         var roundId = Guid.NewGuid();
         // Far in the future so that nobody else's deliverer is free that day; Hoogkerk has few deliverers in other tests.
         var startsAt = new DateTimeOffset(2031, 1, 7, 11, 0, 0, TimeSpan.Zero).AddDays(7 * Random.Shared.Next(0, 400));
-        await InjectAsync("cafedb", "WijPlatform.Contracts.DelivererRequested", new { roundId, date = DateOnly.FromDateTime(startsAt.UtcDateTime), postcode = "9745 CD", startsAt, stops = 6 });
+        await stack.PublishThroughOutboxAsync("cafedb", "WijPlatform.Contracts.DelivererRequested", new { roundId, date = DateOnly.FromDateTime(startsAt.UtcDateTime), postcode = "9745 CD", startsAt, stops = 6 });
 
         var request = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{roundId}");
         Assert.Equal("meal-delivery", request.GetProperty("talent").GetString());
@@ -84,7 +84,7 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
         var requestId = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
         var erasureId = Guid.NewGuid();
 
-        await InjectAsync("intakedb", "WijPlatform.Contracts.ResidentErasureRequested", new { erasureId, residentId });
+        await stack.PublishThroughOutboxAsync("intakedb", "WijPlatform.Contracts.ResidentErasureRequested", new { erasureId, residentId });
 
         await StackFixture.EventuallyAsync(async () => await OutboxHasAsync("matchingdb", "ResidentErased", "erasureId", erasureId));
         var request = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}");
@@ -94,38 +94,14 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
         Assert.Equal("9718", request.GetProperty("postcode").GetString());
     }
 
-    /// <summary>Publishes a message as if that service had sent it: through its own outbox and relay, over the broker.</summary>
-    private async Task InjectAsync(string database, string messageType, object body)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString(database));
-        await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb); SELECT pg_notify('outbox', '')", connection)
-        {
-            Parameters =
-            {
-                new() { Value = Guid.NewGuid() },
-                new() { Value = $"{messageType}, WijPlatform.Contracts" },
-                new() { Value = JsonSerializer.Serialize(body, JsonSerializerOptions.Web) },
-            },
-        };
-        await insert.ExecuteNonQueryAsync();
-    }
-
     private async Task<bool> OutboxHasAsync(string database, string messageType, string field, Guid value)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString(database));
+        await using var connection = new NpgsqlConnection(stack.ConnectionString(database));
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE message_type LIKE $1 AND body->>$2 = $3", connection)
         {
             Parameters = { new() { Value = $"WijPlatform.Contracts.{messageType},%" }, new() { Value = field }, new() { Value = value.ToString() } },
         };
         return (long)(await query.ExecuteScalarAsync())! > 0;
-    }
-
-    private string ConnectionString(string database)
-    {
-        var server = stack.Host.UrlOf("postgres");
-        var password = File.ReadAllText(Path.Combine(stack.Host.StateDirectory, "postgres", "password")).Trim();
-        return new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = database }.ConnectionString;
     }
 }
