@@ -42,6 +42,15 @@ public static class FeedsApi
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, earliest, includeHistoricalData: false));
         foreach (var (activity, exceptions) in activities)
         {
+            if (activity.Recurrence is null)
+            {
+                // A one-off activity has no RRULE to except from: its single event carries the change or the cancellation.
+                var only = activity.Schedule.Expand(exceptions, activity.StartsAt, activity.EndsAt).FirstOrDefault();
+                var single = Event(activity, only?.StartsAt ?? activity.StartsAt, only?.EndsAt ?? activity.EndsAt, only?.Room ?? activity.Room);
+                single.Status = activity.IsCancelled || only is not { Happens: true } ? "CANCELLED" : "CONFIRMED";
+                calendar.Events.Add(single);
+                continue;
+            }
             var series = Event(activity, activity.StartsAt, activity.EndsAt, activity.Room);
             if (activity.Recurrence is { } recurrence)
             {
@@ -58,7 +67,7 @@ public static class FeedsApi
                 }
             }
             calendar.Events.Add(series);
-            foreach (var change in exceptions.Where(e => e.Kind == OccurrenceException.Changed && activity.Recurrence is not null))
+            foreach (var change in exceptions.Where(e => e.Kind == OccurrenceException.Changed))
             {
                 var moved = Event(activity, change.StartsAt ?? activity.StartsAt, change.EndsAt ?? activity.EndsAt, change.Room ?? activity.Room);
                 moved.RecurrenceIdentifier = new RecurrenceIdentifier(Local(activity.Schedule.TimesOn(change.Date).StartsAt));

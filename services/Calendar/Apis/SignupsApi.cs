@@ -94,10 +94,10 @@ public static class SignupsApi
         return (await signups.SignUpAsync(work, activity, request, ct), null);
     }
 
-    public static async Task<Ok<Page<Signup>>> ListSignups(
+    public static async Task<Results<Ok<Page<Signup>>, ProblemHttpResult>> ListSignups(
         Guid id, [AsParameters] PageRequest page, DateOnly? occurrenceDate, [AllowedValues(SignupStatus.Confirmed, SignupStatus.Waitlisted, SignupStatus.Cancelled, null)] string? status,
-        SignupStore signups, CancellationToken ct) =>
-        TypedResults.Ok(await signups.ListAsync(id, occurrenceDate, status, page, ct));
+        ActivityStore store, SignupStore signups, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is null ? ActivitiesApi.NotFound(id) : TypedResults.Ok(await signups.ListAsync(id, occurrenceDate, status, page, ct));
 
     public static async Task<Results<Ok<Signup>, ProblemHttpResult>> GetSignup(Guid id, Guid signupId, SignupStore signups, CancellationToken ct) =>
         await signups.FindAsync(id, signupId, ct) is { } signup ? TypedResults.Ok(signup) : SignupNotFound(signupId);
@@ -160,8 +160,9 @@ public static class SignupsApi
         return TypedResults.Ok(attendance);
     }
 
-    public static async Task<Ok<Page<Attendance>>> ListAttendance(Guid id, [AsParameters] PageRequest page, DateOnly? occurrenceDate, SignupStore signups, CancellationToken ct) =>
-        TypedResults.Ok(await signups.AttendanceAsync(id, occurrenceDate, page, ct));
+    public static async Task<Results<Ok<Page<Attendance>>, ProblemHttpResult>> ListAttendance(
+        Guid id, [AsParameters] PageRequest page, DateOnly? occurrenceDate, ActivityStore store, SignupStore signups, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is null ? ActivitiesApi.NotFound(id) : TypedResults.Ok(await signups.AttendanceAsync(id, occurrenceDate, page, ct));
 
     private static ProblemHttpResult SignupNotFound(Guid signupId) =>
         Problems.NotFound("Sign-up not found.", $"There is no sign-up {signupId} for this activity.");

@@ -25,8 +25,14 @@ public sealed class ActivityReferralRequestedConsumer(UnitOfWorkFactory unitOfWo
         }
         var activity = (await store.LockAsync(work, message.ActivityId, cancellationToken))!;
         var occurrenceStart = SignupStore.OccurrenceStart(activity, signup.OccurrenceDate);
-        await work.PublishAsync<object>(signup.Status == SignupStatus.Confirmed
-            ? new SignupConfirmed(message.ReferralId, signup.Id, activity.Id, occurrenceStart)
-            : new SignupWaitlisted(message.ReferralId, signup.Id, activity.Id, occurrenceStart, signup.Position ?? 0), cancellationToken);
+        // Published with its own type: the outbox names the message by the type argument.
+        if (signup.Status == SignupStatus.Confirmed)
+        {
+            await work.PublishAsync(new SignupConfirmed(message.ReferralId, signup.Id, activity.Id, occurrenceStart), cancellationToken);
+        }
+        else
+        {
+            await work.PublishAsync(new SignupWaitlisted(message.ReferralId, signup.Id, activity.Id, occurrenceStart, signup.Position ?? 0), cancellationToken);
+        }
     }
 }

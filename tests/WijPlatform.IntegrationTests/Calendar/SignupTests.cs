@@ -104,6 +104,7 @@ public sealed class SignupTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         await SignUpAsync(series, new { displayName = "Na afzeggen" }, HttpStatusCode.Conflict);
         await SignUpAsync(Guid.NewGuid(), new { displayName = "Niemand" }, HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await stack.Gateway.GetAsync($"/api/calendar/activities/{Guid.NewGuid()}/signups")).StatusCode);
         await SignUpAsync(series, new { displayName = "", companions = 50 }, HttpStatusCode.BadRequest);
     }
 

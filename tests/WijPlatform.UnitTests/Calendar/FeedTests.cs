@@ -39,4 +39,13 @@ public sealed class FeedTests
         Assert.Contains("BEGIN:VTIMEZONE", ics);
         Assert.Contains("BEGIN:VEVENT", ics);
     }
+
+    [Fact]
+    public void A_one_off_activity_whose_only_occurrence_is_cancelled_is_written_as_cancelled()
+    {
+        var activity = Activity(null);
+        var ics = FeedsApi.Write([(activity, [new(new DateOnly(2026, 10, 13), OccurrenceException.Cancelled, null, null, null, "Griep")])], null);
+        Assert.Contains("STATUS:CANCELLED", ics);
+        Assert.DoesNotContain("RRULE:FREQ=WEEKLY", ics);
+    }
 }
