@@ -99,7 +99,7 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
     {
         await using var connection = new NpgsqlConnection(ConnectionString(database));
         await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb); SELECT pg_notify('outbox', '')", connection)
+        await using var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
         {
             Parameters =
             {
@@ -109,6 +109,8 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
             },
         };
         await insert.ExecuteNonQueryAsync();
+        await using var wake = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
+        await wake.ExecuteNonQueryAsync();
     }
 
     private async Task<bool> OutboxHasAsync(string database, string messageType, string field, Guid value)
