@@ -20,8 +20,8 @@ public static class MatchingBenchmark
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"matching benchmark: {Environment.ProcessorCount} cores, {PostcodeMap.Shipped.Areas.Count} PC4 areas, single-threaded, .NET {Environment.Version}"));
         Console.WriteLine();
-        Console.WriteLine("| volunteers = requests | build index | rank one: median | rank one: p95 | weighed per rank | propose all open | proposed | per request |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| volunteers = requests | build index | rank one: median | rank one: p95 | weighed per rank | propose all open | same, CPU time | proposed | per request |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
             var volunteers = new SyntheticPopulation(PostcodeMap.Shipped, seed: 1).Volunteers(size, Today).ToArray();
@@ -33,19 +33,21 @@ public static class MatchingBenchmark
 
             var (median, p95, weighed) = RankOne(index, requests);
 
-            var runs = new List<(TimeSpan Time, int Proposed)>();
+            // Wall time, and the process's CPU time: on a shared machine the second shows what the work itself costs.
+            var runs = new List<(TimeSpan Time, TimeSpan Cpu, int Proposed)>();
             for (var run = 0; run < 3; run++)
             {
                 var fresh = Build(volunteers);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var proposals = MatchPlanner.ProposeAll(fresh, requests, Today, ranked => ranked.Count > 0 ? ranked[0] : null);
                 clock.Stop();
-                runs.Add((clock.Elapsed, proposals.Count));
+                runs.Add((clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, proposals.Count));
             }
             var all = runs.OrderBy(r => r.Time).ElementAt(1);
 
             Console.WriteLine(string.Create(c,
-                $"| {size:N0} | {build.Elapsed.TotalMilliseconds:0} ms | {median * 1000:0.0} µs | {p95 * 1000:0.0} µs | {weighed:0} | {all.Time.TotalMilliseconds:0} ms | {all.Proposed:N0} | {all.Time.TotalMicroseconds / size:0.0} µs |"));
+                $"| {size:N0} | {build.Elapsed.TotalMilliseconds:0} ms | {median * 1000:0.0} µs | {p95 * 1000:0.0} µs | {weighed:0} | {all.Time.TotalMilliseconds:0} ms | {all.Cpu.TotalMilliseconds:0} ms | {all.Proposed:N0} | {all.Time.TotalMicroseconds / size:0.0} µs |"));
         }
     }
 

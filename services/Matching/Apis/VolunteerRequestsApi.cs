@@ -96,6 +96,10 @@ public sealed record RegisterVolunteerRequest(
         {
             errors["talent"] = ["Name the talent that is needed."];
         }
+        if (WeeklyDay is { } day && !Enum.IsDefined(day))
+        {
+            errors["weeklyDay"] = ["Name a day of the week, such as tuesday."];
+        }
         if ((WeeklyDay is null) != (WeeklyFrom is null))
         {
             errors["weeklyFrom"] = ["A weekly request needs both weeklyDay and weeklyFrom."];

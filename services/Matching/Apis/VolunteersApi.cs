@@ -101,6 +101,11 @@ public sealed record RegisterVolunteer(
     public Dictionary<string, string[]> Validate(PostcodeMap map)
     {
         var errors = new Dictionary<string, string[]>();
+        if (Talents.Any(string.IsNullOrWhiteSpace) || (OtherTalents ?? []).Any(t => t is null) || (Languages ?? []).Any(string.IsNullOrWhiteSpace))
+        {
+            errors["talents"] = ["Talents, other talents and languages may not contain empty entries."];
+            return errors;
+        }
         var unknown = Talents.Select(Model.Talents.Normalise).Where(t => !Model.Talents.Listed.Contains(t)).ToArray();
         if (unknown.Length > 0)
         {
@@ -114,7 +119,7 @@ public sealed record RegisterVolunteer(
         {
             errors["postcode"] = ["This postcode is outside the areas the service covers (Groningen and Zeist)."];
         }
-        if ((Availability ?? []).Any(w => w is null || w.Until <= w.From))
+        if ((Availability ?? []).Any(w => w is null || !Enum.IsDefined(w.Day) || w.Until <= w.From))
         {
             errors["availability"] = ["Each window needs a day and a time from before its time until."];
         }

@@ -3,11 +3,12 @@ namespace WijPlatform.Matching.Model;
 /// <summary>
 /// Volunteers indexed by talent, PC4 area and weekday, for ranking in well under a millisecond.
 /// A request only looks at volunteers with its talent who are available on its day (or gave no
-/// availability), area by area in order of distance; it stops when no volunteer further away could
-/// beat the best found (the score falls with distance), or when it has weighed enough eligible
-/// volunteers and finished the area it is in. A volunteer at their maximum leaves the index until a
-/// match ends. So the work per request is bounded by the volunteers near it, not by all volunteers:
-/// ranking every open request is close to linear in their number.
+/// availability), area by area in order of distance. It stops when no volunteer further away could
+/// beat the best found (the score falls with distance), or when its budget is spent: enough eligible
+/// volunteers weighed, or enough looked at. Where more volunteers are near than the budget allows, a
+/// request starts at its own place in each list, so that over many requests everyone gets a turn.
+/// A volunteer at their maximum leaves the index. So the work per request is bounded by a constant,
+/// not by the number of volunteers, and proposing for every open request grows linearly.
 /// </summary>
 public sealed class CandidateIndex
 {
@@ -24,10 +25,11 @@ public sealed class CandidateIndex
     private const int Everyone = 8;
     private const int Slots = 9;
 
-    public CandidateIndex(PostcodeMap map, int maxEvaluated = 200)
+    public CandidateIndex(PostcodeMap map, int maxEligible = 100, int maxWeighed = 1_000)
     {
         _map = map;
-        MaxEvaluated = maxEvaluated;
+        MaxEligible = maxEligible;
+        MaxWeighed = maxWeighed;
         _nearby = new (int, double)[map.Areas.Count][];
         for (var from = 0; from < map.Areas.Count; from++)
         {
@@ -39,8 +41,11 @@ public sealed class CandidateIndex
         }
     }
 
-    /// <summary>Eligible volunteers weighed per request before it settles for the best so far (at the end of an area).</summary>
-    public int MaxEvaluated { get; }
+    /// <summary>Eligible volunteers scored per request before it settles for the best so far.</summary>
+    public int MaxEligible { get; }
+
+    /// <summary>Volunteers looked at per request (eligible or not) before it settles: bounds the work for requests hard to match.</summary>
+    public int MaxWeighed { get; }
 
     public int Count => _volunteers.Count;
 
@@ -90,11 +95,11 @@ public sealed class CandidateIndex
         }
 
         var best = new TopList(count);
-        var evaluated = 0;
+        var budget = new Budget(MaxEligible, MaxWeighed, query.Rotation);
         var (first, second) = query.Time is { } time ? ((int)time.Day, NoWindows) : (Everyone, -1);
         foreach (var (area, km) in _nearby[origin])
         {
-            if (best.IsFull && (Scoring.UpperBound(km) <= best.Lowest || evaluated >= MaxEvaluated))
+            if (budget.Spent || (best.IsFull && Scoring.UpperBound(km) <= best.Lowest))
             {
                 break;
             }
@@ -102,11 +107,12 @@ public sealed class CandidateIndex
             {
                 if (slot >= 0)
                 {
-                    evaluated += Weigh(query, listed?[area * Slots + slot], 1.0, km, best);
-                    evaluated += Weigh(query, freeText?[area * Slots + slot], Scoring.FreeTextFit, km, best);
+                    Weigh(query, listed?[area * Slots + slot], 1.0, km, best, ref budget);
+                    Weigh(query, freeText?[area * Slots + slot], Scoring.FreeTextFit, km, best, ref budget);
                 }
             }
         }
+        Weighed += budget.Weighed;
         return best.Ordered().Select(e =>
         {
             var volunteer = _volunteers[e.Position];
@@ -114,23 +120,32 @@ public sealed class CandidateIndex
         }).ToList();
     }
 
-    private int Weigh(RankingQuery query, List<int>? bucket, double talentFit, double km, TopList best)
+    private void Weigh(RankingQuery query, List<int>? bucket, double talentFit, double km, TopList best, ref Budget budget)
     {
-        if (bucket is null)
+        if (bucket is null || bucket.Count == 0)
         {
-            return 0;
+            return;
         }
-        var eligible = 0;
-        Weighed += bucket.Count;
-        foreach (var position in bucket)
+        var start = (int)(budget.Rotation % (uint)bucket.Count);
+        for (var i = 0; i < bucket.Count && !budget.Spent; i++)
         {
+            var position = bucket[(start + i) % bucket.Count];
+            budget.Weighed++;
             if (Scoring.TryScore(query, _volunteers[position], talentFit, km, _active[position], out var parts))
             {
-                eligible++;
+                budget.Eligible++;
                 best.Offer(position, parts);
             }
         }
-        return eligible;
+    }
+
+    private struct Budget(int maxEligible, int maxWeighed, uint rotation)
+    {
+        public int Eligible;
+        public int Weighed;
+        public readonly uint Rotation = rotation;
+
+        public readonly bool Spent => Eligible >= maxEligible || Weighed >= maxWeighed;
     }
 
     private void ForEachList(int position, Action<List<int>> action)

@@ -13,7 +13,11 @@ public sealed record Match(
     string? Evaluation,
     DateTime ProposedAt,
     DateTime ChangedAt,
-    decimal HoursLogged);
+    decimal HoursLogged)
+{
+    /// <summary>After the first meeting (the first hours logged) the coordinator checks in with both sides, then evaluates.</summary>
+    public bool CheckInDue => Status == MatchStatus.Active && HoursLogged > 0;
+}
 
 /// <summary>What a volunteer sees of a task: the resident's first name, the street, the task and the time. Never the case.</summary>
 public sealed record VolunteerTask(Guid MatchId, string Status, string Talent, string? FirstName, string? Street, string Postcode, DateTime? WantedAt, DayOfWeek? WeeklyDay, int? WeeklyStartMinute, int DurationMinutes);

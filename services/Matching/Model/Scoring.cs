@@ -8,6 +8,7 @@ public sealed class RankingQuery
     public RankingQuery(VolunteerRequest request, DateOnly today, IReadOnlySet<Guid>? knownVolunteers = null, IReadOnlySet<Guid>? excluded = null)
     {
         Talent = Talents.Normalise(request.Talent);
+        Rotation = (uint)request.Id.GetHashCode();
         Postcode = request.Postcode;
         Time = request.Time;
         TaskDay = Time?.Date ?? today;
@@ -19,6 +20,9 @@ public sealed class RankingQuery
     }
 
     public string Talent { get; }
+
+    /// <summary>Where this request starts in a long list of volunteers, so that requests do not all weigh the same few first.</summary>
+    public uint Rotation { get; }
     public string Postcode { get; }
     public TaskTime? Time { get; }
     public DateOnly TaskDay { get; }

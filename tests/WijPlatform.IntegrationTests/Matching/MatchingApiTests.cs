@@ -80,7 +80,9 @@ public sealed class MatchingApiTests(StackFixture stack)
         Assert.True(Assert.Single(zeistOost).GetProperty("withActiveMatch").GetInt64() >= 1);
 
         var hours = await stack.Gateway.PostAsJsonAsync($"/api/matching/matches/{second}/hours", new { day = DateOnly.FromDateTime(DateTime.UtcNow), hours = 1.5 });
-        Assert.Equal(1.5m, (await hours.ReadAsync<JsonElement>()).GetProperty("hoursLogged").GetDecimal());
+        var withHours = await hours.ReadAsync<JsonElement>();
+        Assert.Equal(1.5m, withHours.GetProperty("hoursLogged").GetDecimal());
+        Assert.True(withHours.GetProperty("checkInDue").GetBoolean());
 
         // What Lies sees: the resident's first name, street, task and time, nothing about the case.
         var tasks = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/volunteers/{secondWithVog}/tasks");

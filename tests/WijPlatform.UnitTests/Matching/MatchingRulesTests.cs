@@ -127,3 +127,34 @@ public sealed class MatchingRulesTests
     [InlineData("12345", null)]
     public void Postcodes_are_normalised(string input, string? expected) => Assert.Equal(expected, DutchPostcode.Normalise(input));
 }
+
+public sealed class MatchingJsonTests
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
+    };
+
+    [Fact]
+    public void Availability_is_written_as_a_day_name_and_hours_and_minutes()
+    {
+        var window = System.Text.Json.JsonSerializer.Deserialize<WeeklyWindow>("""{"day":"tuesday","from":"13:00","until":"17:30"}""", Options);
+        Assert.Equal(new WeeklyWindow(DayOfWeek.Tuesday, new TimeOnly(13, 0), new TimeOnly(17, 30)), window);
+    }
+}
+
+public sealed class CrowdedNeighbourhoodTests
+{
+    [Fact]
+    public void In_a_crowded_neighbourhood_the_bounded_ranking_still_gives_every_volunteer_a_turn()
+    {
+        var volunteers = Enumerable.Range(0, 300).Select(i => Seeds.Volunteer($"V{i}", "9712 AB", ["walk"], maxActive: 1)).ToArray();
+        var index = Seeds.Index(volunteers);
+        var requests = Enumerable.Range(0, 300).Select(_ => Seeds.Request("walk", "9712 CD")).ToList();
+
+        var proposals = MatchPlanner.ProposeAll(index, requests, Seeds.Today, ranked => ranked.Count > 0 ? ranked[0] : null);
+
+        Assert.Equal(300, proposals.Select(p => p.Candidate.VolunteerId).Distinct().Count());
+        Assert.True(index.Weighed <= 300L * index.MaxWeighed);
+    }
+}

@@ -133,7 +133,7 @@ public sealed class RankingTests
     {
         var population = new SyntheticPopulation(PostcodeMap.Shipped, seed: 7);
         var volunteers = population.Volunteers(3000, Today).ToList();
-        var exact = new CandidateIndex(PostcodeMap.Shipped, maxEvaluated: int.MaxValue);
+        var exact = new CandidateIndex(PostcodeMap.Shipped, maxEligible: int.MaxValue, maxWeighed: int.MaxValue);
         volunteers.ForEach(v => exact.Add(v));
 
         foreach (var request in population.Requests(200, Seeds.TuesdayAfternoonUtc))
