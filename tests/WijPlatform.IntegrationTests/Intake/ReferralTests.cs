@@ -1,6 +1,9 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using WijPlatform.Contracts;
+
+using WijPlatform.IntegrationTests.Calendar;
 
 namespace WijPlatform.IntegrationTests.Intake;
 
@@ -80,21 +83,28 @@ public sealed class ReferralTests(StackFixture stack)
         var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Grietje", "Mulder");
         var residentId = resident.GetProperty("id").GetGuid();
         var caseId = await _intake.RegisterCaseAsync(residentId);
-        var refer = new { kind = "activity", activityId = Guid.NewGuid(), occurrenceStart = "2031-06-03T14:00:00+02:00" };
+        // A real, full activity in the calendar: the referral is wait-listed, then the activity is cancelled.
+        var monday = CalendarKit.RandomMonday();
+        var start = CalendarKit.At(monday, 14);
+        var activityId = (await CalendarKit.CreateAsync(stack.Gateway, CalendarKit.Games(CalendarKit.UniqueRoom(), start, capacity: 0))).GetProperty("id").GetGuid();
+        var refer = new { kind = "activity", activityId, occurrenceStart = start };
 
         var refused = await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
         Assert.Contains("activity-signup", refused.GetProperty("detail").GetString());
         await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "activity-signup" });
         var referralId = (await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", refer)).GetProperty("id").GetGuid();
 
-        var start = new DateTimeOffset(2031, 6, 3, 12, 0, 0, TimeSpan.Zero);
-        await stack.PublishThroughOutboxAsync("intakedb", new SignupWaitlisted(referralId, Guid.NewGuid(), refer.activityId, start, 2));
         await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains("activity-waitlisted"));
-        await stack.PublishThroughOutboxAsync("intakedb", new ActivityCancelled(refer.activityId, start, [referralId]));
+        var signups = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activityId}/signups");
+        var signup = Assert.Single(signups.GetProperty("items").EnumerateArray());
+        Assert.Equal("Grietje M.", signup.GetProperty("displayName").GetString());
+
+        var cancel = await stack.Gateway.PostAsJsonAsync($"/api/calendar/activities/{activityId}/cancel", new { reason = "Docent ziek" });
+        Assert.True(cancel.IsSuccessStatusCode, $"cancel answered {(int)cancel.StatusCode}");
         await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains("activity-cancelled"));
 
         var timeline = await _intake.TimelineAsync(caseId);
-        Assert.Contains("2031-06-03 14:00", timeline.Single(e => e.GetProperty("kind").GetString() == "activity-waitlisted").GetProperty("detail").GetString());
+        Assert.Contains($"{monday:yyyy-MM-dd} 14:00", timeline.Single(e => e.GetProperty("kind").GetString() == "activity-waitlisted").GetProperty("detail").GetString());
         Assert.Equal("cancelled", (await _intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
     }
 
