@@ -15,11 +15,7 @@ public sealed class PostgresServerResource : Resource
     {
         Port = port;
         _console = console;
-        var preferred = Path.Combine(stateDirectory, name);
-        // The server runs as an unprivileged user who must be able to reach its data folder.
-        _directory = UnprivilegedUser.CanReach(preferred)
-            ? preferred
-            : Path.Combine("/var/tmp", $"wijplatform-{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(preferred)))[..12]}", name);
+        _directory = DirectoryFor(stateDirectory, name);
         LogPath = Path.Combine(stateDirectory, "logs", $"{name}.log");
     }
 
@@ -38,6 +34,29 @@ public sealed class PostgresServerResource : Resource
     public string Password { get; private set; } = "";
 
     public string UserName => "postgres";
+
+    /// <summary>
+    /// Where a server's data and password live: in the state folder, unless the unprivileged user the
+    /// server runs as cannot reach it there (a state folder under /root), then under /var/tmp.
+    /// </summary>
+    public static string DirectoryFor(string stateDirectory, string name)
+    {
+        var preferred = Path.Combine(stateDirectory, name);
+        return UnprivilegedUser.CanReach(preferred)
+            ? preferred
+            : Path.Combine("/var/tmp", $"wijplatform-{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(preferred)))[..12]}", name);
+    }
+
+    /// <summary>A connection string to a database of a running stack, from its state folder and the server's URL (resources.json).</summary>
+    public static string ConnectionStringFromState(string stateDirectory, Uri serverUrl, string database, string name = "postgres") =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = serverUrl.Host,
+            Port = serverUrl.Port,
+            Username = "postgres",
+            Password = File.ReadAllText(Path.Combine(DirectoryFor(stateDirectory, name), "password")).Trim(),
+            Database = database,
+        }.ConnectionString;
 
     public static string? FindBinDirectory()
     {

@@ -64,7 +64,7 @@ public sealed class ProjectResource : Resource
         return this;
     }
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!File.Exists(AssemblyPath))
         {
@@ -75,8 +75,9 @@ public sealed class ProjectResource : Resource
             throw Fail($"port {Port} is already in use by another program");
         }
         var environment = Environment.ToDictionary(e => e.Key, e => (string?)e.Value);
+        // A process that crashed on its own (a fault test, a crash loop) is released before it is replaced.
+        await (_process?.DisposeAsync() ?? ValueTask.CompletedTask);
         _process = ManagedProcess.Start("dotnet", [AssemblyPath], environment, Name, LogPath, _console, Path.GetDirectoryName(AssemblyPath));
-        return Task.CompletedTask;
     }
 
     public override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)

@@ -47,6 +47,10 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
 
     public string ConnectionString => $"amqp://{UserName}:{Password}@127.0.0.1:{Port}/";
 
+    /// <summary>The AMQP address of a running stack's broker, from its state folder and the broker's URL (resources.json).</summary>
+    public static Uri AddressFromState(string stateDirectory, Uri brokerUrl, string name = "messaging") =>
+        new($"amqp://wij:{File.ReadAllText(Path.Combine(stateDirectory, name, "password")).Trim()}@{brokerUrl.Host}:{brokerUrl.Port}/");
+
     private Dictionary<string, string?> Environment => new()
     {
         ["RABBITMQ_NODENAME"] = NodeName,

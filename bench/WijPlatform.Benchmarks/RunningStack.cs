@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Npgsql;
 using WijPlatform.Hosting;
 
 namespace WijPlatform.Benchmarks;
@@ -53,22 +52,10 @@ public sealed class RunningStack : IAsyncDisposable
         return new RunningStack(process, state, ResourceManifest.Read(state), watch.Elapsed);
     }
 
-    public string DatabaseConnectionString(string database)
-    {
-        var server = UrlOf("postgres");
-        var password = File.ReadAllText(Path.Combine(StateDirectory, "postgres", "password")).Trim();
-        return new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = database }.ConnectionString;
-    }
+    public string DatabaseConnectionString(string database) =>
+        PostgresServerResource.ConnectionStringFromState(StateDirectory, UrlOf("postgres"), database);
 
-    public Uri BrokerAddress
-    {
-        get
-        {
-            var broker = UrlOf("messaging");
-            var password = File.ReadAllText(Path.Combine(StateDirectory, "messaging", "password")).Trim();
-            return new Uri($"amqp://wij:{password}@{broker.Host}:{broker.Port}/");
-        }
-    }
+    public Uri BrokerAddress => RabbitMQServerResource.AddressFromState(StateDirectory, UrlOf("messaging"));
 
     public async ValueTask DisposeAsync()
     {

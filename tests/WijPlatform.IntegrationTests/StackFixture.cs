@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Npgsql;
+using WijPlatform.Hosting;
 using WijPlatform.IntegrationTests;
 
 [assembly: AssemblyFixture(typeof(StackFixture))]
@@ -23,12 +24,8 @@ public sealed class StackFixture : IAsyncLifetime
     }
 
     /// <summary>A connection string to one of the stack's databases, for tests that look behind the API.</summary>
-    public string ConnectionString(string database)
-    {
-        var server = Host.UrlOf("postgres");
-        var password = File.ReadAllText(Path.Combine(Host.StateDirectory, "postgres", "password")).Trim();
-        return new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = "postgres", Password = password, Database = database }.ConnectionString;
-    }
+    public string ConnectionString(string database) =>
+        PostgresServerResource.ConnectionStringFromState(Host.StateDirectory, Host.UrlOf("postgres"), database);
 
     public async Task<NpgsqlConnection> OpenDatabaseAsync(string database)
     {
