@@ -209,6 +209,8 @@ public sealed class DistributedApplication(AppHostOptions options, IReadOnlyList
             lines.Add($"Gateway:           {gateway.Url}");
             lines.Add($"API reference:     {gateway.Url}/scalar");
             lines.Add($"Health:            {gateway.Url}/health");
+            lines.Add($"Tokens (dev only): ./wij token <{string.Join('|', TokenCommand.Roles)}> [--team <neighbourhood>] [--volunteer-id <id>] [--partner-org <org>]");
+            lines.Add($"                   curl -H \"Authorization: Bearer $(./wij token desk)\" {gateway.Url}/api/intake/residents");
         }
         lines.Add("");
         foreach (var line in lines)

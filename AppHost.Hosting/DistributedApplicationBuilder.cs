@@ -24,6 +24,9 @@ public sealed class DistributedApplicationBuilder
     public RabbitMQServerResource AddRabbitMQ(string name, int port = 5680) =>
         Add(new RabbitMQServerResource(name, Options.PortFor(name, port), Options.StateDirectory, Console));
 
+    /// <summary>The development identity provider: its keys live in the state folder.</summary>
+    public DevelopmentIdentity AddDevelopmentIdentity() => DevelopmentIdentity.ForState(Options.StateDirectory);
+
     public ProjectResource AddProject(string name, string projectPath, int? port = null)
     {
         var project = new ProjectResource(name, projectPath, port ?? Options.PortFor(name, _nextProjectPort++), Options.StateDirectory, Console)

@@ -58,6 +58,18 @@ public sealed class ProjectResource : Resource
     public ProjectResource WithReference(ProjectResource project) =>
         WithEnvironment($"services__{project.Name}__http__0", () => project.Url);
 
+    /// <summary>Trust the identity provider's tokens (and the gateway's, for partner keys).</summary>
+    public ProjectResource WithReference(DevelopmentIdentity identity) => WithEnvironment(identity.TrustEnvironment());
+
+    public ProjectResource WithEnvironment(IReadOnlyDictionary<string, Func<string>> variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            WithEnvironment(name, value);
+        }
+        return this;
+    }
+
     public ProjectResource WaitFor(Resource resource)
     {
         WaitsFor.Add(resource);

@@ -30,6 +30,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.AddProblemDetailsDefaults();
+        builder.AddWijAuthentication();
         return builder;
     }
 
@@ -89,11 +90,11 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        }).DisableHttpMetrics();
+        }).DisableHttpMetrics().AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("live"),
-        }).DisableHttpMetrics();
+        }).DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 }

@@ -42,10 +42,13 @@ public static class ProblemDetailsDefaults
         return builder;
     }
 
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <param name="afterAuthentication">Middleware that needs to know the caller but must run before
+    /// authorization refuses anyone, such as the gateway's rate limiter.</param>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWijAuthentication(afterAuthentication);
         return app;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -18,7 +19,7 @@ public static class MessagingEndpoints
     public static RouteGroupBuilder MapMessagingAdmin(this WebApplication app)
     {
         var queue = app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.QueueName;
-        var group = app.MapGroup($"/api/{queue}/admin/messaging").WithTags("Operations");
+        var group = app.MapGroup($"/api/{queue}/admin/messaging").WithTags("Operations").RequireRoles(WijRoles.Operator);
 
         group.MapGet("/outbox", async Task<Ok<OutboxStatus>> (NpgsqlDataSource db, MessagingMetrics metrics, CancellationToken ct) =>
         {

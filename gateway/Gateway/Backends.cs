@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WijPlatform.Gateway.Security;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
 
@@ -9,12 +11,31 @@ public static class Backends
 {
     public static readonly string[] Names = ["intake", "calendar", "matching", "cafe"];
 
+    /// <summary>
+    /// The public calendar: residents and their calendar apps read it without signing in. The
+    /// calendar service allows exactly these reads anonymously too; everything else needs a token.
+    /// </summary>
+    public static readonly (string Service, string Path)[] PublicReads =
+    [
+        ("calendar", "/api/calendar/activities"),
+        ("calendar", "/api/calendar/activities/{id}"),
+        ("calendar", "/api/calendar/activities/{id}/occurrences"),
+        ("calendar", "/api/calendar/occurrences"),
+        ("calendar", "/api/calendar/this-week"),
+        ("calendar", "/api/calendar/feeds/{**rest}"),
+    ];
+
     public static string AddressOf(IConfiguration configuration, string service) =>
         configuration[$"services:{service}:http:0"] ?? configuration[$"services:{service}:https:0"]
         ?? throw new InvalidOperationException($"No address for '{service}': set services__{service}__http__0.");
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        builder.AddNpgsqlDataSource("gatewaydb");
+        builder.AddMigrations(typeof(Backends).Assembly);
+        builder.Services.AddValidation();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
         var health = builder.Services.AddHealthChecks();
@@ -26,12 +47,16 @@ public static class Backends
                 RouteId = service,
                 ClusterId = service,
                 Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
+                // The gateway turns away callers without a valid token; the service checks roles and records.
+                AuthorizationPolicy = "default",
+                Timeout = builder.Configuration.GetValue<TimeSpan?>($"Gateway:Timeouts:{service}") ?? TimeSpan.FromSeconds(30),
             });
             routes.Add(new RouteConfig
             {
                 RouteId = $"{service}-openapi",
                 ClusterId = service,
                 Match = new RouteMatch { Path = $"/openapi/{service}.json" },
+                AuthorizationPolicy = "anonymous",
             }.WithTransformPathSet("/openapi/v1.json"));
             clusters.Add(new ClusterConfig
             {
@@ -41,7 +66,25 @@ public static class Backends
             });
             health.Add(new HealthCheckRegistration(service, _ => new BackendHealthCheck(address), HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag]));
         }
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        routes.AddRange(PublicReads.Select((read, i) => new RouteConfig
+        {
+            RouteId = $"{read.Service}-public-{i}",
+            ClusterId = read.Service,
+            Match = new RouteMatch { Path = read.Path, Methods = ["GET", "HEAD"] },
+            AuthorizationPolicy = "anonymous",
+        }));
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddTransforms(context =>
+            context.AddRequestTransform(transform =>
+            {
+                transform.ProxyRequest.Headers.Remove(ApiKeyAuthentication.Header);
+                var user = transform.HttpContext.User;
+                if (user.Identity?.AuthenticationType == ApiKeyAuthentication.SchemeName)
+                {
+                    var token = transform.HttpContext.RequestServices.GetRequiredService<PartnerTokens>().TokenFor(user);
+                    transform.ProxyRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                }
+                return ValueTask.CompletedTask;
+            }));
         return builder;
     }
 }

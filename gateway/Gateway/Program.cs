@@ -1,15 +1,22 @@
 using Scalar.AspNetCore;
 using WijPlatform.Gateway;
+using WijPlatform.Gateway.Apis;
+using WijPlatform.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddGatewaySecurity();
 builder.AddGateway();
 
 var app = builder.Build();
 
-app.UseServiceDefaults();
+app.UseGatewayProtection();
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseRateLimiter());
+app.UseRequestTimeouts();
+
 app.MapDefaultEndpoints();
+app.MapApiKeysApi();
 app.MapReverseProxy();
 app.MapScalarApiReference("/scalar", options =>
 {
@@ -18,7 +25,7 @@ app.MapScalarApiReference("/scalar", options =>
     {
         options.AddDocument(service, $"WijPlatform {service}", $"/openapi/{service}.json");
     }
-});
+}).AllowAnonymous();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using WijPlatform.Cafe.Apis;
+using WijPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,15 +10,16 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 
-app.MapMenusApi();
-app.MapDishesApi();
-app.MapOrdersApi();
-app.MapStandingOrdersApi();
-app.MapResidentsApi();
-app.MapKitchenApi();
-app.MapRoundsApi();
+// Who may call what (admin always may); a deliverer's own round is checked in the endpoints.
+app.MapMenusApi().RequireRoles(WijRoles.Cafe, WijRoles.Desk, WijRoles.Professional);
+app.MapDishesApi().RequireRoles(WijRoles.Cafe, WijRoles.Desk, WijRoles.Professional);
+app.MapOrdersApi().RequireRoles(WijRoles.Cafe);
+app.MapStandingOrdersApi().RequireRoles(WijRoles.Cafe);
+app.MapResidentsApi().RequireRoles(WijRoles.Cafe);
+app.MapKitchenApi().RequireRoles(WijRoles.Cafe);
+app.MapRoundsApi().RequireRoles(WijRoles.Cafe, WijRoles.Volunteer).OwnedByVolunteer("SELECT volunteer_id FROM delivery_rounds WHERE id = @id");
 app.MapMessagingAdmin();
 
 app.Run();

@@ -1,4 +1,5 @@
 using WijPlatform.Calendar.Apis;
+using WijPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,14 +10,16 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 
-app.MapActivitiesApi();
-app.MapOccurrencesApi();
-app.MapSignupsApi();
-app.MapFeedsApi();
-app.MapWeekApi();
-app.MapProposalsApi();
+// Who may call what (admin always may). The calendar itself is public: residents and their
+// calendar apps read activities, occurrences and feeds without signing in.
+app.MapActivitiesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
+app.MapOccurrencesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
+app.MapSignupsApi().RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator);
+app.MapFeedsApi().AllowAnonymous();
+app.MapWeekApi().AllowAnonymous();
+app.MapProposalsApi().RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator);
 app.MapMessagingAdmin();
 
 app.Run();

@@ -1,4 +1,5 @@
 using WijPlatform.Matching.Apis;
+using WijPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,12 +10,13 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 
-app.MapVolunteersApi();
-app.MapVolunteerRequestsApi();
-app.MapMatchesApi();
-app.MapReportsApi();
+// Who may call what (admin always may); a volunteer's own records are checked in the endpoints.
+app.MapVolunteersApi().RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).OwnedByVolunteer();
+app.MapVolunteerRequestsApi().RequireRoles(WijRoles.Coordinator);
+app.MapMatchesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).OwnedByVolunteer("SELECT volunteer_id FROM matches WHERE id = @id");
+app.MapReportsApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
 app.MapMessagingAdmin();
 
 app.Run();

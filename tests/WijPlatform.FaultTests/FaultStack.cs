@@ -23,11 +23,12 @@ public sealed class FaultStack : IAsyncDisposable
         var intakeDb = Postgres.AddDatabase("intakedb");
         var matchingDb = Postgres.AddDatabase("matchingdb");
         Broker = new RabbitMQServerResource("messaging", Ports.GetFree(), state);
+        var identity = DevelopmentIdentity.ForState(state);
         Intake = new ProjectResource("intake", "services/Intake/Intake.csproj", Ports.GetFree(), state)
             .WithReference(intakeDb).WaitFor(intakeDb).WithReference(Broker).WaitFor(Broker)
-            .WithEnvironment("Messaging__PublishTimeout", "00:00:02");
+            .WithEnvironment("Messaging__PublishTimeout", "00:00:02").WithReference(identity);
         Matching = new ProjectResource("matching", "services/Matching/Matching.csproj", Ports.GetFree(), state)
-            .WithReference(matchingDb).WaitFor(matchingDb).WithReference(Broker).WaitFor(Broker);
+            .WithReference(matchingDb).WaitFor(matchingDb).WithReference(Broker).WaitFor(Broker).WithReference(identity);
         configureIntake?.Invoke(Intake);
         configureMatching?.Invoke(Matching);
         List<Resource> resources = [Postgres, intakeDb, matchingDb, Broker, Intake];
@@ -36,8 +37,9 @@ public sealed class FaultStack : IAsyncDisposable
             resources.Add(Matching);
         }
         _app = new DistributedApplication(new AppHostOptions { StateDirectory = state, Quiet = true }, resources);
-        IntakeApi = new HttpClient { BaseAddress = new Uri(Intake.Url), Timeout = TimeSpan.FromSeconds(30) };
-        MatchingApi = new HttpClient { BaseAddress = new Uri(Matching.Url), Timeout = TimeSpan.FromSeconds(30) };
+        var admin = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", identity.CreateToken("admin"));
+        IntakeApi = new HttpClient { BaseAddress = new Uri(Intake.Url), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
+        MatchingApi = new HttpClient { BaseAddress = new Uri(Matching.Url), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
     }
 
     public PostgresServerResource Postgres { get; }

@@ -44,7 +44,7 @@ public sealed class AppHostProcess : IAsyncDisposable
     public static string AppHostAssembly =>
         Path.Combine(RepositoryRoot.Find(), "AppHost", "bin", BuildConfiguration.Name, "net10.0", "WijPlatform.AppHost.dll");
 
-    public static AppHostProcess Start(string? stateDirectory = null, int? gatewayPort = null)
+    public static AppHostProcess Start(string? stateDirectory = null, int? gatewayPort = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var state = stateDirectory ?? Path.Combine(Path.GetTempPath(), "wij-test-" + Guid.NewGuid().ToString("N")[..10]);
         var port = gatewayPort ?? Ports.GetFree();
@@ -59,6 +59,11 @@ public sealed class AppHostProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
         startInfo.Environment["WIJ_CONFIGURATION"] = BuildConfiguration.Name;
+        // The AppHost passes its environment on to the services and the gateway.
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
         var process = new Process { StartInfo = startInfo };
         var host = new AppHostProcess(process, state, port);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);

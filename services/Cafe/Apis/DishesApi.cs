@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
 using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -12,7 +13,7 @@ public static class DishesApi
     public static RouteGroupBuilder MapDishesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cafe/dishes").WithTags("Dishes");
-        api.MapPost("/", CreateDish).WithSummary("Add a dish with its price, the EU allergens it contains and its diet labels");
+        api.MapPost("/", CreateDish).WithSummary("Add a dish with its price, the EU allergens it contains and its diet labels").RequireRoles(WijRoles.Cafe);
         api.MapGet("/", async Task<Ok<Page<Dish>>> ([AsParameters] PageRequest page, MenuStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListDishesAsync(page, ct))).WithSummary("Dishes by name");
         api.MapGet("/{id:guid}", async Task<Results<Ok<Dish>, ProblemHttpResult>> (Guid id, MenuStore store, CancellationToken ct) =>

@@ -7,6 +7,7 @@ using WijPlatform.Cafe.Model;
 using WijPlatform.Contracts;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -15,7 +16,7 @@ public static class MenusApi
     public static RouteGroupBuilder MapMenusApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cafe/menus").WithTags("Menus");
-        api.MapPost("/", PublishMenu).WithSummary("Publish a day's warm meal (a new dish and/or dishes from the list); it appears in the calendar and standing orders are placed");
+        api.MapPost("/", PublishMenu).WithSummary("Publish a day's warm meal (a new dish and/or dishes from the list); it appears in the calendar and standing orders are placed").RequireRoles(WijRoles.Cafe);
         api.MapGet("/{date}", GetMenu).WithSummary("The warm meal of a date (yyyy-MM-dd), portions left and when ordering closes; with residentId only the dishes that suit that resident");
         return api;
     }

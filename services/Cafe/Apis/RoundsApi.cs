@@ -7,6 +7,7 @@ using WijPlatform.Cafe.Model;
 using WijPlatform.Contracts;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -15,9 +16,9 @@ public static class RoundsApi
     public static RouteGroupBuilder MapRoundsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cafe/rounds").WithTags("Delivery rounds");
-        api.MapPost("/", PlanRounds).WithSummary("Group a day's home deliveries not yet in a round into rounds by street, and ask matching for a deliverer per round");
+        api.MapPost("/", PlanRounds).WithSummary("Group a day's home deliveries not yet in a round into rounds by street, and ask matching for a deliverer per round").RequireRoles(WijRoles.Cafe);
         api.MapGet("/", async Task<Ok<Page<DeliveryRound>>> (DateOnly? date, [AsParameters] PageRequest page, RoundStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListAsync(date, page, ct))).WithSummary("Delivery rounds, optionally of one day");
+            TypedResults.Ok(await store.ListAsync(date, page, ct))).WithSummary("Delivery rounds, optionally of one day").RequireRoles(WijRoles.Cafe);
         api.MapGet("/{id:guid}", GetRound).WithSummary("A round with its stops in walking order, and what to do at a no-answer");
         api.MapGet("/{id:guid}/print", PrintRound).WithSummary("The round list in large print (HTML) for the deliverer");
         api.MapPost("/{id:guid}/stops/{stopId:guid}/events", RecordStopEvent)

@@ -15,8 +15,8 @@ public static class ActivitiesApi
     {
         var api = app.MapGroup("/api/calendar/activities").WithTags("Activities");
         api.MapPost("/", CreateActivity).WithSummary("Create an activity, once or repeating; 409 when its room is taken at one of its times");
-        api.MapGet("/", ListActivities).WithSummary("Activities (series) in time order; filter with ?from, ?to and ?category");
-        api.MapGet("/{id:guid}", GetActivity).WithSummary("One activity");
+        api.MapGet("/", ListActivities).WithSummary("Activities (series) in time order; filter with ?from, ?to and ?category").AllowAnonymous();
+        api.MapGet("/{id:guid}", GetActivity).WithSummary("One activity").AllowAnonymous();
         api.MapPost("/{id:guid}/cancel", CancelActivity).WithSummary("Cancel the whole activity: every sign-up is cancelled and intake is told");
         return api;
     }

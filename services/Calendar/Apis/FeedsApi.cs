@@ -16,14 +16,14 @@ public static class FeedsApi
 {
     private const string TimeZoneId = "Europe/Amsterdam";
 
-    public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapFeedsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/calendar/feeds").WithTags("Feeds");
         api.MapGet("/all.ics", (ActivityStore store, CancellationToken ct) => FeedAsync(null, store, ct))
             .WithSummary("iCalendar feed of every activity").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         api.MapGet("/categories/{category}.ics", ([StringLength(50)] string category, ActivityStore store, CancellationToken ct) => FeedAsync(category.ToLowerInvariant(), store, ct))
             .WithSummary("iCalendar feed of one category").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
-        return app;
+        return api;
     }
 
     private static async Task<IResult> FeedAsync(string? category, ActivityStore store, CancellationToken ct)

@@ -24,12 +24,13 @@ public static class OccurrencesApi
 {
     private static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(366);
 
-    public static IEndpointRouteBuilder MapOccurrencesApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapOccurrencesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/calendar/occurrences", ListOccurrences).WithTags("Occurrences")
+        var calendar = app.MapGroup("/api/calendar").WithTags("Occurrences");
+        calendar.MapGet("/occurrences", ListOccurrences).AllowAnonymous()
             .WithSummary("Every occurrence of every activity in [from, to) in time order (default: the coming four weeks); filter with ?category");
-        var api = app.MapGroup("/api/calendar/activities/{id:guid}/occurrences").WithTags("Occurrences");
-        api.MapGet("/", ListOfActivity).WithSummary("The occurrences of one activity in [from, to) (default: the coming four weeks)");
+        var api = calendar.MapGroup("/activities/{id:guid}/occurrences");
+        api.MapGet("/", ListOfActivity).AllowAnonymous().WithSummary("The occurrences of one activity in [from, to) (default: the coming four weeks)");
         api.MapPut("/{date}", ChangeOccurrence).WithSummary("Move one occurrence (time or room) without touching the rest of the series");
         api.MapPost("/{date}/cancel", (Guid id, DateOnly date, CancelRequest request, UnitOfWorkFactory unitOfWork, ActivityStore store, SignupStore signups, CancellationToken ct) =>
             TakeOut(id, [date], OccurrenceException.Cancelled, request.Reason, unitOfWork, store, signups, ct))
@@ -37,9 +38,9 @@ public static class OccurrencesApi
         api.MapPost("/{date}/skip", (Guid id, DateOnly date, CancelRequest request, UnitOfWorkFactory unitOfWork, ActivityStore store, SignupStore signups, CancellationToken ct) =>
             TakeOut(id, [date], OccurrenceException.Skipped, request.Reason, unitOfWork, store, signups, ct))
             .WithSummary("Leave one occurrence out of the series (it disappears from listings and feeds)");
-        app.MapPost("/api/calendar/activities/{id:guid}/pauses", Pause).WithTags("Occurrences")
+        calendar.MapPost("/activities/{id:guid}/pauses", Pause)
             .WithSummary("Skip every occurrence from one date to another, such as a summer pause");
-        return app;
+        return calendar;
     }
 
     public static async Task<Results<Ok<Page<OccurrenceView>>, ValidationProblem>> ListOccurrences(

@@ -5,6 +5,7 @@ using WijPlatform.Calendar.Infrastructure;
 using WijPlatform.Calendar.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Calendar.Apis;
 
@@ -15,11 +16,11 @@ public static class ProposalsApi
         var api = app.MapGroup("/api/calendar/proposals").WithTags("Proposals");
         api.MapPost("/", Propose).WithSummary("A resident proposes an activity (at the desk or online)");
         api.MapGet("/", (([AsParameters] PageRequest page, [AllowedValues(ProposalStatus.Proposed, ProposalStatus.Approved, ProposalStatus.Declined, null)] string? status, ProposalStore store, CancellationToken ct) =>
-            ListAsync(page, status, store, ct))).WithSummary("Proposals, oldest first; filter with ?status");
+            ListAsync(page, status, store, ct))).WithSummary("Proposals, oldest first; filter with ?status").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}", async Task<Results<Ok<Proposal>, ProblemHttpResult>> (Guid id, ProposalStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } proposal ? TypedResults.Ok(proposal) : NotFound(id)).WithSummary("One proposal");
-        api.MapPost("/{id:guid}/approve", Approve).WithSummary("Staff approve: the proposal becomes an activity, planned with the time, room and capacity given");
-        api.MapPost("/{id:guid}/decline", Decline).WithSummary("Staff decline, with a reason for the resident");
+            await store.FindAsync(id, ct) is { } proposal ? TypedResults.Ok(proposal) : NotFound(id)).WithSummary("One proposal").RequireRoles(WijRoles.Coordinator);
+        api.MapPost("/{id:guid}/approve", Approve).WithSummary("Staff approve: the proposal becomes an activity, planned with the time, room and capacity given").RequireRoles(WijRoles.Coordinator);
+        api.MapPost("/{id:guid}/decline", Decline).WithSummary("Staff decline, with a reason for the resident").RequireRoles(WijRoles.Coordinator);
         return api;
     }
 

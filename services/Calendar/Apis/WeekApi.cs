@@ -13,12 +13,9 @@ public sealed record WeekItem(Guid ActivityId, DateOnly OccurrenceDate, string T
 
 public static class WeekApi
 {
-    public static IEndpointRouteBuilder MapWeekApi(this IEndpointRouteBuilder app)
-    {
+    public static RouteHandlerBuilder MapWeekApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/calendar/this-week", ThisWeek).WithTags("Occurrences")
             .WithSummary("The week (Monday to Sunday) of ?date (default today) for a printed large-print overview; ?category to narrow it. At most one week, so not paged.");
-        return app;
-    }
 
     public static async Task<Ok<WeekOverview>> ThisWeek(DateOnly? date, string? category, ActivityStore store, TimeProvider clock, CancellationToken ct)
     {

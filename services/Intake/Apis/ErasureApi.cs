@@ -10,14 +10,15 @@ namespace WijPlatform.Intake.Apis;
 
 public static class ErasureApi
 {
-    public static IEndpointRouteBuilder MapErasureApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapErasureApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/intake/residents/{residentId:guid}/erasure", RequestErasure).WithTags("Right to erasure")
+        var api = app.MapGroup("/api/intake").WithTags("Right to erasure");
+        api.MapPost("/residents/{residentId:guid}/erasure", RequestErasure)
             .WithSummary("The resident asked to be forgotten: anonymise them here and ask every other service to do the same");
-        app.MapGet("/api/intake/erasures/{id:guid}", async Task<Results<Ok<ErasureStatus>, ProblemHttpResult>> (Guid id, ErasureStore store, CancellationToken ct) =>
+        api.MapGet("/erasures/{id:guid}", async Task<Results<Ok<ErasureStatus>, ProblemHttpResult>> (Guid id, ErasureStore store, CancellationToken ct) =>
                 await store.FindAsync(id, ct) is { } status ? TypedResults.Ok(status) : Problems.NotFound("Erasure not found.", $"There is no erasure request {id}."))
-            .WithTags("Right to erasure").WithSummary("Which services have confirmed the erasure");
-        return app;
+            .WithSummary("Which services have confirmed the erasure");
+        return api;
     }
 
     public static async Task<Results<Accepted<ErasureStatus>, ProblemHttpResult>> RequestErasure(

@@ -6,6 +6,7 @@ using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -19,10 +20,10 @@ public static class HelpRequestsApi
         api.MapPost("/", RegisterHelpRequest)
             .WithSummary("Register a resident's question as a case; one that needs a volunteer is passed to matching");
         api.MapGet("/", (CaseStore store, [AsParameters] PageRequest page, CancellationToken ct) => store.ListAsync(null, null, null, null, openOnly: false, page, ct))
-            .WithSummary("Help requests (cases), newest first");
+            .WithSummary("Help requests (cases), newest first").RequireRoles(WijRoles.Professional);
         api.MapGet("/{id:guid}", async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> (Guid id, CaseStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("Help request not found.", $"There is no help request {id}."))
-            .WithSummary("One help request (case)");
+            .WithSummary("One help request (case)").RequireRoles(WijRoles.Professional);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -38,13 +40,16 @@ public static class PlanApi
         return api;
     }
 
-    public static async Task<Results<Ok<HouseholdPlan>, ProblemHttpResult>> GetPlan(Guid householdId, ResidentStore residents, PlanStore plans, CancellationToken ct)
+    public static async Task<Results<Ok<HouseholdPlan>, ProblemHttpResult>> GetPlan(
+        Guid householdId, ClaimsPrincipal user, ResidentStore residents, PlanStore plans, CancellationToken ct)
     {
         if (await residents.FindHouseholdAsync(householdId, ct) is null)
         {
             return HouseholdsApi.NotFound(householdId);
         }
-        return TypedResults.Ok(PlanRules.Compose(householdId, await residents.MembersAsync(householdId, ct), [.. await plans.ItemsAsync(householdId, ct)]));
+        var plan = PlanRules.Compose(householdId, await residents.MembersAsync(householdId, ct), [.. await plans.ItemsAsync(householdId, ct)]);
+        var fullPlan = user.IsAdmin() || (user.ProfessionalId() is { } professional && await plans.IsRegisseurAsync(householdId, professional, ct));
+        return TypedResults.Ok(fullPlan ? plan : plan.WithoutPersonalNotes());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> CompleteAction(

@@ -13,7 +13,7 @@ public static class ProfessionalsApi
     public static RouteGroupBuilder MapProfessionalsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/intake/professionals").WithTags("Professionals");
-        api.MapPost("/", Register).WithSummary("Register a professional of the neighbourhood team who can be a regisseur");
+        api.MapPost("/", Register).WithSummary("Register a professional of the neighbourhood team who can be a regisseur").RequireRoles();
         api.MapGet("/", ([AsParameters] PageRequest page, ResidentStore store, CancellationToken ct) => store.ListProfessionalsAsync(page, ct))
             .WithSummary("Professionals by name");
         api.MapGet("/{id:guid}", async Task<Results<Ok<Professional>, ProblemHttpResult>> (Guid id, ResidentStore store, CancellationToken ct) =>

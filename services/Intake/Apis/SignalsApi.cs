@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -20,14 +22,21 @@ public static class SignalsApi
     {
         var api = app.MapGroup("/api/intake/signals").WithTags("Partner signals");
         api.MapPost("/", SubmitSignal).WithSummary("A partner signals concern about a resident at an address");
-        api.MapGet("/{id:guid}", async Task<Results<Ok<SignalStatus>, ProblemHttpResult>> (Guid id, ReferralStore store, CancellationToken ct) =>
-                await store.FindSignalAsync(id, ct) is { } signal ? TypedResults.Ok(signal) : Problems.NotFound("Signal not found.", $"There is no signal {id}."))
-            .WithSummary("Whether the signal was received and acted upon (never the case itself)");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<SignalStatus>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, ReferralStore store, CancellationToken ct) =>
+                // Another organisation's signal does not exist as far as a partner can tell.
+                await store.FindSignalAsync(id, ct) is { } signal && (PartnerOf(user) is not { } partner || partner == signal.Partner)
+                    ? TypedResults.Ok(signal)
+                    : Problems.NotFound("Signal not found.", $"There is no signal {id}."))
+            .WithSummary("Whether the signal was received and acted upon (never the case itself)").RequireRoles(WijRoles.Partner, WijRoles.Professional);
         return api;
     }
 
+    /// <summary>The organisation of a partner caller; null for staff, who may read and submit any signal.</summary>
+    private static string? PartnerOf(ClaimsPrincipal user) =>
+        user.IsInRole(WijRoles.Partner) && !user.IsAdmin() ? user.PartnerOrganisation() ?? "" : null;
+
     public static async Task<Results<Accepted<SignalStatus>, ValidationProblem, ProblemHttpResult>> SubmitSignal(
-        SubmitSignal request, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, ReferralStore referrals, ReferralSender sender,
+        SubmitSignal request, ClaimsPrincipal user, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, ReferralStore referrals, ReferralSender sender,
         NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
     {
         if (!Postcode.TryParse(request.Postcode, out var parsed))
@@ -36,7 +45,9 @@ public static class SignalsApi
         }
         var postcode = parsed.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var actor = $"partner:{request.Partner.Trim()}";
+        // A partner system signals in its own name, whatever the body says.
+        var partner = PartnerOf(user) ?? request.Partner.Trim();
+        var actor = $"partner:{partner}";
         var houseNumber = request.HouseNumber.Trim();
 
         await using var work = await unitOfWork.BeginAsync(ct);
@@ -65,9 +76,9 @@ public static class SignalsApi
             return refusal;
         }
         var signalId = NewId.NextGuid();
-        await referrals.InsertSignalAsync(work, signalId, request.Partner.Trim(), @case.Id, visit, now, ct);
+        await referrals.InsertSignalAsync(work, signalId, partner, @case.Id, visit, now, ct);
         await work.CommitAsync(ct);
-        return TypedResults.Accepted($"/api/intake/signals/{signalId}", new SignalStatus(signalId, request.Partner.Trim(), "received", now, null));
+        return TypedResults.Accepted($"/api/intake/signals/{signalId}", new SignalStatus(signalId, partner, "received", now, null));
     }
 }
 

@@ -17,11 +17,11 @@ public static class WorklistsApi
         api.MapGet("/open-case-counts", ([AsParameters] PageRequest page, [AllowedValues("neighbourhood", "regisseur")] string? by, CaseStore store, CancellationToken ct) =>
                 store.OpenCaseCountsAsync(by == "regisseur", page, ct))
             .WithSummary("How many cases are open per neighbourhood (default) or per regisseur (?by=regisseur)");
-        api.MapGet("/overdue-actions", ([AsParameters] PageRequest page, string? owner, PlanStore store, TimeProvider clock, CancellationToken ct) =>
-                store.OverdueActionsAsync(TimeZones.TodayInAmsterdam(clock.GetUtcNow()), owner, page, ct))
+        api.MapGet("/overdue-actions", ([AsParameters] PageRequest page, string? owner, string? neighbourhood, PlanStore store, TimeProvider clock, CancellationToken ct) =>
+                store.OverdueActionsAsync(TimeZones.TodayInAmsterdam(clock.GetUtcNow()), owner, neighbourhood, page, ct))
             .WithSummary("Plan actions past their due date (Amsterdam days) and not done, optionally for one owner");
-        api.MapGet("/due-follow-ups", ([AsParameters] PageRequest page, ReferralStore store, TimeProvider clock, CancellationToken ct) =>
-                store.DueFollowUpsAsync(TimeZones.TodayInAmsterdam(clock.GetUtcNow()), page, ct))
+        api.MapGet("/due-follow-ups", ([AsParameters] PageRequest page, string? neighbourhood, ReferralStore store, TimeProvider clock, CancellationToken ct) =>
+                store.DueFollowUpsAsync(TimeZones.TodayInAmsterdam(clock.GetUtcNow()), neighbourhood, page, ct))
             .WithSummary("Referrals to partners whose follow-up date has come and that were not followed up yet");
         api.MapGet("/without-contact", WithoutContact)
             .WithSummary("Households with an open case and no recorded contact for the given number of weeks");
@@ -29,12 +29,12 @@ public static class WorklistsApi
     }
 
     public static async Task<Results<Ok<Page<QuietHousehold>>, ValidationProblem>> WithoutContact(
-        [AsParameters] PageRequest page, [Range(1, 104)] int? weeks, CaseStore store, TimeProvider clock, CancellationToken ct)
+        [AsParameters] PageRequest page, [Range(1, 104)] int? weeks, string? neighbourhood, CaseStore store, TimeProvider clock, CancellationToken ct)
     {
         if (weeks is not (>= 1 and <= 104 and var n))
         {
             return Problems.Invalid("weeks", "Give the number of weeks without contact (1 to 104).");
         }
-        return TypedResults.Ok(await store.WithoutContactSinceAsync(clock.GetUtcNow().UtcDateTime.AddDays(-7 * n), page, ct));
+        return TypedResults.Ok(await store.WithoutContactSinceAsync(clock.GetUtcNow().UtcDateTime.AddDays(-7 * n), neighbourhood, page, ct));
     }
 }

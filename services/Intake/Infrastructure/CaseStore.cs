@@ -97,7 +97,7 @@ public sealed class CaseStore(NpgsqlDataSource db)
     }
 
     /// <summary>Households with an open case whose last contact (or, without any, the case's start) is older than the cut-off.</summary>
-    public Task<Page<QuietHousehold>> WithoutContactSinceAsync(DateTime cutoff, PageRequest page, CancellationToken ct) =>
+    public Task<Page<QuietHousehold>> WithoutContactSinceAsync(DateTime cutoff, string? neighbourhood, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<QuietHousehold>("household_id AS HouseholdId, neighbourhood, last_contact AS LastContact",
             """
             (SELECT c.household_id, min(c.neighbourhood) AS neighbourhood,
@@ -105,8 +105,8 @@ public sealed class CaseStore(NpgsqlDataSource db)
                FROM help_requests c
               WHERE c.status <> 'closed' AND c.household_id IS NOT NULL
               GROUP BY c.household_id) quiet
-             WHERE last_contact < @cutoff
-            """, "last_contact, household_id", new { cutoff }, page, ct);
+             WHERE last_contact < @cutoff AND (@neighbourhood::text IS NULL OR neighbourhood = @neighbourhood)
+            """, "last_contact, household_id", new { cutoff, neighbourhood }, page, ct);
 }
 
 public sealed record OpenCaseCount(string Key, long OpenCases);

@@ -15,6 +15,15 @@ public sealed class PlanStore(NpgsqlDataSource db)
         due_date AS DueDate, done_at AS DoneAt, recorded_by AS RecordedBy, recorded_at AS RecordedAt
         """;
 
+    /// <summary>Whether the professional is (or was) the regisseur of one of the household's cases.</summary>
+    public async Task<bool> IsRegisseurAsync(Guid householdId, Guid professionalId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM help_requests WHERE household_id = @householdId AND regisseur_id = @professionalId)",
+            new { householdId, professionalId }, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<PlanItem>> ItemsAsync(Guid householdId, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -47,8 +56,11 @@ public sealed class PlanStore(NpgsqlDataSource db)
             "UPDATE plan_items SET done_at = coalesce(done_at, @at) WHERE id = @actionId AND household_id = @householdId AND kind = 'action'",
             new { householdId, actionId, at }, work.Transaction, cancellationToken: ct));
 
-    public Task<Page<PlanItem>> OverdueActionsAsync(DateOnly today, string? owner, PageRequest page, CancellationToken ct) =>
+    public Task<Page<PlanItem>> OverdueActionsAsync(DateOnly today, string? owner, string? neighbourhood, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<PlanItem>(Columns,
-            "plan_items WHERE kind = 'action' AND done_at IS NULL AND due_date < @today AND (@owner::text IS NULL OR owner = @owner)",
-            "due_date, id", new { today, owner }, page, ct);
+            """
+            plan_items WHERE kind = 'action' AND done_at IS NULL AND due_date < @today AND (@owner::text IS NULL OR owner = @owner)
+              AND (@neighbourhood::text IS NULL OR household_id IN (SELECT id FROM households WHERE neighbourhood = @neighbourhood))
+            """,
+            "due_date, id", new { today, owner, neighbourhood }, page, ct);
 }

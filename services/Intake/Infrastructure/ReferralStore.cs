@@ -27,8 +27,13 @@ public sealed class ReferralStore(NpgsqlDataSource db)
         work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE referrals SET status = @status, updated_at = @at WHERE id = @referralId", new { referralId, status, at }, work.Transaction, cancellationToken: ct));
 
-    public Task<Page<Referral>> DueFollowUpsAsync(DateOnly today, PageRequest page, CancellationToken ct) =>
-        db.QueryPageAsync<Referral>(Columns, "referrals WHERE kind = 'partner' AND status = 'sent' AND follow_up_on <= @today", "follow_up_on, id", new { today }, page, ct);
+    public Task<Page<Referral>> DueFollowUpsAsync(DateOnly today, string? neighbourhood, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<Referral>(Columns,
+            """
+            referrals WHERE kind = 'partner' AND status = 'sent' AND follow_up_on <= @today
+              AND (@neighbourhood::text IS NULL OR case_id IN (SELECT id FROM help_requests WHERE neighbourhood = @neighbourhood))
+            """,
+            "follow_up_on, id", new { today, neighbourhood }, page, ct);
 
     public Task<Page<Referral>> ListAsync(Guid caseId, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<Referral>(Columns, "referrals WHERE case_id = @caseId", "created_at, id", new { caseId }, page, ct);

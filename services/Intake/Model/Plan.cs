@@ -34,7 +34,17 @@ public sealed record HouseholdPlan(
     IReadOnlyList<PlanItem> Professionals,
     IReadOnlyList<PlanItem> Strengths,
     IReadOnlyList<PlanItem> Concerns,
-    IReadOnlyList<PlanGoal> Goals);
+    IReadOnlyList<PlanGoal> Goals)
+{
+    /// <summary>True when the network, strengths and concerns were left out because the reader is not the household's regisseur.</summary>
+    public bool Limited { get; init; }
+
+    /// <summary>
+    /// What a team member who is not the regisseur sees: who is in the household, which
+    /// professionals are involved and what was agreed; not the personal notes on the household.
+    /// </summary>
+    public HouseholdPlan WithoutPersonalNotes() => this with { InformalNetwork = [], Strengths = [], Concerns = [], Limited = true };
+}
 
 public sealed record PlanMember(Guid ResidentId, string? FirstName, string? LastName);
 

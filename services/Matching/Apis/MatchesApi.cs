@@ -5,6 +5,7 @@ using WijPlatform.Matching.Infrastructure;
 using WijPlatform.Matching.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Matching.Apis;
 
@@ -15,11 +16,11 @@ public static class MatchesApi
     {
         var api = app.MapGroup("/api/matching/matches").WithTags("Matches");
         api.MapGet("/", async Task<Ok<Page<Match>>> ([AsParameters] PageRequest page, Guid? requestId, Guid? volunteerId, string? status, MatchStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListAsync(requestId, volunteerId, status, page, ct))).WithSummary("Matches, newest first; filter by request, volunteer or status");
+            TypedResults.Ok(await store.ListAsync(requestId, volunteerId, status, page, ct))).WithSummary("Matches, newest first; filter by request, volunteer or status").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}", async Task<Results<Ok<Match>, ProblemHttpResult>> (Guid id, MatchStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } match ? TypedResults.Ok(match) : NotFound(id)).WithSummary("One match with the hours logged");
         api.MapPost("/{id:guid}/introduce", (Guid id, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Introduced, new MatchChange(), ct))
-            .WithSummary("The volunteer and the resident have been introduced");
+            .WithSummary("The volunteer and the resident have been introduced").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/decline", async Task<Results<Ok<DeclinedMatch>, ProblemHttpResult>> (Guid id, DeclineMatch decline, MatchMover mover, RequestStore requests, Matchmaker matchmaker, CancellationToken ct) =>
             {
                 var moved = await mover.MoveAsync(id, MatchStatus.Declined, new MatchChange(DeclinedBy: decline.By), ct);
@@ -32,11 +33,11 @@ public static class MatchesApi
             })
             .WithSummary("Either side declines (no blame): the request is open again and the next candidates are returned");
         api.MapPost("/{id:guid}/activate", (Guid id, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Active, new MatchChange(), ct))
-            .WithSummary("Both said yes: the match is active");
+            .WithSummary("Both said yes: the match is active").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/evaluate", (Guid id, EvaluateMatch evaluation, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Evaluated, new MatchChange(Evaluation: evaluation.Notes), ct))
-            .WithSummary("Record the check-in after the first meetings");
+            .WithSummary("Record the check-in after the first meetings").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/end", (Guid id, EndMatch end, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Ended, new MatchChange(EndReason: end.Reason), ct))
-            .WithSummary("End the match; the request is closed");
+            .WithSummary("End the match; the request is closed").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/hours", LogHours).WithSummary("Log hours the volunteer spent on an active match");
         return api;
     }

@@ -5,6 +5,7 @@ using WijPlatform.Matching.Infrastructure;
 using WijPlatform.Matching.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Matching.Apis;
 
@@ -13,16 +14,16 @@ public static class VolunteersApi
     public static RouteGroupBuilder MapVolunteersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/matching/volunteers").WithTags("Volunteers");
-        api.MapPost("/", RegisterVolunteer).WithSummary("Register a volunteer: talents, availability, reach, languages, certificate of conduct");
+        api.MapPost("/", RegisterVolunteer).WithSummary("Register a volunteer: talents, availability, reach, languages, certificate of conduct").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/", async Task<Ok<Page<Volunteer>>> ([AsParameters] PageRequest page, VolunteerStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListAsync(page, ct))).WithSummary("Volunteers, newest first");
+            TypedResults.Ok(await store.ListAsync(page, ct))).WithSummary("Volunteers, newest first").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}", async Task<Results<Ok<Volunteer>, ProblemHttpResult>> (Guid id, VolunteerStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } volunteer ? TypedResults.Ok(volunteer) : NotFound(id))
-            .WithSummary("One volunteer");
-        api.MapGet("/vog-expiring", VogExpiring).WithSummary("Volunteers whose certificate of conduct has expired or expires within the given number of days");
+            .WithSummary("One volunteer").RequireRoles(WijRoles.Coordinator);
+        api.MapGet("/vog-expiring", VogExpiring).WithSummary("Volunteers whose certificate of conduct has expired or expires within the given number of days").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}/tasks", Tasks).WithSummary("What the volunteer sees: first name, street, task and time of each current match; never the case");
-        api.MapGet("/{id:guid}/workload", Workload).WithSummary("Matches held, hours in the last four weeks, and whether the volunteer is overloaded");
-        api.MapDelete("/{id:guid}", Erase).WithSummary("Erase the volunteer's personal data (on their request); hours and matches stay as numbers");
+        api.MapGet("/{id:guid}/workload", Workload).WithSummary("Matches held, hours in the last four weeks, and whether the volunteer is overloaded").RequireRoles(WijRoles.Coordinator);
+        api.MapDelete("/{id:guid}", Erase).WithSummary("Erase the volunteer's personal data (on their request); hours and matches stay as numbers").RequireRoles(WijRoles.Coordinator);
         return api;
     }
 

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace WijPlatform.IntegrationTests.Intake;
 
-/// <summary>What the desk does through the gateway, as small steps the tests share; each call names its actor.</summary>
+/// <summary>What the desk does through the gateway, as small steps the tests share; each call is signed by its actor's token.</summary>
 internal sealed class IntakeApi(StackFixture stack)
 {
     public const string Desk = "desk-anna";
@@ -25,8 +25,9 @@ internal sealed class IntakeApi(StackFixture stack)
 
     public Task<HttpResponseMessage> PostAsync(string path, object body, string actor = Desk)
     {
+        // Who did it comes from the caller's token, never from what the client claims.
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-Actor", actor);
+        request.Headers.Authorization = new("Bearer", stack.Identity.CreateToken("admin", new Dictionary<string, string> { ["name"] = actor }, subject: actor));
         return Gateway.SendAsync(request);
     }
 

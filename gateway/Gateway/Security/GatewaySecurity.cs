@@ -1,0 +1,101 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using WijPlatform.ServiceDefaults.Security;
+
+namespace WijPlatform.Gateway.Security;
+
+public sealed class GatewayLimits
+{
+    /// <summary>Requests a caller may make per second, sustained.</summary>
+    public int RequestsPerSecond { get; set; } = 50;
+
+    /// <summary>How many a caller may make at once after a quiet moment.</summary>
+    public int Burst { get; set; } = 200;
+
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Origins of browser apps allowed to call the API; none by default.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+}
+
+/// <summary>Who may come in through the gateway, how often, with how much.</summary>
+public static class GatewaySecurity
+{
+    private const string CallerScheme = "caller";
+
+    public static IHostApplicationBuilder AddGatewaySecurity(this IHostApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("Gateway").Get<GatewayLimits>() ?? new GatewayLimits();
+        builder.Services.Configure<GatewayTokenOptions>(builder.Configuration.GetSection("Gateway"));
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<PartnerTokens>();
+
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CallerScheme;
+                options.DefaultChallengeScheme = CallerScheme;
+                options.DefaultForbidScheme = JwtBearerDefaults.AuthenticationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddPolicyScheme(CallerScheme, "Bearer token or partner API key", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName : JwtBearerDefaults.AuthenticationScheme);
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.Burst,
+                    TokensPerPeriod = limits.RequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            options.OnRejected = WriteTooManyRequestsAsync;
+        });
+
+        builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
+            .WithOrigins(limits.CorsOrigins)
+            .WithHeaders("Authorization", "Content-Type", ApiKeyAuthentication.Header)
+            .WithMethods("GET", "POST", "PUT", "DELETE")));
+
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.Services.AddRequestTimeouts();
+        return builder;
+    }
+
+    /// <summary>A signed-in caller is limited by who they are, anyone else by their address.</summary>
+    private static string CallerOf(HttpContext context) =>
+        context.User.Subject() is { } subject ? $"caller:{subject}" : $"address:{context.Connection.RemoteIpAddress}";
+
+    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"Slow down: try again in {retryAfter} second(s).",
+            },
+        });
+    }
+
+    public static WebApplication UseGatewayProtection(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseCors();
+        app.UseMiddleware<RequestBodyLimit>();
+        return app;
+    }
+}
