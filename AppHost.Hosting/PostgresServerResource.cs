@@ -48,12 +48,12 @@ public sealed class PostgresServerResource : Resource
     }
 
     /// <summary>A connection string to a database of a running stack, from its state folder and the server's URL (resources.json).</summary>
-    public static string ConnectionStringFromState(string stateDirectory, Uri serverUrl, string database, string name = "postgres") =>
+    public static string ConnectionStringFromState(string stateDirectory, Uri serverUrl, string database, string name = "postgres", string user = "postgres") =>
         new NpgsqlConnectionStringBuilder
         {
             Host = serverUrl.Host,
             Port = serverUrl.Port,
-            Username = "postgres",
+            Username = user,
             Password = File.ReadAllText(Path.Combine(DirectoryFor(stateDirectory, name), "password")).Trim(),
             Database = database,
         }.ConnectionString;
@@ -86,12 +86,12 @@ public sealed class PostgresServerResource : Resource
         return database;
     }
 
-    public string ConnectionStringFor(string database) =>
+    public string ConnectionStringFor(string database, string? user = null) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = Port,
-            Username = UserName,
+            Username = user ?? UserName,
             Password = Password,
             Database = database,
         }.ConnectionString;
@@ -151,17 +151,54 @@ public sealed class PostgresServerResource : Resource
         }
     }
 
-    /// <summary>Creates the database if it does not exist yet.</summary>
+    /// <summary>The role that owns a database and applies its migrations.</summary>
+    public static string OwnerOf(string database) => $"{database}_owner";
+
+    /// <summary>The role the service runs as: it reads and writes rows but owns nothing, so it cannot alter its audit trail.</summary>
+    public static string AppRoleOf(string database) => $"{database}_app";
+
+    /// <summary>Creates the database, its owner and its application role if they do not exist yet.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres") + ";Pooling=false");
         await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database } } };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        // Development roles share the server's generated password; production sets its own.
+        var password = Password.Replace("'", "''", StringComparison.Ordinal);
+        foreach (var role in new[] { OwnerOf(database), AppRoleOf(database) })
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(connection, $"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN CREATE ROLE \"{role}\" LOGIN PASSWORD '{password}'; END IF; END $$", cancellationToken);
         }
+        await using var exists = new NpgsqlCommand("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database } } };
+        var owner = await exists.ExecuteScalarAsync(cancellationToken) as string;
+        if (owner is null)
+        {
+            await ExecuteAsync(connection, $"CREATE DATABASE \"{database}\" OWNER \"{OwnerOf(database)}\"", cancellationToken);
+        }
+        else if (owner != OwnerOf(database))
+        {
+            // A state folder from before the roles existed: hand its tables to the owner role.
+            await ExecuteAsync(connection, $"ALTER DATABASE \"{database}\" OWNER TO \"{OwnerOf(database)}\"", cancellationToken);
+            await using var inDatabase = new NpgsqlConnection(ConnectionStringFor(database) + ";Pooling=false");
+            await inDatabase.OpenAsync(cancellationToken);
+            await ExecuteAsync(inDatabase, $"""
+                DO $$ DECLARE r record; BEGIN
+                  FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'S', 'v') AND pg_get_userbyid(c.relowner) = 'postgres' LOOP
+                    EXECUTE format('ALTER %s public.%I OWNER TO {OwnerOf(database)}', CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END, r.relname);
+                  END LOOP;
+                  FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                           WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = 'postgres' LOOP
+                    EXECUTE format('ALTER FUNCTION %s OWNER TO {OwnerOf(database)}', r.f);
+                  END LOOP;
+                END $$
+                """, cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Stops the server with a fast shutdown (rolls back open transactions, then writes a checkpoint).</summary>
@@ -199,7 +236,11 @@ public sealed class PostgresDatabaseResource(string name, PostgresServerResource
 
     public override Resource Parent => Server;
 
-    public string ConnectionString => Server.ConnectionStringFor(Name);
+    /// <summary>What the service runs with: the application role, which owns nothing.</summary>
+    public string ConnectionString => Server.ConnectionStringFor(Name, PostgresServerResource.AppRoleOf(Name));
+
+    /// <summary>What the service migrates with (ConnectionStrings__&lt;name&gt;_owner).</summary>
+    public string OwnerConnectionString => Server.ConnectionStringFor(Name, PostgresServerResource.OwnerOf(Name));
 
     public override string Url => $"{Server.Url}/{Name}";
 

@@ -52,8 +52,14 @@ public sealed class ProjectResource : Resource
         return this;
     }
 
-    public ProjectResource WithReference(IResourceWithConnectionString resource) =>
-        WithEnvironment($"ConnectionStrings__{resource.Name}", () => resource.ConnectionString);
+    public ProjectResource WithReference(IResourceWithConnectionString resource)
+    {
+        if (resource is PostgresDatabaseResource database)
+        {
+            WithEnvironment($"ConnectionStrings__{database.Name}_owner", () => database.OwnerConnectionString);
+        }
+        return WithEnvironment($"ConnectionStrings__{resource.Name}", () => resource.ConnectionString);
+    }
 
     public ProjectResource WithReference(ProjectResource project) =>
         WithEnvironment($"services__{project.Name}__http__0", () => project.Url);

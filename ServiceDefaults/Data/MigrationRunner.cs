@@ -7,12 +7,15 @@ namespace WijPlatform.ServiceDefaults.Data;
 
 public sealed record MigrationSource(Assembly Assembly);
 
+/// <summary>The owner's connection string for migrations (null: the service's own), and the role the service runs as.</summary>
+public sealed record MigrationConnection(string? OwnerConnectionString, string? ApplicationRole);
+
 /// <summary>
 /// Applies embedded *.sql migrations in name order, each once, each in its own transaction. An
 /// advisory lock makes it safe for two instances that start at the same moment; it retries while
 /// the database is not reachable yet.
 /// </summary>
-public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<MigrationSource> sources, ILogger<MigrationRunner> logger) : IHostedService
+public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, MigrationConnection owner, IEnumerable<MigrationSource> sources, ILogger<MigrationRunner> logger) : IHostedService
 {
     private const long LockKey = 0x5749_4A4D_4947; // "WIJMIG"
 
@@ -55,7 +58,13 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, IEnumer
 
     private async Task ApplyAsync(List<(string Name, string Sql)> migrations, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = owner.OwnerConnectionString is { } ownerConnection
+            ? new NpgsqlConnection(ownerConnection)
+            : await dataSource.OpenConnectionAsync(cancellationToken);
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
         {
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
@@ -89,12 +98,34 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, IEnumer
                 await transaction.CommitAsync(cancellationToken);
                 LogApplied(logger, name);
             }
+            if (owner.OwnerConnectionString is not null && owner.ApplicationRole is { } role)
+            {
+                await GrantAsync(connection, role, cancellationToken);
+            }
         }
         finally
         {
             await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The service may read and write every table's rows, but never change or remove a line of its
+    /// audit trail (NEN 7513): that table grants it SELECT and INSERT only.
+    /// </summary>
+    private static async Task GrantAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
+    {
+        var quoted = "\"" + role.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        await using var grant = new NpgsqlCommand(
+            $"""
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {quoted};
+            REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {quoted};
+            REVOKE ALL ON schema_migrations FROM {quoted};
+            GRANT SELECT ON schema_migrations TO {quoted};
+            """, connection);
+        await grant.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration}")]

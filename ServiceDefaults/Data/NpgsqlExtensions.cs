@@ -25,6 +25,11 @@ public static class NpgsqlExtensions
         }
         settings.ApplicationName ??= builder.Environment.ApplicationName;
 
+        // Migrations run as the database's owner when one is configured; the service itself then runs
+        // as a role that owns nothing and is granted only what the migrations allow.
+        var owner = builder.Configuration.GetConnectionString($"{connectionName}_owner");
+        builder.Services.AddSingleton(new MigrationConnection(owner, settings.Username));
+
         DateOnlyTypeHandler.Register();
         builder.Services.AddSingleton(services =>
         {

@@ -2,9 +2,12 @@ using System.Data;
 using System.Text.Json;
 using Dapper;
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
 
@@ -34,6 +37,9 @@ public sealed class UnitOfWork : IAsyncDisposable
     public NpgsqlConnection Connection { get; }
 
     public NpgsqlTransaction Transaction { get; }
+
+    /// <summary>The audit line of the HTTP request this change belongs to: written in this transaction, at commit.</summary>
+    internal PendingAudit? Audit { get; set; }
 
     internal static async Task<UnitOfWork> BeginAsync(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, ILogger logger, CancellationToken cancellationToken)
     {
@@ -76,6 +82,11 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        if (Audit is { Written: false } audit)
+        {
+            await AuditTrail.WriteAsync(Connection, Transaction, audit.Entry with { Outcome = "committed" }, cancellationToken);
+            audit.Written = true;
+        }
         await Transaction.CommitAsync(cancellationToken);
         if (_unsentDirect.Count > 0 && _directPublisher is not null)
         {
@@ -107,11 +118,15 @@ public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<Mess
 {
     public MessagingOptions Options => options.Value;
 
-    public Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default) =>
-        UnitOfWork.BeginAsync(
+    public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
+    {
+        var work = await UnitOfWork.BeginAsync(
             dataSource,
             options,
             options.Value.OutboxEnabled ? null : (IPublishEndpoint?)services.GetService(typeof(IBus)),
             logger,
             cancellationToken);
+        work.Audit = (services.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.Features.Get<PendingAudit>();
+        return work;
+    }
 }

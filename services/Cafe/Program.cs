@@ -15,11 +15,11 @@ app.MapOpenApi().AllowAnonymous();
 // Who may call what (admin always may); a deliverer's own round is checked in the endpoints.
 app.MapMenusApi().RequireRoles(WijRoles.Cafe, WijRoles.Desk, WijRoles.Professional);
 app.MapDishesApi().RequireRoles(WijRoles.Cafe, WijRoles.Desk, WijRoles.Professional);
-app.MapOrdersApi().RequireRoles(WijRoles.Cafe);
-app.MapStandingOrdersApi().RequireRoles(WijRoles.Cafe);
-app.MapResidentsApi().RequireRoles(WijRoles.Cafe);
-app.MapKitchenApi().RequireRoles(WijRoles.Cafe);
-app.MapRoundsApi().RequireRoles(WijRoles.Cafe, WijRoles.Volunteer).OwnedByVolunteer("SELECT volunteer_id FROM delivery_rounds WHERE id = @id");
+app.MapOrdersApi().RequireRoles(WijRoles.Cafe).Audited("order");
+app.MapStandingOrdersApi().RequireRoles(WijRoles.Cafe).Audited("standing-order");
+app.MapResidentsApi().RequireRoles(WijRoles.Cafe).Audited("diet-profile");
+app.MapKitchenApi().RequireRoles(WijRoles.Cafe).Audited("kitchen-sheet");
+app.MapRoundsApi().RequireRoles(WijRoles.Cafe, WijRoles.Volunteer).Audited("delivery-round").OwnedByVolunteer("SELECT volunteer_id FROM delivery_rounds WHERE id = @id");
 app.MapMessagingAdmin();
 
 app.Run();

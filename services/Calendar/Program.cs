@@ -16,10 +16,10 @@ app.MapOpenApi().AllowAnonymous();
 // calendar apps read activities, occurrences and feeds without signing in.
 app.MapActivitiesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
 app.MapOccurrencesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
-app.MapSignupsApi().RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator);
+app.MapSignupsApi().RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator).Audited("signup");
 app.MapFeedsApi().AllowAnonymous();
 app.MapWeekApi().AllowAnonymous();
-app.MapProposalsApi().RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator);
+app.MapProposalsApi().RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator).Audited("proposal");
 app.MapMessagingAdmin();
 
 app.Run();

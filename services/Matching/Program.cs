@@ -13,9 +13,9 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 
 // Who may call what (admin always may); a volunteer's own records are checked in the endpoints.
-app.MapVolunteersApi().RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).OwnedByVolunteer();
-app.MapVolunteerRequestsApi().RequireRoles(WijRoles.Coordinator);
-app.MapMatchesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).OwnedByVolunteer("SELECT volunteer_id FROM matches WHERE id = @id");
+app.MapVolunteersApi().RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).Audited("volunteer").OwnedByVolunteer();
+app.MapVolunteerRequestsApi().RequireRoles(WijRoles.Coordinator).Audited("volunteer-request");
+app.MapMatchesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).Audited("match").OwnedByVolunteer("SELECT volunteer_id FROM matches WHERE id = @id");
 app.MapReportsApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
 app.MapMessagingAdmin();
 

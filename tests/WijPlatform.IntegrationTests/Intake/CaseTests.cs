@@ -95,7 +95,7 @@ public sealed class CaseTests(StackFixture stack)
         Assert.Equal("Thuiszorg Noord", read.GetProperty("professionals")[0].GetProperty("organisation").GetString());
         var planned = read.GetProperty("goals")[0].GetProperty("actions")[0];
         Assert.Equal(owner, planned.GetProperty("owner").GetString());
-        Assert.Equal("regisseur-sanne", planned.GetProperty("recordedBy").GetString());
+        Assert.Equal("regisseur-sanne (admin)", planned.GetProperty("recordedBy").GetString());
 
         var overdue = await _intake.GetAsync($"/api/intake/worklists/overdue-actions?owner={owner}");
         Assert.Equal(action, overdue.GetProperty("items")[0].GetProperty("id").GetGuid());

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Security;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Marks endpoints that read or change residents' data: every call is written to the audit trail
+/// with the caller, the record, the residents concerned and the outcome. A change made through a
+/// unit of work is recorded in that same transaction; anything else right after it is answered.
+/// </summary>
+public static class AuditConventions
+{
+    public static TBuilder Audited<TBuilder>(this TBuilder builder, string recordType)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var pending = new PendingAudit(Entry(http, recordType));
+            http.Features.Set(pending);
+            var result = await next(context);
+            var residents = ResidentsIn(result, recordType).Except(pending.Entry.ResidentIds).ToArray();
+            // Written already in the change's transaction, unless the answer names residents that
+            // line could not know yet, such as the one just registered.
+            if (!pending.Written || residents.Length > 0)
+            {
+                var entry = pending.Entry with
+                {
+                    ResidentIds = [.. pending.Entry.ResidentIds, .. residents],
+                    Outcome = StatusOf(result, http).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+                await http.RequestServices.GetRequiredService<AuditTrail>().WriteAsync(entry, http.RequestAborted);
+            }
+            return result;
+        });
+
+    private static AuditEntry Entry(HttpContext http, string recordType)
+    {
+        var user = http.User;
+        var route = http.Request.RouteValues;
+        var residents = new List<Guid>();
+        if (Guid.TryParse(route["residentId"]?.ToString(), out var resident))
+        {
+            residents.Add(resident);
+        }
+        var recordId = route["id"]?.ToString();
+        if (recordType == "resident" && Guid.TryParse(recordId, out var self))
+        {
+            residents.Add(self);
+        }
+        var endpoint = http.GetEndpoint() is RouteEndpoint e ? e.RoutePattern.RawText : http.Request.Path.Value;
+        return new AuditEntry(
+            user.Subject() ?? "anonymous",
+            user.Identity?.Name,
+            user.Roles(),
+            user.OnBehalfOf(),
+            http.Request.Method switch { "GET" or "HEAD" => "read", "DELETE" => "delete", _ => "change" },
+            recordType,
+            recordId ?? route.Where(v => v.Key.EndsWith("Id", StringComparison.Ordinal)).Select(v => v.Value?.ToString()).FirstOrDefault(),
+            [.. residents],
+            $"{http.Request.Method} {endpoint}",
+            http.Connection.RemoteIpAddress?.ToString());
+    }
+
+    private static int StatusOf(object? result, HttpContext http) =>
+        result is IStatusCodeHttpResult { StatusCode: { } status } ? status : http.Response.StatusCode;
+
+    /// <summary>The residents a response is about: a resident's own id, or the ResidentId of a record or of each record on a page.</summary>
+    private static IEnumerable<Guid> ResidentsIn(object? result, string recordType)
+    {
+        var value = result is IValueHttpResult { Value: { } v } ? v : null;
+        if (value is null)
+        {
+            return [];
+        }
+        var items = value.GetType().GetProperty("Items")?.GetValue(value) is System.Collections.IEnumerable list and not string
+            ? list.Cast<object>()
+            : [value];
+        return items.Select(item => ResidentOf(item, recordType)).OfType<Guid>().Distinct();
+    }
+
+    private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new();
+
+    private static Guid? ResidentOf(object item, string recordType)
+    {
+        var property = Properties.GetOrAdd((item.GetType(), recordType), key =>
+            key.Item1.GetProperty("ResidentId") ?? (key.Item2 == "resident" ? key.Item1.GetProperty("Id") : null));
+        return property?.GetValue(item) as Guid?;
+    }
+}
+
+/// <summary>The audit line of the request in progress, until it is written.</summary>
+public sealed class PendingAudit(AuditEntry entry)
+{
+    public AuditEntry Entry { get; } = entry;
+
+    public bool Written { get; set; }
+}

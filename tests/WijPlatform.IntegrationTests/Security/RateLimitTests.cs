@@ -1,0 +1,67 @@
+using System.Net;
+using WijPlatform.Hosting;
+
+namespace WijPlatform.IntegrationTests.Security;
+
+/// <summary>
+/// The rate limit, measured on a second real gateway in front of the same services, started with
+/// a small limit (2 requests a second, bursts of 5) so that the test can reach it quickly.
+/// </summary>
+public sealed class RateLimitTests(StackFixture stack)
+{
+    [Fact]
+    public async Task A_caller_over_the_limit_gets_429_with_Retry_After_while_others_go_on()
+    {
+        var state = Path.Combine(Path.GetTempPath(), "wij-ratelimit-" + Guid.NewGuid().ToString("N")[..8]);
+        var identity = stack.Identity;
+        var gateway = new ProjectResource("gateway", "gateway/Gateway/Gateway.csproj", Ports.GetFree(), state)
+            .WithReference(identity)
+            .WithEnvironment(identity.GatewayEnvironment())
+            .WithEnvironment("ConnectionStrings__gatewaydb", stack.ConnectionString("gatewaydb"))
+            .WithEnvironment("Gateway__RequestsPerSecond", "2")
+            .WithEnvironment("Gateway__Burst", "5");
+        foreach (var service in Operations.Services)
+        {
+            gateway.WithEnvironment($"services__{service}__http__0", stack.Host.UrlOf(service).ToString().TrimEnd('/'));
+        }
+        try
+        {
+            await gateway.StartAsync(TestContext.Current.CancellationToken);
+            await StackFixture.EventuallyAsync(() => gateway.IsHealthyAsync(TestContext.Current.CancellationToken), TimeSpan.FromSeconds(60));
+
+            HttpClient Caller(string subject) => new()
+            {
+                BaseAddress = new Uri(gateway.Url),
+                DefaultRequestHeaders = { Authorization = new("Bearer", identity.CreateToken("coordinator", subject: subject)) },
+            };
+            using var busy = Caller("busy-app");
+            using var quiet = Caller("quiet-app");
+            const string path = "/api/matching/reports/active-volunteers";
+
+            var answers = new List<HttpResponseMessage>();
+            for (var i = 0; i < 12; i++)
+            {
+                answers.Add(await busy.GetAsync(path));
+            }
+            Assert.Equal(HttpStatusCode.OK, answers[0].StatusCode);
+            var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+            Assert.NotEmpty(refused);
+            Assert.InRange(answers.Count(a => a.StatusCode == HttpStatusCode.OK), 5, 8);
+            var first = refused[0];
+            Assert.Equal("application/problem+json", first.Content.Headers.ContentType?.MediaType);
+            var retryAfter = int.Parse(first.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(retryAfter, 1, 5);
+
+            // Another caller is not held up by the busy one.
+            Assert.Equal(HttpStatusCode.OK, (await quiet.GetAsync(path)).StatusCode);
+
+            await Task.Delay(TimeSpan.FromSeconds(retryAfter + 1), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync(path)).StatusCode);
+        }
+        finally
+        {
+            await gateway.StopAsync(CancellationToken.None);
+            Directory.Delete(state, recursive: true);
+        }
+    }
+}
