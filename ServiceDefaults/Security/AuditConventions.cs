@@ -24,7 +24,8 @@ public static class AuditConventions
             var pending = new PendingAudit(Entry(http, recordType));
             http.Features.Set(pending);
             var result = await next(context);
-            var residents = ResidentsIn(result, recordType).Except(pending.Entry.ResidentIds).ToArray();
+            var answer = result is INestedHttpResult nested ? nested.Result : result;
+            var residents = ResidentsIn(answer, recordType).Except(pending.Entry.ResidentIds).ToArray();
             // Written already in the change's transaction, unless the answer names residents that
             // line could not know yet, such as the one just registered.
             if (!pending.Written || residents.Length > 0)
@@ -32,7 +33,7 @@ public static class AuditConventions
                 var entry = pending.Entry with
                 {
                     ResidentIds = [.. pending.Entry.ResidentIds, .. residents],
-                    Outcome = StatusOf(result, http).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Outcome = StatusOf(answer, http).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 };
                 await http.RequestServices.GetRequiredService<AuditTrail>().WriteAsync(entry, http.RequestAborted);
             }

@@ -29,7 +29,7 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
 /// Writes who may call each operation into the document (<c>x-roles</c>), from the same metadata
 /// the authorization middleware enforces, so that the role matrix test can hold the two together.
 /// </summary>
-internal sealed class RolesInOpenApi : IOpenApiOperationTransformer
+public sealed class RolesInOpenApi : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
