@@ -17,6 +17,7 @@ public sealed class AppHostTests
         await using var host = AppHostProcess.Start();
         await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
         Assert.Contains("API reference:", host.Output);
+        Assert.Contains("./wij token", host.Output);
 
         using (var gateway = new HttpClient { BaseAddress = host.GatewayUrl })
         {
