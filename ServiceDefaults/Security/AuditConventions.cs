@@ -65,7 +65,15 @@ public static class AuditConventions
             recordId ?? route.Where(v => v.Key.EndsWith("Id", StringComparison.Ordinal)).Select(v => v.Value?.ToString()).FirstOrDefault(),
             [.. residents],
             $"{http.Request.Method} {endpoint}",
-            http.Connection.RemoteIpAddress?.ToString());
+            ClientAddress(http));
+    }
+
+    /// <summary>Where the call came from: the caller's address as the gateway forwarded it, and the hop it came through.</summary>
+    private static string? ClientAddress(HttpContext http)
+    {
+        var remote = http.Connection.RemoteIpAddress?.ToString();
+        var forwarded = http.Request.Headers["X-Forwarded-For"].ToString();
+        return string.IsNullOrEmpty(forwarded) ? remote : $"{forwarded} via {remote}";
     }
 
     private static int StatusOf(object? result, HttpContext http) =>

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using WijPlatform.ServiceDefaults.Http;
 
 namespace WijPlatform.ServiceDefaults.Security;
 
@@ -24,20 +23,9 @@ internal static class AuthenticationProblems
         };
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        await WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required.", detail);
+        await Problems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required.", detail);
     }
 
     public static Task WriteForbiddenAsync(ForbiddenContext context) =>
-        WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed.", "Your role may not do this.");
-
-    private static async Task WriteAsync(HttpContext httpContext, int status, string title, string detail)
-    {
-        httpContext.Response.StatusCode = status;
-        var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
-    }
+        Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed.", "Your role may not do this.");
 }

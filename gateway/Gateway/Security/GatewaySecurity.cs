@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Gateway.Security;
@@ -77,18 +77,8 @@ public static class GatewaySecurity
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = $"Slow down: try again in {retryAfter} second(s).",
-            },
-        });
+        await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.", $"Slow down: try again in {retryAfter} second(s).");
     }
 
     public static WebApplication UseGatewayProtection(this WebApplication app)

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using WijPlatform.ServiceDefaults.Http;
 
 namespace WijPlatform.Gateway.Security;
 
@@ -12,17 +12,7 @@ public sealed class RequestBodyLimit(RequestDelegate next, GatewayLimits limits)
     {
         if (context.Request.ContentLength > limits.MaxRequestBodyBytes)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "The request body is too large.",
-                    Detail = $"At most {limits.MaxRequestBodyBytes / 1024} KiB.",
-                },
-            });
+            await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {limits.MaxRequestBodyBytes / 1024} KiB.");
             return;
         }
         await next(context);
