@@ -18,6 +18,8 @@ app.MapStandingOrdersApi();
 app.MapResidentsApi();
 app.MapKitchenApi();
 app.MapRoundsApi();
+app.MapDeliveryApplicationsApi();
+app.MapWaitlistApi();
 app.MapMessagingAdmin();
 
 app.Run();
