@@ -174,6 +174,7 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
         Assert.Equal(["monday", "thursday"], application.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
         Assert.Contains(await AllPages.ItemsAsync(stack.Gateway, $"/api/cafe/delivery-applications?status=pending&residentId={residentId}"), a => a.GetProperty("id").GetGuid() == referralId);
 
+        Assert.Equal(HttpStatusCode.BadRequest, (await stack.Gateway.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/accept", new { startsOn, endsOn = startsOn.AddDays(-1) })).StatusCode);
         var accepted = await stack.Gateway.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/accept", new
         {
             endsOn = startsOn.AddDays(20), diets = new[] { "diabetic" }, emergencyContactName = "Zoon", emergencyContactPhone = "06-11112222", paymentMethod = "monthly", decidedBy = "Café Noord, Ans",
@@ -182,7 +183,6 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
         var standingOrderId = (await accepted.ReadAsync<JsonElement>()).GetProperty("standingOrderId").GetGuid();
         var standing = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/standing-orders/{standingOrderId}");
         Assert.Equal(("delivery", $"{startsOn:yyyy-MM-dd}"), (standing.GetProperty("fulfilment").GetString(), standing.GetProperty("startsOn").GetString()));
-        Assert.Equal(HttpStatusCode.BadRequest, (await stack.Gateway.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/accept", new { startsOn, endsOn = startsOn.AddDays(-1) })).StatusCode);
         var profile = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/residents/{residentId}/profile");
         Assert.Equal(["diabetic"], profile.GetProperty("diets").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal("06-11112222", profile.GetProperty("emergencyContactPhone").GetString());
