@@ -40,6 +40,36 @@ public sealed class WaitlistAndRoundFlowTests(StackFixture stack)
         Assert.Empty((await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/waiting-list/notices?date={date:yyyy-MM-dd}&open=true")).GetProperty("items").EnumerateArray());
     }
 
+    [Fact]
+    public async Task When_the_kitchen_makes_more_portions_the_waiting_list_moves_up_in_order()
+    {
+        var date = CafeClient.FreshFutureDate();
+        await stack.PublishMenuAsync(date, 1);
+        Assert.Equal(HttpStatusCode.Created, (await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Eerste", fulfilment = "eat-in" })).StatusCode);
+        var waiting = new List<Guid>();
+        foreach (var name in new[] { "Tweede", "Derde", "Vierde" })
+        {
+            var order = await (await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = name, fulfilment = "pick-up", joinWaitingList = true })).ReadAsync<JsonElement>();
+            waiting.Add(order.GetProperty("id").GetGuid());
+        }
+        var fewer = await stack.Gateway.PutAsJsonAsync($"/api/cafe/menus/{date:yyyy-MM-dd}/portions", new { portions = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, fewer.StatusCode);
+
+        var more = await stack.Gateway.PutAsJsonAsync($"/api/cafe/menus/{date:yyyy-MM-dd}/portions", new { portions = 3 });
+        Assert.Equal(HttpStatusCode.OK, more.StatusCode);
+        var menu = await more.ReadAsync<JsonElement>();
+        Assert.Equal((3, 0, true), (menu.GetProperty("portions").GetInt32(), menu.GetProperty("portionsLeft").GetInt32(), menu.GetProperty("soldOut").GetBoolean()));
+        var statuses = new List<string?>();
+        foreach (var id in waiting)
+        {
+            statuses.Add((await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/orders/{id}")).GetProperty("status").GetString());
+        }
+        Assert.Equal(["placed", "placed", "waitlisted"], statuses);
+        var notices = (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/waiting-list/notices?date={date:yyyy-MM-dd}&open=true")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(waiting[..2].Order(), notices.Select(n => n.GetProperty("orderId").GetGuid()).Order());
+        Assert.All(notices, n => Assert.Contains("ophalen", n.GetProperty("message").GetString()));
+    }
+
     private async Task<JsonElement> RoundAsync(Guid roundId) =>
         (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/rounds/{roundId}")).GetProperty("round");
 
