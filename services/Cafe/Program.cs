@@ -20,6 +20,8 @@ app.MapStandingOrdersApi().RequireRoles(WijRoles.Cafe).Audited("standing-order")
 app.MapResidentsApi().RequireRoles(WijRoles.Cafe).Audited("diet-profile");
 app.MapKitchenApi().RequireRoles(WijRoles.Cafe).Audited("kitchen-sheet");
 app.MapRoundsApi().RequireRoles(WijRoles.Cafe, WijRoles.Volunteer).Audited("delivery-round").OwnedByVolunteer("SELECT volunteer_id FROM delivery_rounds WHERE id = @id");
+app.MapDeliveryApplicationsApi().RequireRoles(WijRoles.Cafe).Audited("delivery-application");
+app.MapWaitlistApi().RequireRoles(WijRoles.Cafe, WijRoles.Desk).Audited("waiting-list-notice");
 app.MapMessagingAdmin();
 
 app.Run();

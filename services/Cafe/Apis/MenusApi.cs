@@ -17,6 +17,9 @@ public static class MenusApi
     {
         var api = app.MapGroup("/api/cafe/menus").WithTags("Menus");
         api.MapPost("/", PublishMenu).WithSummary("Publish a day's warm meal (a new dish and/or dishes from the list); it appears in the calendar and standing orders are placed").RequireRoles(WijRoles.Cafe);
+        api.MapPut("/{date}/portions", SetPortions)
+            .WithSummary("The kitchen can make more (or fewer) portions; extra portions go to the waiting list first, and the desk gets a notice for each resident who moved up")
+            .RequireRoles(WijRoles.Cafe);
         api.MapGet("/{date}", GetMenu).WithSummary("The warm meal of a date (yyyy-MM-dd), portions left and when ordering closes; with residentId only the dishes that suit that resident");
         return api;
     }
@@ -64,6 +67,28 @@ public static class MenusApi
         return TypedResults.Created($"/api/cafe/menus/{menu.MenuDate:yyyy-MM-dd}", MenuOfTheDay.From(menu, dishes, taken, desk.Cutoff, clock.GetUtcNow(), null));
     }
 
+    public static async Task<Results<Ok<MenuOfTheDay>, ValidationProblem, ProblemHttpResult>> SetPortions(
+        DateOnly date, SetPortions request, UnitOfWorkFactory unitOfWork, OrderDesk desk, TimeProvider clock, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await MenuStore.LockMenuAsync(work, date, ct) is not { } locked)
+        {
+            return Problems.NotFound("No menu for that day.", $"No warm meal is published for {date:yyyy-MM-dd}.");
+        }
+        var taken = await MenuStore.PortionsTakenAsync(work.Connection, work.Transaction, locked.Menu.Id, ct);
+        if (request.Portions < taken)
+        {
+            return Problems.Invalid("portions", $"{taken} portions are ordered already; the kitchen cannot make fewer.");
+        }
+        var menu = locked.Menu with { Portions = request.Portions };
+        await MenuStore.SetPortionsAsync(work, menu.Id, menu.Portions, ct);
+        var promoted = await OrderStore.PromoteWaitingAsync(work, menu, ct);
+        await OrderStore.AddWaitlistNoticesAsync(work, promoted, clock.GetUtcNow().UtcDateTime, ct);
+        taken = await MenuStore.PortionsTakenAsync(work.Connection, work.Transaction, menu.Id, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(MenuOfTheDay.From(menu, locked.Dishes, taken, desk.Cutoff, clock.GetUtcNow(), null));
+    }
+
     public static async Task<Results<Ok<MenuOfTheDay>, ProblemHttpResult>> GetMenu(
         DateOnly date, Guid? residentId, MenuStore menus, ResidentStore residents, OrderDesk desk, TimeProvider clock, CancellationToken ct)
     {
@@ -83,6 +108,8 @@ public static class MenusApi
         return TypedResults.Ok(MenuOfTheDay.From(found.Menu, found.Dishes, found.PortionsTaken, desk.Cutoff, clock.GetUtcNow(), diet));
     }
 }
+
+public sealed record SetPortions([property: Range(0, 10_000)] int Portions);
 
 /// <summary>A dish on a day's menu; Conflicts explain why it does not suit the resident asked about.</summary>
 public sealed record DishOnMenu(Guid Id, string Name, string Description, int PriceCents, string[] Allergens, string[] DietTags, IReadOnlyList<DietConflict> Conflicts);

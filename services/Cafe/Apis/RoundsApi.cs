@@ -45,7 +45,7 @@ public static class RoundsApi
         var rounds = new List<DeliveryRound>();
         foreach (var plan in planned)
         {
-            var round = new DeliveryRound(NewId.NextGuid(), locked.Menu.Id, request.Date, first + plan.Number, plan.Postcode, startsAt.UtcDateTime, null, null, "awaiting-deliverer", plan.Stops.Count);
+            var round = new DeliveryRound(NewId.NextGuid(), locked.Menu.Id, request.Date, first + plan.Number, plan.Postcode, startsAt.UtcDateTime, null, null, RoundStatus.AwaitingDeliverer, plan.Stops.Count);
             await RoundStore.InsertAsync(work, round, plan.Stops, ct);
             await work.PublishAsync(new DelivererRequested(round.Id, round.Date, round.Postcode, startsAt, round.Stops), ct);
             rounds.Add(round);

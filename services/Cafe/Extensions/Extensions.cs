@@ -14,6 +14,10 @@ internal static class Extensions
         {
             bus.AddConsumer<DelivererAssignedConsumer>();
             bus.AddConsumer<ResidentErasureRequestedConsumer>();
+            bus.AddConsumer<MealDeliveryRequestedConsumer>();
+            bus.AddConsumer<DelivererProposedConsumer>();
+            bus.AddConsumer<DelivererDeclinedConsumer>();
+            bus.AddConsumer<RoundUnmatchedConsumer>();
         });
 
         builder.Services.AddOpenApi();
@@ -24,6 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ResidentStore>();
         builder.Services.AddSingleton<RoundStore>();
         builder.Services.AddSingleton<OrderDesk>();
+        builder.Services.AddSingleton<ApplicationStore>();
         return builder;
     }
 }

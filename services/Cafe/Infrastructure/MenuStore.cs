@@ -83,6 +83,10 @@ public sealed class MenuStore(NpgsqlDataSource db)
         (await work.Connection.QueryAsync<DateOnly>(new CommandDefinition(
             "SELECT menu_date FROM daily_menus WHERE menu_date >= @from ORDER BY menu_date", new { from }, work.Transaction, cancellationToken: cancellationToken))).ToList();
 
+    public static Task SetPortionsAsync(UnitOfWork work, Guid menuId, int portions, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE daily_menus SET portions = @portions WHERE id = @menuId", new { menuId, portions }, work.Transaction, cancellationToken: cancellationToken));
+
     public static Task<int> PortionsTakenAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid menuId, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT coalesce(sum(portions), 0)::int FROM meal_orders WHERE menu_id = @menuId AND status = 'placed'", new { menuId }, transaction, cancellationToken: cancellationToken));

@@ -146,7 +146,8 @@ public sealed class OrderDesk(IOptions<CafeOptions> options, TimeProvider clock)
 
     /// <summary>
     /// Cancels an order under its day's lock. After the cut-off the meal has been cooked, so a placed
-    /// order stays chargeable; the freed portion goes to the waiting list either way.
+    /// order stays chargeable; the freed portion goes to the waiting list either way, and the desk
+    /// gets a notice to tell each resident who moved up.
     /// </summary>
     public async Task<MealOrder?> CancelAsync(UnitOfWork work, Guid orderId, DateOnly menuDate, CancellationToken cancellationToken)
     {
@@ -159,7 +160,8 @@ public sealed class OrderDesk(IOptions<CafeOptions> options, TimeProvider clock)
         var now = clock.GetUtcNow();
         var chargeable = order.Status == "placed" && !Cutoff.IsOpen(order.MenuDate, now);
         await OrderStore.CancelAsync(work, orderId, chargeable, now.UtcDateTime, cancellationToken);
-        await OrderStore.PromoteWaitingAsync(work, locked.Menu, cancellationToken);
+        var promoted = await OrderStore.PromoteWaitingAsync(work, locked.Menu, cancellationToken);
+        await OrderStore.AddWaitlistNoticesAsync(work, promoted, now.UtcDateTime, cancellationToken);
         return order with { Status = "cancelled", Chargeable = chargeable, CancelledAt = now.UtcDateTime };
     }
 }

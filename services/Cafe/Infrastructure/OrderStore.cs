@@ -72,6 +72,46 @@ public sealed class OrderStore(NpgsqlDataSource db)
         return promoted;
     }
 
+    /// <summary>Puts promoted orders on the desk's list of residents to tell.</summary>
+    public static Task AddWaitlistNoticesAsync(UnitOfWork work, IReadOnlyList<Guid> orderIds, DateTime at, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO waitlist_notices (id, order_id, created_at) SELECT gen_random_uuid(), unnest(@orderIds), @at ON CONFLICT (order_id) DO NOTHING",
+            new { orderIds = orderIds.ToArray(), at }, work.Transaction, cancellationToken: cancellationToken));
+
+    private const string NoticeColumns =
+        "n.id, n.order_id AS OrderId, o.menu_date AS MenuDate, o.resident_id AS ResidentId, o.resident_name AS ResidentName, p.phone, o.fulfilment, o.portions, " +
+        "n.created_at AS CreatedAt, n.told_at AS ToldAt, n.told_by AS ToldBy";
+
+    private const string Notices = "waitlist_notices n JOIN meal_orders o ON o.id = n.order_id LEFT JOIN resident_profiles p ON p.resident_id = o.resident_id";
+
+    public Task<Page<WaitlistNotice>> WaitlistNoticesAsync(DateOnly? date, Guid? residentId, bool? open, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<WaitlistNotice>(NoticeColumns,
+            Notices + """
+             WHERE (@date::date IS NULL OR o.menu_date = @date) AND (@residentId::uuid IS NULL OR o.resident_id = @residentId)
+               AND (@open::boolean IS NULL OR (n.told_at IS NULL) = @open)
+            """,
+            "n.created_at, n.id", new { date, residentId, open }, page, cancellationToken);
+
+    /// <summary>Ticks a notice off; null when there is no such notice, false when it was ticked off before.</summary>
+    public async Task<bool?> MarkToldAsync(Guid id, string toldBy, DateTime at, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var told = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(
+            """
+            WITH target AS (SELECT id, told_at IS NULL AS open FROM waitlist_notices WHERE id = @id FOR UPDATE),
+                 ticked AS (UPDATE waitlist_notices n SET told_at = @at, told_by = @toldBy FROM target t WHERE n.id = t.id AND t.open RETURNING n.id)
+            SELECT open FROM target
+            """, new { id, toldBy, at }, cancellationToken: cancellationToken));
+        return told;
+    }
+
+    public async Task<WaitlistNotice?> FindWaitlistNoticeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<WaitlistNotice>(new CommandDefinition(
+            $"SELECT {NoticeColumns} FROM {Notices} WHERE n.id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
     public async Task<bool> MarkPaidAsync(Guid id, DateTime now, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);

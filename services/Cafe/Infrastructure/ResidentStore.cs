@@ -21,7 +21,14 @@ public sealed class ResidentStore(NpgsqlDataSource db)
     public async Task<bool> SaveProfileAsync(ResidentProfile profile, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        return await SaveProfileAsync(connection, null, profile, cancellationToken);
+    }
+
+    public static Task<bool> SaveProfileAsync(UnitOfWork work, ResidentProfile profile, CancellationToken cancellationToken) =>
+        SaveProfileAsync(work.Connection, work.Transaction, profile, cancellationToken);
+
+    private static Task<bool> SaveProfileAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ResidentProfile profile, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             """
             INSERT INTO resident_profiles (resident_id, display_name, allergies, diets, texture, street, house_number, postcode, phone,
                 emergency_contact_name, emergency_contact_phone, payment_method, low_income, updated_at)
@@ -32,8 +39,7 @@ public sealed class ResidentStore(NpgsqlDataSource db)
                 emergency_contact_name = excluded.emergency_contact_name, emergency_contact_phone = excluded.emergency_contact_phone,
                 payment_method = excluded.payment_method, low_income = excluded.low_income, updated_at = excluded.updated_at
             RETURNING xmax = 0
-            """, profile, cancellationToken: cancellationToken));
-    }
+            """, profile, transaction, cancellationToken: cancellationToken));
 
     public async Task<ResidentProfile?> FindProfileAsync(Guid residentId, CancellationToken cancellationToken)
     {
@@ -96,7 +102,11 @@ public sealed class ResidentStore(NpgsqlDataSource db)
             WHERE resident_id = @residentId
             """, new { residentId }, work.Transaction, cancellationToken: cancellationToken));
         await work.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM standing_orders WHERE resident_id = @residentId; DELETE FROM resident_profiles WHERE resident_id = @residentId;",
+            """
+            DELETE FROM delivery_applications WHERE resident_id = @residentId;
+            DELETE FROM standing_orders WHERE resident_id = @residentId;
+            DELETE FROM resident_profiles WHERE resident_id = @residentId;
+            """,
             new { residentId }, work.Transaction, cancellationToken: cancellationToken));
         return anonymised;
     }

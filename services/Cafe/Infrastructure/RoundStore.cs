@@ -76,9 +76,33 @@ public sealed class RoundStore(NpgsqlDataSource db)
         work.Connection.ExecuteScalarAsync<DateOnly>(new CommandDefinition(
             "SELECT round_date FROM delivery_rounds WHERE id = @roundId", new { roundId }, work.Transaction, cancellationToken: cancellationToken));
 
+    /// <summary>Shows the proposed deliverer until they confirm; a round already assigned keeps its deliverer. False when nothing changed.</summary>
+    public static async Task<bool> ProposeAsync(UnitOfWork work, Guid roundId, Guid matchId, Guid volunteerId, string firstName, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE delivery_rounds SET volunteer_id = @volunteerId, volunteer_first_name = @firstName, match_id = @matchId, status = '{RoundStatus.DelivererProposed}'
+            WHERE id = @roundId AND status IN ('{RoundStatus.AwaitingDeliverer}', '{RoundStatus.NoDeliverer}')
+            """,
+            new { roundId, matchId, volunteerId, firstName }, work.Transaction, cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>The proposed deliverer said no: the round waits for the next one.</summary>
+    public static Task<int> WithdrawProposalAsync(UnitOfWork work, Guid roundId, Guid matchId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE delivery_rounds SET volunteer_id = NULL, volunteer_first_name = NULL, match_id = NULL, status = '{RoundStatus.AwaitingDeliverer}'
+            WHERE id = @roundId AND match_id = @matchId AND status = '{RoundStatus.DelivererProposed}'
+            """,
+            new { roundId, matchId }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Matching found no one in time: the café must find a deliverer itself.</summary>
+    public static Task<int> MarkUnmatchedAsync(UnitOfWork work, Guid roundId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE delivery_rounds SET status = '{RoundStatus.NoDeliverer}' WHERE id = @roundId AND status = '{RoundStatus.AwaitingDeliverer}'",
+            new { roundId }, work.Transaction, cancellationToken: cancellationToken));
+
     /// <summary>Records matching's deliverer; false when the round is unknown.</summary>
     public static async Task<bool> AssignAsync(UnitOfWork work, Guid roundId, Guid volunteerId, string firstName, CancellationToken cancellationToken) =>
         await work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE delivery_rounds SET volunteer_id = @volunteerId, volunteer_first_name = @firstName, status = 'assigned' WHERE id = @roundId",
+            $"UPDATE delivery_rounds SET volunteer_id = @volunteerId, volunteer_first_name = @firstName, status = '{RoundStatus.Assigned}' WHERE id = @roundId",
             new { roundId, volunteerId, firstName }, work.Transaction, cancellationToken: cancellationToken)) == 1;
 }

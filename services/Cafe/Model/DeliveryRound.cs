@@ -9,6 +9,18 @@ public sealed record DeliveryRound(Guid Id, Guid MenuId, DateOnly Date, int Numb
     }
 }
 
+/// <summary>
+/// Where a round stands in finding its deliverer: waiting for matching, a volunteer proposed (shown by
+/// first name until they confirm), assigned, or no one found in time (the café must call around).
+/// </summary>
+public static class RoundStatus
+{
+    public const string AwaitingDeliverer = "awaiting-deliverer";
+    public const string DelivererProposed = "deliverer-proposed";
+    public const string Assigned = "assigned";
+    public const string NoDeliverer = "no-deliverer";
+}
+
 /// <summary>One stop of a round, with what the café needs to follow up a no-answer.</summary>
 public sealed class RoundStop
 {

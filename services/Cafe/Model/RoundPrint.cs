@@ -9,6 +9,15 @@ public static class RoundPrint
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
+    /// <summary>Who brings the meals, as the list says it; a proposed deliverer has not confirmed yet.</summary>
+    public static string Deliverer(DeliveryRound round) => (round.Status, round.VolunteerFirstName) switch
+    {
+        (RoundStatus.Assigned, { } name) => name,
+        (RoundStatus.DelivererProposed, { } name) => $"{name} (gevraagd, nog niet bevestigd)",
+        (RoundStatus.NoDeliverer, _) => "niemand gevonden, het café zoekt een bezorger",
+        _ => "nog niet bekend",
+    };
+
     public static string Html(DeliveryRound round, IEnumerable<RoundStop> stops)
     {
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
@@ -21,7 +30,7 @@ public static class RoundPrint
             table{border-collapse:collapse;width:100%}td,th{border:2px solid #000;padding:.3em;vertical-align:top;text-align:left}
             .box{display:inline-block;width:1em;height:1em;border:3px solid #000;margin-right:.3em}</style></head><body>
             <h1>Bezorgronde {{round.Number}} &ndash; {{E(round.Date.ToString("dddd d MMMM yyyy", Dutch))}}</h1>
-            <p>Vertrek uit de keuken: {{startsAt:HH:mm}} uur. Bezorger: {{E(round.VolunteerFirstName ?? "nog niet bekend")}}.</p>
+            <p>Vertrek uit de keuken: {{startsAt:HH:mm}} uur. Bezorger: {{E(Deliverer(round))}}.</p>
             <table><tr><th>Nr</th><th>Adres</th><th>Naam</th><th>Maaltijd</th><th>Afgevinkt</th></tr>
             """);
         var number = 0;

@@ -51,6 +51,34 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         return null;
     }
 
+    /// <summary>
+    /// Asks the café to deliver meals. The café's desk needs to ring the right bell and to call the
+    /// resident about diet and payment: name, address and phone, with consent for the café.
+    /// </summary>
+    public async Task<ProblemHttpResult?> MealDeliveryAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string[] weekdays, DateOnly? startsOn, string? remarks, string actor, CancellationToken ct)
+    {
+        if (@case.ResidentId is not { } residentId)
+        {
+            return Problems.Conflict("No resident on the case.", "Meal delivery is for a registered resident; link the case to a resident first.");
+        }
+        var (resident, refusal) = await ConsentedResidentAsync(work, residentId, ConsentPurposes.MealDelivery, "cafe", ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (string.IsNullOrWhiteSpace(resident!.Street) || string.IsNullOrWhiteSpace(resident.HouseNumber))
+        {
+            return Problems.Conflict("Address incomplete.", "The café needs the street and house number to deliver; record the resident's address first.");
+        }
+        var displayName = string.Join(' ', new[] { resident.FirstName, resident.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        var days = MealDeliveryDays.Normalise(weekdays);
+        await work.PublishAsync(new MealDeliveryRequested(referralId, residentId, displayName, resident.Street, resident.HouseNumber, resident.Postcode, resident.Phone,
+            days, startsOn, string.IsNullOrWhiteSpace(remarks) ? null : remarks.Trim()), ct);
+        await RecordAsync(work, @case.Id, referralId, "meal-delivery", string.Join(",", days), null,
+            $"Asked the café for meal delivery on {string.Join(", ", days)}{(startsOn is { } from ? $" from {from:yyyy-MM-dd}" : "")}.", actor, ct);
+        return null;
+    }
+
     public async Task<ProblemHttpResult?> PartnerAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string partner, DateOnly followUpOn, string actor, CancellationToken ct)
     {
         if (@case.ResidentId is { } residentId && (await ConsentedResidentAsync(work, residentId, ConsentPurposes.ShareWithPartner, partner, ct)).Refusal is { } refusal)

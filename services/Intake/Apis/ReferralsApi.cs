@@ -14,7 +14,7 @@ public static class ReferralsApi
     public static RouteGroupBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/intake/cases/{caseId:guid}/referrals").WithTags("Referrals");
-        api.MapPost("/", Refer).WithSummary("Refer from the plan: a volunteer (matching), an activity (calendar) or a specialist partner; answers appear on the timeline");
+        api.MapPost("/", Refer).WithSummary("Refer from the plan: a volunteer (matching), an activity (calendar), meal delivery (café) or a specialist partner; answers appear on the timeline");
         api.MapGet("/", (Guid caseId, [AsParameters] PageRequest page, ReferralStore store, CancellationToken ct) => store.ListAsync(caseId, page, ct))
             .WithSummary("The case's referrals and their latest answer");
         api.MapGet("/{id:guid}", async Task<Results<Ok<Referral>, ProblemHttpResult>> (Guid caseId, Guid id, ReferralStore store, CancellationToken ct) =>
@@ -49,6 +49,7 @@ public static class ReferralsApi
         {
             "volunteer" => await sender.VolunteerAsync(work, @case, referralId, request.Talent!, request.WantedAt, who, ct),
             "activity" => await sender.ActivityAsync(work, @case, referralId, request.ActivityId!.Value, request.OccurrenceStart, who, ct),
+            "meal-delivery" => await sender.MealDeliveryAsync(work, @case, referralId, request.Weekdays!, request.StartsOn, request.Remarks, who, ct),
             _ => await sender.PartnerAsync(work, @case, referralId, request.Partner!.Trim(), request.FollowUpOn!.Value, who, ct),
         };
         if (refusal is not null)
@@ -83,15 +84,21 @@ public static class ReferralsApi
 
 public sealed record FollowUpReferral([property: Required, StringLength(2000, MinimumLength = 1)] string Note);
 
-/// <summary>A referral: volunteer (talent, wantedAt), activity (activityId, occurrenceStart) or partner (partner, followUpOn).</summary>
+/// <summary>
+/// A referral: volunteer (talent, wantedAt), activity (activityId, occurrenceStart), meal-delivery
+/// (weekdays, startsOn, remarks for the café such as diet or how to get in) or partner (partner, followUpOn).
+/// </summary>
 public sealed record Refer(
-    [property: Required, AllowedValues("volunteer", "activity", "partner")] string Kind,
+    [property: Required, AllowedValues("volunteer", "activity", "meal-delivery", "partner")] string Kind,
     [property: StringLength(50)] string? Talent = null,
     DateTimeOffset? WantedAt = null,
     Guid? ActivityId = null,
     DateTimeOffset? OccurrenceStart = null,
     [property: StringLength(200)] string? Partner = null,
-    DateOnly? FollowUpOn = null)
+    DateOnly? FollowUpOn = null,
+    string[]? Weekdays = null,
+    DateOnly? StartsOn = null,
+    [property: StringLength(500)] string? Remarks = null)
 {
     public static readonly string[] Talents = ["walk", "home-visit", "odd-job", "computer-help", "shopping", "transport", "company", "meal-delivery"];
 
@@ -105,6 +112,12 @@ public sealed record Refer(
                 break;
             case "activity" when ActivityId is null:
                 errors["activityId"] = ["Name the activity of the calendar."];
+                break;
+            case "meal-delivery" when MealDeliveryDays.Problem(Weekdays) is { } days:
+                errors["weekdays"] = [days];
+                break;
+            case "meal-delivery" when StartsOn is { } starts && starts < TimeZones.TodayInAmsterdam(now):
+                errors["startsOn"] = ["Meal delivery cannot start in the past."];
                 break;
             case "partner" when string.IsNullOrWhiteSpace(Partner):
                 errors["partner"] = ["Name the partner organisation."];

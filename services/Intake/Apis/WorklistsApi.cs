@@ -23,6 +23,9 @@ public static class WorklistsApi
         api.MapGet("/due-follow-ups", ([AsParameters] PageRequest page, string? neighbourhood, ReferralStore store, TimeProvider clock, CancellationToken ct) =>
                 store.DueFollowUpsAsync(TimeZones.TodayInAmsterdam(clock.GetUtcNow()), neighbourhood, page, ct))
             .WithSummary("Referrals to partners whose follow-up date has come and that were not followed up yet");
+        api.MapGet("/signals", ([AsParameters] PageRequest page, string? neighbourhood, Guid? regisseurId, CaseStore store, CancellationToken ct) =>
+                store.OpenSignalsAsync(neighbourhood, regisseurId, page, ct))
+            .WithSummary("Signals about residents (a partner's worry, the café's meal delivery finding no one, repeated no-shows) on open cases, until contact with the household is recorded");
         api.MapGet("/without-contact", WithoutContact)
             .WithSummary("Households with an open case and no recorded contact for the given number of weeks");
         return api;

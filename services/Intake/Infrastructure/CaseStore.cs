@@ -96,6 +96,22 @@ public sealed class CaseStore(NpgsqlDataSource db)
             """, new { from, to }, cancellationToken: ct))).ToList();
     }
 
+    /// <summary>Signals (partner, café no-answer, repeated no-shows) on open cases with no contact recorded after them, oldest first.</summary>
+    public Task<Page<OpenSignal>> OpenSignalsAsync(string? neighbourhood, Guid? regisseurId, PageRequest page, CancellationToken ct) =>
+        db.QueryPageAsync<OpenSignal>(
+            "e.seq, e.case_id AS CaseId, e.kind, e.detail, e.actor, e.occurred_at AS OccurredAt, c.urgency, c.neighbourhood, c.regisseur_id AS RegisseurId",
+            $"""
+            case_events e JOIN help_requests c ON c.id = e.case_id
+             WHERE e.kind IN ({SignalKinds}) AND c.status <> 'closed'
+               AND (@neighbourhood::text IS NULL OR c.neighbourhood = @neighbourhood)
+               AND (@regisseurId::uuid IS NULL OR c.regisseur_id = @regisseurId)
+               AND NOT EXISTS (SELECT 1 FROM case_events f WHERE f.case_id = e.case_id AND f.kind = 'contact' AND f.seq > e.seq)
+            """,
+            "e.seq", new { neighbourhood, regisseurId }, page, ct);
+
+    // Spelled out rather than a parameter, so the planner can use the partial index on these kinds.
+    private static readonly string SignalKinds = string.Join(", ", CaseSignals.Kinds.Select(k => $"'{k}'"));
+
     /// <summary>Households with an open case whose last contact (or, without any, the case's start) is older than the cut-off.</summary>
     public Task<Page<QuietHousehold>> WithoutContactSinceAsync(DateTime cutoff, string? neighbourhood, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<QuietHousehold>("household_id AS HouseholdId, neighbourhood, last_contact AS LastContact",
@@ -108,6 +124,9 @@ public sealed class CaseStore(NpgsqlDataSource db)
              WHERE last_contact < @cutoff AND (@neighbourhood::text IS NULL OR neighbourhood = @neighbourhood)
             """, "last_contact, household_id", new { cutoff, neighbourhood }, page, ct);
 }
+
+/// <summary>A signal about a resident on an open case, waiting for someone to get in touch.</summary>
+public sealed record OpenSignal(long Seq, Guid CaseId, string Kind, string? Detail, string Actor, DateTime OccurredAt, string Urgency, string? Neighbourhood, Guid? RegisseurId);
 
 public sealed record OpenCaseCount(string Key, long OpenCases);
 

@@ -59,3 +59,33 @@ public sealed class ReferralRefusedConsumer(UnitOfWorkFactory unitOfWork, Messag
 {
     protected override IEnumerable<ReferralAnswer> Answers(ReferralRefused message) => [ReferralAnswers.From(message)];
 }
+
+public sealed class VolunteerMatchIntroducedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<VolunteerMatchIntroduced>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(VolunteerMatchIntroduced message) => [ReferralAnswers.From(message)];
+}
+
+public sealed class VolunteerMatchDeclinedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<VolunteerMatchDeclined>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(VolunteerMatchDeclined message) => [ReferralAnswers.From(message)];
+}
+
+public sealed class VolunteerMatchEvaluatedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<VolunteerMatchEvaluated>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(VolunteerMatchEvaluated message) => [ReferralAnswers.From(message)];
+}
+
+public sealed class MealDeliveryAcceptedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<MealDeliveryAccepted>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(MealDeliveryAccepted message) => [ReferralAnswers.From(message)];
+}
+
+public sealed class MealDeliveryDeclinedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<MealDeliveryDeclined>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(MealDeliveryDeclined message) => [ReferralAnswers.From(message)];
+}

@@ -15,7 +15,7 @@ public sealed record HelpRequest(
     string Status,
     DateTime CreatedAt)
 {
-    public static readonly string[] Channels = ["desk", "phone", "email", "online", "on-behalf", "partner-signal"];
+    public static readonly string[] Channels = ["desk", "phone", "email", "online", "on-behalf", "partner-signal", "cafe-signal"];
 
     public static readonly string[] KnownDomains = ["wonen", "welzijn", "zorg", "opvoeding", "financien", "werk", "eenzaamheid"];
 

@@ -2,10 +2,10 @@ using WijPlatform.Contracts;
 
 namespace WijPlatform.Intake.Model;
 
-/// <summary>A referral from a case: to a volunteer (matching), an activity (calendar) or a specialist partner.</summary>
+/// <summary>A referral from a case: to a volunteer (matching), an activity (calendar), meal delivery (café) or a specialist partner.</summary>
 public sealed record Referral(Guid Id, Guid CaseId, string Kind, string Target, string Status, DateOnly? FollowUpOn, DateTime CreatedAt, DateTime UpdatedAt)
 {
-    public static readonly string[] Kinds = ["volunteer", "activity", "partner"];
+    public static readonly string[] Kinds = ["volunteer", "activity", "meal-delivery", "partner"];
 }
 
 /// <summary>What an answer from another service means for a referral and the case timeline.</summary>
@@ -18,6 +18,18 @@ public static class ReferralAnswers
     public static ReferralAnswer From(VolunteerMatched m) => new(m.RequestId, "matched", "volunteer-matched", $"Volunteer {m.VolunteerFirstName} matched.");
 
     public static ReferralAnswer From(VolunteerRequestUnmatched m) => new(m.RequestId, "unmatched", "volunteer-unmatched", $"No volunteer found: {m.Reason}");
+
+    public static ReferralAnswer From(VolunteerMatchIntroduced m) => new(m.RequestId, "introduced", "volunteer-introduced", "The volunteer and the resident were introduced to each other.");
+
+    public static ReferralAnswer From(VolunteerMatchDeclined m) => new(m.RequestId, "declined", "volunteer-declined",
+        $"The {(m.DeclinedBy == "volunteer" ? "volunteer" : "resident")} declined the proposal; matching looks for the next volunteer.");
+
+    public static ReferralAnswer From(VolunteerMatchEvaluated m) => new(m.RequestId, "evaluated", "volunteer-match-evaluated", "The coordinator evaluated the match with both sides.");
+
+    public static ReferralAnswer From(MealDeliveryAccepted m) => new(m.ReferralId, "accepted", "meal-delivery-accepted",
+        $"The café delivers meals on {string.Join(", ", m.Weekdays)} from {m.StartsOn:yyyy-MM-dd}.");
+
+    public static ReferralAnswer From(MealDeliveryDeclined m) => new(m.ReferralId, "declined", "meal-delivery-declined", $"The café cannot deliver meals: {m.Reason}");
 
     public static ReferralAnswer From(VolunteerMatchEnded m) => new(m.RequestId, "ended", "volunteer-match-ended", $"Volunteer match ended: {m.Reason}");
 
@@ -34,12 +46,15 @@ public static class ReferralAnswers
     public static ReferralAnswer From(ReferralRefused m) => new(m.ReferralId, "refused", "activity-referral-refused", $"The calendar refused the referral: {m.Reason}");
 
     /// <summary>
-    /// Answers can arrive out of order: a proposal that arrives after the match, or a waiting-list
-    /// place after the seat, is shown on the timeline but does not undo the referral's status.
+    /// Answers can arrive out of order: a proposal, introduction or decline that arrives after the
+    /// match, a match after its evaluation, or a waiting-list place after the seat, is shown on the
+    /// timeline but does not undo the referral's status.
     /// </summary>
     public static bool Replaces(string current, string next) => (current, next) switch
     {
-        ("matched", "proposed") => false,
+        ("matched" or "evaluated", "proposed" or "introduced" or "declined") => false,
+        ("evaluated", "matched") => false,
+        ("ended", "evaluated") => false,
         ("confirmed", "waitlisted") => false,
         _ => true,
     };
@@ -53,4 +68,25 @@ public static class TimeZones
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public static DateOnly TodayInAmsterdam(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
+}
+
+/// <summary>The weekdays a resident wants a warm meal brought, as the café's standing orders name them.</summary>
+public static class MealDeliveryDays
+{
+    public static readonly string[] Week = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>Why the days cannot be used, or null when they can.</summary>
+    public static string? Problem(string[]? weekdays) =>
+        weekdays is not { Length: > 0 }
+            ? "Name the weekdays the resident wants a meal, for example monday and thursday."
+            : weekdays.Select(d => d ?? "").FirstOrDefault(d => !Week.Contains(d.Trim().ToLowerInvariant())) is { } unknown
+                ? $"'{unknown}' is not a weekday; use {string.Join(", ", Week)}."
+                : null;
+
+    /// <summary>Lower case, each once, in week order.</summary>
+    public static string[] Normalise(IEnumerable<string> weekdays)
+    {
+        var wanted = weekdays.Select(d => d.Trim().ToLowerInvariant()).ToHashSet();
+        return Week.Where(wanted.Contains).ToArray();
+    }
 }

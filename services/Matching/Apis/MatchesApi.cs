@@ -39,6 +39,10 @@ public static class MatchesApi
         api.MapPost("/{id:guid}/end", (Guid id, EndMatch end, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Ended, new MatchChange(EndReason: end.Reason), ct))
             .WithSummary("End the match; the request is closed").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/hours", LogHours).WithSummary("Log hours the volunteer spent on an active match");
+        api.MapPost("/{id:guid}/check-in", CheckIn).WithSummary("Record the coordinator's check-in with both sides after the first meeting; the match leaves the check-in list").RequireRoles(WijRoles.Coordinator);
+        app.MapGet("/api/matching/check-ins", async Task<Ok<Page<PendingCheckIn>>> ([AsParameters] PageRequest page, MatchStore store, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await store.CheckInsDueAsync(clock.GetUtcNow().UtcDateTime, page, ct)))
+            .WithTags("Matches").WithSummary("The coordinator's to-do list: active matches that had their first meeting and nobody checked in on yet, longest waiting first").RequireRoles(WijRoles.Coordinator);
         return api;
     }
 
@@ -60,6 +64,31 @@ public static class MatchesApi
         return TypedResults.Ok((await store.FindAsync(id, ct))!);
     }
 
+    public static async Task<Results<Ok<Match>, ProblemHttpResult>> CheckIn(Guid id, RecordCheckIn checkIn, UnitOfWorkFactory unitOfWork, MatchStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var work = await unitOfWork.BeginAsync(ct))
+        {
+            if (await store.LockAsync(work, id, ct) is not { } match)
+            {
+                return NotFound(id);
+            }
+            if (match.CheckedInAt is not null)
+            {
+                return Problems.Conflict("Already checked in.", $"The check-in for this match was recorded at {match.CheckedInAt:yyyy-MM-dd HH:mm} UTC.");
+            }
+            if (!CheckIns.IsDue(match.Status, await store.FirstMeetingHeldAsync(work, id, now, ct), null, null, now))
+            {
+                return Problems.Conflict("No check-in due yet.", match.Status == MatchStatus.Active
+                    ? "The check-in follows the first meeting: log the first hours (or wait until the task's time has passed)."
+                    : $"Check-ins are for active matches; this match is {match.Status}.");
+            }
+            await store.RecordCheckInAsync(work, id, checkIn.Notes?.Trim(), string.IsNullOrWhiteSpace(checkIn.By) ? "coordinator" : checkIn.By.Trim(), now, ct);
+            await work.CommitAsync(ct);
+        }
+        return TypedResults.Ok((await store.FindAsync(id, ct))!);
+    }
+
     internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Match not found.", $"There is no match {id}.");
 }
 
@@ -68,6 +97,8 @@ public sealed record DeclinedMatch(Match Match, IReadOnlyList<Candidate> NextCan
 public sealed record DeclineMatch([property: Required, AllowedValues("volunteer", "resident")] string By);
 
 public sealed record EvaluateMatch([property: StringLength(2000)] string? Notes = null);
+
+public sealed record RecordCheckIn([property: StringLength(2000)] string? Notes = null, [property: StringLength(100)] string? By = null);
 
 public sealed record EndMatch([property: Required, StringLength(200, MinimumLength = 1)] string Reason);
 

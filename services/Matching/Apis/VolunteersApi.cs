@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.Matching.Infrastructure;
+using WijPlatform.Matching.Messaging;
 using WijPlatform.Matching.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
@@ -20,6 +21,15 @@ public static class VolunteersApi
         api.MapGet("/{id:guid}", async Task<Results<Ok<Volunteer>, ProblemHttpResult>> (Guid id, VolunteerStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } volunteer ? TypedResults.Ok(volunteer) : NotFound(id))
             .WithSummary("One volunteer").RequireRoles(WijRoles.Coordinator);
+        api.MapPut("/{id:guid}/vog", UpdateVog).WithSummary("Record a renewed (or requested) certificate of conduct; a VOG close to expiry is warned about at once")
+            .RequireRoles(WijRoles.Coordinator);
+        api.MapGet("/{id:guid}/vog-warnings", async Task<Results<Ok<Page<VogWarning>>, ProblemHttpResult>> (Guid id, [AsParameters] PageRequest page, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
+                await store.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(Warnings(await store.VogWarningsAsync(id, page, ct), matchmaker.Today)))
+            .WithSummary("The volunteer's own warnings that their certificate of conduct expires, with the text to show them");
+        app.MapGet("/api/matching/vog-warnings", async Task<Ok<Page<VogWarning>>> ([AsParameters] PageRequest page, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
+                TypedResults.Ok(Warnings(await store.VogWarningsAsync(null, page, ct), matchmaker.Today)))
+            .WithTags("Volunteers").WithSummary("Warnings sent to volunteers whose certificate of conduct expires (once per expiry), newest first")
+            .RequireRoles(WijRoles.Coordinator).Audited("volunteer");
         api.MapGet("/vog-expiring", VogExpiring).WithSummary("Volunteers whose certificate of conduct has expired or expires within the given number of days").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}/tasks", Tasks).WithSummary("What the volunteer sees: first name, street, task and time of each current match; never the case");
         api.MapGet("/{id:guid}/workload", Workload).WithSummary("Matches held, hours in the last four weeks, and whether the volunteer is overloaded").RequireRoles(WijRoles.Coordinator);
@@ -27,7 +37,8 @@ public static class VolunteersApi
         return api;
     }
 
-    public static async Task<Results<Created<Volunteer>, ValidationProblem>> RegisterVolunteer(RegisterVolunteer request, UnitOfWorkFactory unitOfWork, VolunteerStore store, PostcodeMap map, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<Volunteer>, ValidationProblem>> RegisterVolunteer(
+        RegisterVolunteer request, UnitOfWorkFactory unitOfWork, VolunteerStore store, PostcodeMap map, VogExpiryWatch vogWatch, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate(map);
         if (errors.Count > 0)
@@ -45,9 +56,33 @@ public static class VolunteersApi
             request.Gender, request.Preferences, request.MaxActiveMatches, request.VogStatus, request.VogIssuedOn, true, clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);
         await store.InsertAsync(work, volunteer, map.Find(postcode)?.Neighbourhood, ct);
+        await vogWatch.WarnAsync(work, volunteer.Id, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/volunteers/{volunteer.Id}", volunteer);
     }
+
+    public static async Task<Results<Ok<Volunteer>, ValidationProblem, ProblemHttpResult>> UpdateVog(
+        Guid id, UpdateVog request, UnitOfWorkFactory unitOfWork, VolunteerStore store, VogExpiryWatch vogWatch, CancellationToken ct)
+    {
+        if (request.Status == Vog.Valid && request.IssuedOn is null)
+        {
+            return Problems.Invalid("issuedOn", "A valid certificate of conduct needs its date of issue.");
+        }
+        await using (var work = await unitOfWork.BeginAsync(ct))
+        {
+            if (await VolunteerStore.UpdateVogAsync(work, id, request.Status, request.Status == Vog.Valid ? request.IssuedOn : null, ct) == 0)
+            {
+                return NotFound(id);
+            }
+            await vogWatch.WarnAsync(work, id, ct);
+            await work.CommitAsync(ct);
+        }
+        return TypedResults.Ok((await store.FindAsync(id, ct))!);
+    }
+
+    private static Page<VogWarning> Warnings(Page<VogWarningRow> rows, DateOnly today) =>
+        new(rows.Items.Select(w => new VogWarning(w.VolunteerId, w.FirstName, w.ExpiresOn, w.WarnedAt, Vog.WarningText(w.ExpiresOn, today))).ToList(),
+            rows.PageNumber, rows.PageSize, rows.TotalCount);
 
     public static async Task<Ok<Page<VogExpiry>>> VogExpiring([AsParameters] PageRequest page, [Range(0, 3650)] int? withinDays, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
         TypedResults.Ok(await store.VogExpiringAsync(matchmaker.Today.AddDays(withinDays ?? 30), page, ct));
@@ -78,6 +113,8 @@ public static class VolunteersApi
 
     private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Volunteer not found.", $"There is no volunteer {id}.");
 }
+
+public sealed record UpdateVog([property: Required, AllowedValues("none", "requested", "valid")] string Status, DateOnly? IssuedOn = null);
 
 public sealed record WorkloadView(Guid VolunteerId, int ActiveMatches, int MaxActiveMatches, double HoursLast4Weeks, bool Overloaded);
 

@@ -35,6 +35,9 @@ internal static class Extensions
         builder.Services.AddSingleton<Matchmaker>();
         builder.Services.AddSingleton<MatchMover>();
         builder.Services.AddHostedService<UnmatchedRequestsMonitor>();
+        builder.Services.Configure<VogWarningOptions>(builder.Configuration.GetSection("Matching:Vog"));
+        builder.Services.AddSingleton<VogExpiryWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<VogExpiryWatch>());
         return builder;
     }
 }

@@ -12,7 +12,8 @@ public sealed class MatchStore(NpgsqlDataSource db)
     private const string Columns = """
         id, request_id AS RequestId, volunteer_id AS VolunteerId, status, score, proposed_by AS ProposedBy, declined_by AS DeclinedBy,
         end_reason AS EndReason, evaluation, proposed_at AS ProposedAt, changed_at AS ChangedAt,
-        (SELECT coalesce(sum(h.hours), 0) FROM match_hours h WHERE h.match_id = matches.id) AS HoursLogged
+        (SELECT coalesce(sum(h.hours), 0) FROM match_hours h WHERE h.match_id = matches.id) AS HoursLogged,
+        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes
         """;
 
     public Task InsertAsync(UnitOfWork work, Match match, CancellationToken cancellationToken) =>
@@ -52,6 +53,33 @@ public sealed class MatchStore(NpgsqlDataSource db)
         work.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO match_hours (id, match_id, day, hours, logged_at) VALUES (@id, @matchId, @day, @hours, @at)",
             new { id = MassTransit.NewId.NextGuid(), matchId, day, hours, at }, work.Transaction, cancellationToken: cancellationToken));
+
+    private const string FirstMeeting =
+        "coalesce((SELECT min(h.day)::timestamptz FROM match_hours h WHERE h.match_id = m.id), CASE WHEN r.wanted_at <= @now THEN r.wanted_at END)";
+
+    /// <summary>Active matches whose first meeting took place and that nobody checked in on yet, longest waiting first.</summary>
+    public Task<Page<PendingCheckIn>> CheckInsDueAsync(DateTime now, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<PendingCheckIn>(
+            $"""
+            m.id AS MatchId, m.request_id AS RequestId, m.volunteer_id AS VolunteerId, v.first_name AS VolunteerFirstName, r.talent,
+            r.first_name AS ResidentFirstName, {FirstMeeting} AS FirstMeetingAt
+            """,
+            $"""
+            matches m JOIN volunteer_requests r ON r.id = m.request_id JOIN volunteers v ON v.id = m.volunteer_id
+            WHERE m.status = 'active' AND m.checked_in_at IS NULL AND r.round_id IS NULL AND {FirstMeeting} IS NOT NULL
+            """,
+            "FirstMeetingAt, MatchId", new { now }, page, cancellationToken);
+
+    /// <summary>Whether the match has had its first meeting by <paramref name="now"/>, read inside the caller's transaction.</summary>
+    public Task<bool> FirstMeetingHeldAsync(UnitOfWork work, Guid matchId, DateTime now, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT {FirstMeeting} IS NOT NULL FROM matches m JOIN volunteer_requests r ON r.id = m.request_id WHERE m.id = @matchId",
+            new { matchId, now }, work.Transaction, cancellationToken: cancellationToken));
+
+    public Task RecordCheckInAsync(UnitOfWork work, Guid matchId, string? notes, string by, DateTime at, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE matches SET checked_in_at = @at, check_in_notes = @notes, checked_in_by = @by WHERE id = @matchId",
+            new { matchId, notes, by, at }, work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>The volunteer's current tasks as they may see them: no case, no care details.</summary>
     public Task<Page<VolunteerTask>> TasksAsync(Guid volunteerId, PageRequest page, CancellationToken cancellationToken) =>

@@ -64,6 +64,33 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
             "volunteers WHERE active AND vog_status = 'valid' AND vog_issued_on + make_interval(years => @years) < @until",
             "ExpiresOn, id", new { until, years = Vog.ValidYears }, page, cancellationToken);
 
+    /// <summary>
+    /// Records a warning for each active volunteer (or just one) whose valid VOG expires before
+    /// <paramref name="warnUntil"/> and who was not warned about that expiry yet; returns how many.
+    /// </summary>
+    public static Task<int> RecordVogWarningsAsync(UnitOfWork work, DateOnly warnUntil, DateTime now, Guid? volunteerId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO vog_warnings (volunteer_id, expires_on, warned_at)
+            SELECT id, (vog_issued_on + make_interval(years => @years))::date, @now FROM volunteers
+             WHERE active AND vog_status = 'valid' AND vog_issued_on + make_interval(years => @years) <= @warnUntil
+               AND (@volunteerId::uuid IS NULL OR id = @volunteerId)
+            ON CONFLICT DO NOTHING
+            """,
+            new { warnUntil, now, volunteerId, years = Vog.ValidYears }, work.Transaction, cancellationToken: cancellationToken));
+
+    public Task<Page<VogWarningRow>> VogWarningsAsync(Guid? volunteerId, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<VogWarningRow>(
+            "w.volunteer_id AS VolunteerId, v.first_name AS FirstName, w.expires_on AS ExpiresOn, w.warned_at AS WarnedAt",
+            "vog_warnings w JOIN volunteers v ON v.id = w.volunteer_id WHERE (@volunteerId::uuid IS NULL OR w.volunteer_id = @volunteerId)",
+            "w.warned_at DESC, w.volunteer_id", new { volunteerId }, page, cancellationToken);
+
+    /// <summary>A renewed (or withdrawn) certificate of conduct.</summary>
+    public static Task<int> UpdateVogAsync(UnitOfWork work, Guid id, string status, DateOnly? issuedOn, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE volunteers SET vog_status = @status, vog_issued_on = @issuedOn WHERE id = @id",
+            new { id, status, issuedOn }, work.Transaction, cancellationToken: cancellationToken));
+
     /// <summary>Every active volunteer offering the talent, listed or in their own words, with the matches they hold now.</summary>
     public async Task<IReadOnlyList<(Volunteer Volunteer, int Holding)>> OfferingAsync(string talent, CancellationToken cancellationToken)
     {
@@ -120,6 +147,14 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
             JsonSerializer.Deserialize<WeeklyWindow[]>(AvailabilityJson, Json) ?? [], JsonSerializer.Deserialize<Absence[]>(AbsencesJson, Json) ?? [],
             Languages, Gender, Preferences, MaxActiveMatches, VogStatus, VogIssuedOn, Active, CreatedAt);
     }
+}
+
+public sealed record VogWarningRow
+{
+    public Guid VolunteerId { get; init; }
+    public string FirstName { get; init; } = "";
+    public DateOnly ExpiresOn { get; init; }
+    public DateTime WarnedAt { get; init; }
 }
 
 public sealed record VogExpiry

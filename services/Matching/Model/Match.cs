@@ -13,11 +13,30 @@ public sealed record Match(
     string? Evaluation,
     DateTime ProposedAt,
     DateTime ChangedAt,
-    decimal HoursLogged)
+    decimal HoursLogged,
+    DateTime? CheckedInAt = null,
+    string? CheckInNotes = null)
 {
     /// <summary>After the first meeting (the first hours logged) the coordinator checks in with both sides, then evaluates.</summary>
-    public bool CheckInDue => Status == MatchStatus.Active && HoursLogged > 0;
+    public bool CheckInDue => CheckIns.IsDue(Status, HoursLogged > 0, null, CheckedInAt, DateTime.MaxValue);
 }
+
+/// <summary>
+/// After the first meeting of a match the coordinator calls both sides: does it click, is anything
+/// needed? The prompt stays on the coordinator's list until the check-in is recorded. The first meeting
+/// is the first logged hours, or the time of a one-off task once it has passed. Café rounds need none.
+/// </summary>
+public static class CheckIns
+{
+    public static bool IsDue(string status, bool hoursLogged, DateTime? oneOffAt, DateTime? checkedInAt, DateTime nowUtc) =>
+        status == MatchStatus.Active && checkedInAt is null && (hoursLogged || oneOffAt is { } at && at <= nowUtc);
+}
+
+/// <summary>One line of the coordinator's check-in list: who, what, and since when it is due.</summary>
+public sealed record PendingCheckIn(Guid MatchId, Guid RequestId, Guid VolunteerId, string VolunteerFirstName, string Talent, string? ResidentFirstName, DateTime FirstMeetingAt);
+
+/// <summary>A certificate-of-conduct warning as the volunteer and the coordinator see it.</summary>
+public sealed record VogWarning(Guid VolunteerId, string FirstName, DateOnly ExpiresOn, DateTime WarnedAt, string Message);
 
 /// <summary>What a volunteer sees of a task: the resident's first name, the street, the task and the time. Never the case.</summary>
 public sealed record VolunteerTask(Guid MatchId, string Status, string Talent, string? FirstName, string? Street, string Postcode, DateTime? WantedAt, DayOfWeek? WeeklyDay, int? WeeklyStartMinute, int DurationMinutes);

@@ -6,6 +6,9 @@ namespace WijPlatform.Matching.Model;
 /// </summary>
 public static class Vog
 {
+    /// <summary>How long before expiry volunteers are warned: a new VOG takes a few weeks to arrive.</summary>
+    public const int DefaultWarnDays = 60;
+
     public const string None = "none";
     public const string Requested = "requested";
     public const string Valid = "valid";
@@ -15,6 +18,19 @@ public static class Vog
 
     public static DateOnly? ExpiresOn(string status, DateOnly? issuedOn) =>
         status == Valid && issuedOn is { } issued ? issued.AddYears(ValidYears) : null;
+
+    /// <summary>
+    /// Whether the volunteer should be warned on <paramref name="today"/>: their valid VOG expires within
+    /// <paramref name="warnDays"/> days or has expired. Recording the warning per expiry date makes it once.
+    /// </summary>
+    public static bool NeedsWarning(string status, DateOnly? issuedOn, DateOnly today, int warnDays) =>
+        ExpiresOn(status, issuedOn) is { } expires && expires <= today.AddDays(warnDays);
+
+    /// <summary>What the volunteer reads (Dutch, informal as volunteers are addressed).</summary>
+    public static string WarningText(DateOnly expiresOn, DateOnly today) =>
+        expiresOn <= today
+            ? $"Je VOG is verlopen op {expiresOn:dd-MM-yyyy}. Tot je een nieuwe hebt, kun je geen taken bij mensen thuis doen. Vraag een nieuwe aan via de coördinator."
+            : $"Je VOG verloopt op {expiresOn:dd-MM-yyyy}. Vraag op tijd een nieuwe aan via de coördinator; zonder geldige VOG kun je geen taken bij mensen thuis doen.";
 
     /// <summary>A task inside a home may only go to a volunteer whose VOG is valid on the day of the task.</summary>
     public static bool IsValidOn(string status, DateOnly? issuedOn, DateOnly day) =>

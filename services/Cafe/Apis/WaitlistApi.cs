@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WijPlatform.Cafe.Infrastructure;
+using WijPlatform.Cafe.Model;
+using WijPlatform.ServiceDefaults.Http;
+
+namespace WijPlatform.Cafe.Apis;
+
+/// <summary>Residents who moved up from the waiting list and must hear that their meal is on.</summary>
+public static class WaitlistApi
+{
+    public static RouteGroupBuilder MapWaitlistApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cafe/waiting-list/notices").WithTags("Waiting list");
+        api.MapGet("/", async Task<Ok<Page<WaitlistNotice>>> ([AsParameters] NoticeFilter filter, [AsParameters] PageRequest page, OrderStore store, CancellationToken ct) =>
+                TypedResults.Ok(await store.WaitlistNoticesAsync(filter.Date, filter.ResidentId, filter.Open, page, ct)))
+            .WithSummary("Waiting residents who got a freed portion, with the message to give them; ?open=true is the desk's list to phone, ?residentId= what the resident's app shows");
+        api.MapPost("/{id:guid}/told", Told).WithSummary("The resident has been told; the notice leaves the desk's list");
+        return api;
+    }
+
+    public static async Task<Results<Ok<WaitlistNotice>, ProblemHttpResult>> Told(Guid id, MarkTold request, OrderStore store, TimeProvider clock, CancellationToken ct) =>
+        await store.MarkToldAsync(id, string.IsNullOrWhiteSpace(request.ToldBy) ? "cafe-desk" : request.ToldBy.Trim(), clock.GetUtcNow().UtcDateTime, ct) switch
+        {
+            null => Problems.NotFound("Notice not found.", $"There is no waiting-list notice {id}."),
+            false => Problems.Conflict("Already told.", "This resident was told before."),
+            true => TypedResults.Ok((await store.FindWaitlistNoticeAsync(id, ct))!),
+        };
+}
+
+public sealed record NoticeFilter(DateOnly? Date, Guid? ResidentId, bool? Open);
+
+public sealed record MarkTold([property: StringLength(100)] string? ToldBy = null);

@@ -1,0 +1,61 @@
+using MassTransit;
+using WijPlatform.Contracts;
+using WijPlatform.Intake.Infrastructure;
+using WijPlatform.Intake.Model;
+using WijPlatform.ServiceDefaults.Messaging;
+
+namespace WijPlatform.Intake.Messaging;
+
+/// <summary>
+/// The café's meal delivery found no one home and reached no one by phone. Like a partner's signal it
+/// joins the household's open case or starts one, now at least 'high', so that the neighbourhood team
+/// sees it in the signals worklist. A walk-in customer unknown to intake (no resident id) cannot be
+/// followed up here; the café has called their contact already.
+/// </summary>
+public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ResidentStore residents, TimeProvider clock)
+    : IdempotentConsumer<DeliveryNoAnswerSignalled>(unitOfWork, metrics)
+{
+    public const string Actor = "cafe";
+
+    protected override async Task HandleAsync(DeliveryNoAnswerSignalled message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        // Locking the resident orders two signals about them, so they never start two cases.
+        if (message.ResidentId is not { } residentId || await residents.FindResidentAsync(work, residentId, cancellationToken) is not { ErasedAt: null } resident)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var @case = await cases.OpenCaseOfHouseholdAsync(work, resident.HouseholdId, cancellationToken);
+        if (@case is null)
+        {
+            @case = new HelpRequest(NewId.NextGuid(), "cafe-signal", ["zorg"], CaseSignals.RaiseForNoAnswer("normal"), resident.Postcode,
+                "Signal from the café's meal delivery: no answer at the door.", null, CaseStatus.Registered, now)
+            {
+                ResidentId = resident.Id,
+                HouseholdId = resident.HouseholdId,
+                Neighbourhood = resident.Neighbourhood,
+            };
+            await cases.InsertAsync(work, @case, cancellationToken);
+            await cases.AppendAsync(work, @case.Id, "registered", "Via a signal from the café's meal delivery.", Actor, now, cancellationToken);
+        }
+        else if (CaseSignals.RaiseForNoAnswer(@case.Urgency) != @case.Urgency)
+        {
+            await cases.UpdateAsync(work, @case with { Urgency = CaseSignals.RaiseForNoAnswer(@case.Urgency) }, cancellationToken);
+        }
+        await cases.AppendAsync(work, @case.Id, CaseSignals.CafeNoAnswer, CaseSignals.NoAnswer(message), Actor, now, cancellationToken);
+    }
+}
+
+/// <summary>A resident referred to an activity keeps not coming: the case of that referral shows it, for the regisseur to ask why.</summary>
+public sealed class RepeatedNoShowsRecordedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : IdempotentConsumer<RepeatedNoShowsRecorded>(unitOfWork, metrics)
+{
+    protected override async Task HandleAsync(RepeatedNoShowsRecorded message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        if (await referrals.LockAsync(work, message.ReferralId, cancellationToken) is not { } referral)
+        {
+            return;
+        }
+        await cases.AppendAsync(work, referral.CaseId, CaseSignals.ActivityNoShows, CaseSignals.NoShows(message), "calendar", clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+}
