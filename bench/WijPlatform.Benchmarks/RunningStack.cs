@@ -67,17 +67,48 @@ public sealed class RunningStack : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        try
+        {
+            var (resources, healthyAt) = await ReadManifestAsync(state, process, watch, output);
+            return new RunningStack(process, state, resources, healthyAt, keepState);
+        }
+        catch
+        {
+            await StopAsync(process);
+            process.Dispose();
+            if (!keepState)
+            {
+                DeleteState(state);
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the AppHost to write resources.json, which it does once every resource is healthy.</summary>
+    private static async Task<(IReadOnlyList<ResourceEntry> Resources, TimeSpan HealthyAt)> ReadManifestAsync(string state, Process process, Stopwatch watch, System.Collections.Concurrent.ConcurrentQueue<string> output)
+    {
         var manifest = Path.Combine(state, "resources.json");
-        while (!File.Exists(manifest))
+        TimeSpan? seen = null;
+        while (true)
         {
             if (process.HasExited || watch.Elapsed > TimeSpan.FromMinutes(3))
             {
                 throw new InvalidOperationException($"The stack did not start; see the logs in {state}/logs. The AppHost said:{Environment.NewLine}{string.Join(Environment.NewLine, output.TakeLast(10))}");
             }
+            if (File.Exists(manifest))
+            {
+                seen ??= watch.Elapsed;
+                try
+                {
+                    // The file may be seen between its creation and its content.
+                    return (ResourceManifest.Read(state), seen.Value);
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                }
+            }
             await Task.Delay(50);
         }
-        var startup = watch.Elapsed;
-        return new RunningStack(process, state, ResourceManifest.Read(state), startup, keepState);
     }
 
     public string DatabaseConnectionString(string database) =>
@@ -87,15 +118,21 @@ public sealed class RunningStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            await CommandRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-            await _process.WaitForExitAsync();
-        }
+        await StopAsync(_process);
         _process.Dispose();
         if (!KeepState)
         {
             DeleteState(StateDirectory);
+        }
+    }
+
+    /// <summary>SIGTERM: the AppHost stops every resource in order, as on Ctrl+C.</summary>
+    private static async Task StopAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            await CommandRunner.RunAsync("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await process.WaitForExitAsync();
         }
     }
 
