@@ -39,7 +39,7 @@ public static class Report
 
         var folder = options.Output ?? Path.Combine(RepositoryRoot.Find(), "bench", "results", started.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
-        var subtitle = string.Create(CultureInfo.InvariantCulture, $"{started:yyyy-MM-dd} · {Environment.ProcessorCount} cores, shared · median of {options.Runs} runs");
+        var subtitle = string.Create(CultureInfo.InvariantCulture, $"{started:yyyy-MM-dd} · {Environment.ProcessorCount} cores, load average {loadBefore.Split(' ')[0]} at the start · median of {options.Runs} runs");
         foreach (var set in ordered)
         {
             File.WriteAllText(Path.Combine(folder, set.Key + ".svg"), Svg.Chart(set.Title, subtitle, set.Panels));
