@@ -71,7 +71,8 @@ public sealed class FaultStack : IAsyncDisposable
     public static async Task RestartAsync(Resource resource, TimeSpan? timeout = null)
     {
         await resource.StartAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        // A broker that was killed replays its quorum queues first; on a loaded machine that takes a while.
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(150));
         while (!await resource.IsHealthyAsync(CancellationToken.None))
         {
             if (DateTime.UtcNow > deadline)
