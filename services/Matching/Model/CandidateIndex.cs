@@ -11,9 +11,10 @@ namespace WijPlatform.Matching.Model;
 /// request starts at its own place in each list, so that over many requests everyone gets a turn.
 /// A volunteer at their maximum leaves the index. So the work per request is bounded by a constant,
 /// not by the number of volunteers, and proposing for every open request grows linearly.
-/// Most volunteers looked at do not qualify (their windows miss the hour asked, no VOG, out of reach):
-/// each list entry carries those facts, so that they are turned down from one sequential read instead
-/// of a walk through the volunteer's objects scattered over a large heap. Only the rest are scored.
+/// Most volunteers looked at do not qualify (their windows miss the hour asked, no VOG, out of reach),
+/// and of those who do, few can beat the best found so far: each list entry carries the facts that
+/// decide both, so that they are settled from one sequential read instead of a walk through the
+/// volunteer's objects scattered over a large heap. Only volunteers who may enter the ranking are scored.
 /// </summary>
 public sealed class CandidateIndex
 {
@@ -121,7 +122,7 @@ public sealed class CandidateIndex
         return best.Ordered().Select(e =>
         {
             var volunteer = _volunteers[e.Position];
-            return new Candidate(volunteer.Id, volunteer.FirstName, Math.Round(e.Parts.Total, 3), Math.Round(e.Parts.DistanceKm, 1), e.Parts.ActiveMatches, Scoring.Explain(e.Parts, volunteer));
+            return new Candidate(volunteer.Id, volunteer.FirstName, Math.Round(e.Parts.Total, 3), Math.Round(e.Parts.DistanceKm, 1), e.Parts.ActiveMatches, new Explanation(e.Parts, volunteer));
         }).ToList();
     }
 
@@ -133,22 +134,30 @@ public sealed class CandidateIndex
         }
         var entries = CollectionsMarshal.AsSpan(bucket);
         var start = (int)(budget.Rotation % (uint)entries.Length);
-        var facts = new QueryFacts(query, km);
-        Weigh(query, entries[start..], talentFit, km, facts, best, ref budget);
-        Weigh(query, entries[..start], talentFit, km, facts, best, ref budget);
+        var facts = new QueryFacts(query, talentFit, km);
+        Weigh(query, entries[start..], facts, best, ref budget);
+        Weigh(query, entries[..start], facts, best, ref budget);
     }
 
-    private void Weigh(RankingQuery query, ReadOnlySpan<Entry> entries, double talentFit, double km, in QueryFacts facts, TopList best, ref Budget budget)
+    private void Weigh(RankingQuery query, ReadOnlySpan<Entry> entries, in QueryFacts facts, TopList best, ref Budget budget)
     {
         for (var i = 0; i < entries.Length && !budget.Spent; i++)
         {
             ref readonly var entry = ref entries[i];
             budget.Weighed++;
-            if (entry.CannotServe(facts))
+            var verdict = entry.Judge(facts, out var availability);
+            if (verdict == Verdict.No)
             {
                 continue;
             }
-            if (Scoring.TryScore(query, _volunteers[entry.Position], talentFit, km, _active[entry.Position], out var parts))
+            var active = _active[entry.Position];
+            if (verdict == Verdict.Yes && best.IsFull && facts.UpperBound(availability, active, entry.MaxActive) <= best.Lowest)
+            {
+                // Eligible, but could not enter the list: counts against the budget exactly as if it had been scored.
+                budget.Eligible++;
+                continue;
+            }
+            if (Scoring.TryScore(query, _volunteers[entry.Position], facts.TalentFit, facts.Km, active, out var parts))
             {
                 budget.Eligible++;
                 best.Offer(entry.Position, parts);
@@ -156,41 +165,129 @@ public sealed class CandidateIndex
         }
     }
 
-    /// <summary>What every entry is checked against, taken once per list instead of once per volunteer.</summary>
-    private readonly struct QueryFacts(RankingQuery query, double km)
+    private enum Verdict
     {
-        public readonly double Km = km;
-        public readonly bool NeedsVog = query.NeedsVog;
-        public readonly int TaskDay = query.TaskDay.DayNumber;
-        public readonly int StartMinute = query.Time?.StartMinute ?? 0;
-        public readonly int EndMinute = query.Time?.EndMinute ?? MinutesPerDay;
+        /// <summary><see cref="Scoring.TryScore"/> would turn the volunteer down.</summary>
+        No,
+
+        /// <summary><see cref="Scoring.TryScore"/> would accept the volunteer, with at most this availability.</summary>
+        Yes,
+
+        /// <summary>The entry cannot tell (a preference, an exclusion, an absence, many windows): score it.</summary>
+        Ask,
     }
 
-    private const int MinutesPerDay = 24 * 60;
+    /// <summary>What every entry is checked against, taken once per list instead of once per volunteer.</summary>
+    private readonly struct QueryFacts
+    {
+        public QueryFacts(RankingQuery query, double talentFit, double km)
+        {
+            TalentFit = talentFit;
+            Km = km;
+            NeedsVog = query.NeedsVog;
+            TaskDay = query.TaskDay.DayNumber;
+            HasTime = query.Time is not null;
+            HasDate = query.Time?.Date is not null;
+            StartMinute = query.Time?.StartMinute ?? 0;
+            EndMinute = query.Time?.EndMinute ?? 0;
+            // The entries know nothing of these; with one of them every remaining volunteer is scored in full.
+            Simple = query.PreferredGender is null && query.Excluded.Count == 0;
+            Known = query.KnownVolunteers.Count > 0;
+        }
+
+        public double TalentFit { get; }
+        public double Km { get; }
+        public bool NeedsVog { get; }
+        public int TaskDay { get; }
+        public bool HasTime { get; }
+        public bool HasDate { get; }
+        public int StartMinute { get; }
+        public int EndMinute { get; }
+        public bool Simple { get; }
+        public bool Known { get; }
+
+        /// <summary>
+        /// The score with language and continuity taken as met, summed exactly as <see cref="ScoreParts.Total"/>
+        /// sums it: adding the same or smaller parts in the same order never gives more, so no volunteer
+        /// whose bound is at most the lowest in the list could have entered it.
+        /// </summary>
+        public double UpperBound(double availability, int active, int maxActive) =>
+            new ScoreParts(TalentFit, Km, availability, active, maxActive, Known, true, NeedsVog).Total;
+    }
 
     /// <summary>
-    /// A volunteer in one list, with the facts that turn most of them down. <see cref="CannotServe"/> only
-    /// says no where <see cref="Scoring.TryScore"/> would too; it stays the one rule for everyone else.
+    /// A volunteer in one list, with the facts that decide most rankings: reach, VOG, and in a weekday's
+    /// list that day's windows. <see cref="Judge"/> answers only what <see cref="Scoring.TryScore"/> would
+    /// answer too; every volunteer who may enter the ranking is still scored by it.
     /// </summary>
-    private readonly struct Entry(int position, Volunteer volunteer, int slot)
+    private readonly struct Entry
     {
-        public readonly int Position = position;
-        private readonly double _reachKm = volunteer.Active ? volunteer.MaxDistanceKm : -1;
-        private readonly int _vogFrom = volunteer.VogIssuedOn is { } issued && Vog.ExpiresOn(volunteer.VogStatus, issued) is not null ? issued.DayNumber : int.MaxValue;
-        private readonly int _vogUntil = Vog.ExpiresOn(volunteer.VogStatus, volunteer.VogIssuedOn)?.DayNumber ?? int.MinValue;
+        public readonly int Position;
+        public readonly int MaxActive;
+        private readonly double _reachKm;
+        private readonly int _vogFrom;
+        private readonly int _vogUntil;
+        private readonly short _from1, _until1, _from2, _until2;
+        private readonly byte _windows;
+        private readonly bool _hasAbsences;
 
-        // In a weekday's list: from the earliest start to the latest end of that day's windows; a task outside has no overlap.
-        // Elsewhere no bounds: a volunteer without windows is asked, and a request without a time uses no weekday's list.
-        private readonly short _firstMinute = slot < NoWindows ? (short)Minutes(volunteer, slot).Min(w => w.From) : short.MinValue;
-        private readonly short _lastMinute = slot < NoWindows ? (short)Minutes(volunteer, slot).Max(w => w.Until) : short.MaxValue;
+        // Beyond two windows on one day the entry does not keep them; the volunteer is then asked in full.
+        private const byte Many = byte.MaxValue;
+        private const byte Unknown = byte.MaxValue - 1;
 
-        public bool CannotServe(in QueryFacts facts) =>
-            facts.Km > _reachKm ||
-            (facts.NeedsVog && (facts.TaskDay < _vogFrom || facts.TaskDay >= _vogUntil)) ||
-            facts.StartMinute >= _lastMinute || facts.EndMinute <= _firstMinute;
+        public Entry(int position, Volunteer volunteer, int slot)
+        {
+            Position = position;
+            MaxActive = volunteer.MaxActiveMatches;
+            _reachKm = volunteer.Active ? volunteer.MaxDistanceKm : -1;
+            var expires = Vog.ExpiresOn(volunteer.VogStatus, volunteer.VogIssuedOn);
+            (_vogFrom, _vogUntil) = expires is { } until && volunteer.VogIssuedOn is { } issued ? (issued.DayNumber, until.DayNumber) : (int.MaxValue, int.MinValue);
+            _hasAbsences = volunteer.Absences.Length > 0;
+            if (slot >= NoWindows)
+            {
+                // Without windows the volunteer is asked (half the points); the list for everyone serves requests without a time.
+                _windows = Unknown;
+                return;
+            }
+            var windows = volunteer.Availability.Where(w => (int)w.Day == slot).Select(w => ((short)Minute(w.From), (short)Minute(w.Until))).ToArray();
+            _windows = windows.Length > 2 ? Many : (byte)windows.Length;
+            (_from1, _until1) = windows.Length > 0 ? windows[0] : default;
+            (_from2, _until2) = windows.Length > 1 ? windows[1] : default;
+        }
 
-        private static IEnumerable<(int From, int Until)> Minutes(Volunteer volunteer, int day) =>
-            volunteer.Availability.Where(w => (int)w.Day == day).Select(w => (w.From.Hour * 60 + w.From.Minute, w.Until.Hour * 60 + w.Until.Minute));
+        public Verdict Judge(in QueryFacts facts, out double availability)
+        {
+            availability = 1;
+            if (facts.Km > _reachKm || (facts.NeedsVog && (facts.TaskDay < _vogFrom || facts.TaskDay >= _vogUntil)))
+            {
+                return Verdict.No;
+            }
+            if (!facts.HasTime)
+            {
+                return facts.Simple ? Verdict.Yes : Verdict.Ask;
+            }
+            if (_windows == Unknown)
+            {
+                availability = Scoring.UnknownAvailability;
+            }
+            else if (_windows != Many)
+            {
+                // The same sum as Availability.Overlap over this day's windows.
+                var length = facts.EndMinute - facts.StartMinute;
+                var covered = Covered(facts, _from1, _until1) + (_windows > 1 ? Covered(facts, _from2, _until2) : 0);
+                if (length <= 0 || covered == 0)
+                {
+                    return Verdict.No;
+                }
+                availability = Math.Min(1.0, (double)covered / length);
+            }
+            return facts.Simple && _windows != Many && !(facts.HasDate && _hasAbsences) ? Verdict.Yes : Verdict.Ask;
+        }
+
+        private static int Covered(in QueryFacts facts, int from, int until) =>
+            Math.Max(0, Math.Min(facts.EndMinute, until) - Math.Max(facts.StartMinute, from));
+
+        private static int Minute(TimeOnly time) => time.Hour * 60 + time.Minute;
     }
 
     private struct Budget(int maxEligible, int maxWeighed, uint rotation)
