@@ -249,10 +249,25 @@ public sealed class CandidateIndex
                 _windows = Unknown;
                 return;
             }
-            var windows = volunteer.Availability.Where(w => (int)w.Day == slot).Select(w => ((short)Minute(w.From), (short)Minute(w.Until))).ToArray();
-            _windows = windows.Length > 2 ? Many : (byte)windows.Length;
-            (_from1, _until1) = windows.Length > 0 ? windows[0] : default;
-            (_from2, _until2) = windows.Length > 1 ? windows[1] : default;
+            foreach (var window in volunteer.Availability)
+            {
+                if ((int)window.Day != slot)
+                {
+                    continue;
+                }
+                switch (_windows++)
+                {
+                    case 0:
+                        (_from1, _until1) = ((short)Minute(window.From), (short)Minute(window.Until));
+                        break;
+                    case 1:
+                        (_from2, _until2) = ((short)Minute(window.From), (short)Minute(window.Until));
+                        break;
+                    default:
+                        _windows = Many;
+                        return;
+                }
+            }
         }
 
         public Verdict Judge(in QueryFacts facts, out double availability)
