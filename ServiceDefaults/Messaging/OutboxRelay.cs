@@ -24,6 +24,7 @@ public sealed partial class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private DateTime _gaugesRefreshedAt;
 
     private sealed record Pending(long Sequence, Guid Id, string MessageType, string Body, DateTime CreatedAt);
 
@@ -42,7 +43,12 @@ public sealed partial class OutboxRelay(
                 while (await PublishBatchAsync(stoppingToken) >= options.Value.RelayBatchSize)
                 {
                 }
-                await RefreshGaugesAsync(stoppingToken);
+                // The gauges need a query of their own: under load, once per poll interval is enough.
+                if (DateTime.UtcNow - _gaugesRefreshedAt >= options.Value.RelayPollInterval)
+                {
+                    await RefreshGaugesAsync(stoppingToken);
+                    _gaugesRefreshedAt = DateTime.UtcNow;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -128,7 +134,7 @@ public sealed partial class OutboxRelay(
     {
         try
         {
-            var type = Type.GetType(pending.MessageType, throwOnError: true)!;
+            var type = TypeNames.Resolve(pending.MessageType);
             var message = JsonSerializer.Deserialize(pending.Body, type, UnitOfWork.Json)!;
             await bus.Publish(message, type, context => context.MessageId = pending.Id, cancellationToken);
             return null;

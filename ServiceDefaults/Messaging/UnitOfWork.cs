@@ -67,18 +67,17 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
         // The runtime type, so that a message held in a variable of a base type is still published as itself.
         var type = message.GetType();
+        // NOTIFY inside the transaction is delivered at commit, so the relay wakes exactly when the row is visible;
+        // sent with the first insert, it costs no round trip of its own.
         await Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)",
-            new { Id = NewId.NextGuid(), Type = $"{type.FullName}, {type.Assembly.GetName().Name}", Body = JsonSerializer.Serialize(message, Json) },
+            _notify ? InsertSql : InsertSql + "; NOTIFY outbox",
+            new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, Json) },
             Transaction,
             cancellationToken: cancellationToken));
-        if (!_notify)
-        {
-            // NOTIFY inside the transaction is delivered at commit, so the relay wakes exactly when the row is visible.
-            await Connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify('outbox', '')", transaction: Transaction, cancellationToken: cancellationToken));
-            _notify = true;
-        }
+        _notify = true;
     }
+
+    private const string InsertSql = "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)";
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {

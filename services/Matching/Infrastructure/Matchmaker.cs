@@ -10,11 +10,14 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
 {
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TaskTime.Amsterdam).DateTime);
 
-    public async Task<IReadOnlyList<Candidate>> RankAsync(VolunteerRequest request, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Candidate>> RankAsync(VolunteerRequest request, int count, CancellationToken cancellationToken) =>
+        await RankAsync(await QueryAsync(request, cancellationToken), count, null, cancellationToken);
+
+    // Only volunteers whose area is within the furthest reach can be ranked: the rest need not be read.
+    private async Task<IReadOnlyList<Candidate>> RankAsync(RankingQuery query, int count, UnitOfWork? work, CancellationToken cancellationToken)
     {
-        var query = await QueryAsync(request, cancellationToken);
         var index = new CandidateIndex(map);
-        foreach (var (volunteer, holding) in await volunteers.OfferingAsync(query.Talent, cancellationToken))
+        foreach (var (volunteer, holding) in await volunteers.OfferingAsync(query.Talent, map.Within(query.Postcode, TravelModes.FurthestKm), work, cancellationToken))
         {
             index.Add(volunteer, holding);
         }
@@ -25,7 +28,10 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
     /// Checks again, with the volunteer locked, that they fit and still have room (the ranking was read
     /// without locks), then records the proposal and tells intake. Null with a reason when they do not fit.
     /// </summary>
-    public async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, CancellationToken cancellationToken)
+    public async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, CancellationToken cancellationToken) =>
+        await ProposeAsync(work, request, volunteerId, proposedBy, null, cancellationToken);
+
+    private async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, RankingQuery? ranked, CancellationToken cancellationToken)
     {
         if (request.Status != RequestStatus.Open)
         {
@@ -36,7 +42,7 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         {
             return (null, "There is no such volunteer.");
         }
-        var query = await QueryAsync(request, cancellationToken);
+        var query = ranked ?? await QueryAsync(request, cancellationToken);
         var fit = TalentFit.Of(volunteer, query.Talent);
         var from = map.IndexOf(request.Postcode);
         var to = map.IndexOf(volunteer.Postcode);
@@ -53,13 +59,18 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         return (match, null);
     }
 
-    /// <summary>A request that came in by message gets its best candidate straight away when the choice is clear.</summary>
+    /// <summary>
+    /// A request that came in by message (and was just inserted in <paramref name="work"/>) gets its best
+    /// candidate straight away when the choice is clear. Everything is read on the consumer's own connection,
+    /// and nobody has been proposed for a new request yet, so that is not asked.
+    /// </summary>
     public async Task<Match?> TryAutoProposeAsync(UnitOfWork work, VolunteerRequest request, AutoProposalOptions options, CancellationToken cancellationToken)
     {
-        var ranked = await RankAsync(request, 2, cancellationToken);
-        return options.Pick(ranked) is { } best ? (await ProposeAsync(work, request, best.VolunteerId, "automatic", cancellationToken)).Match : null;
+        var query = new RankingQuery(request, Today, await requests.KnownVolunteersAsync(request.ResidentId, work, cancellationToken));
+        var ranked = await RankAsync(query, 2, work, cancellationToken);
+        return options.Pick(ranked) is { } best ? (await ProposeAsync(work, request, best.VolunteerId, "automatic", query, cancellationToken)).Match : null;
     }
 
     private async Task<RankingQuery> QueryAsync(VolunteerRequest request, CancellationToken cancellationToken) =>
-        new(request, Today, await requests.KnownVolunteersAsync(request.ResidentId, cancellationToken), await requests.ProposedBeforeAsync(request.Id, cancellationToken));
+        new(request, Today, await requests.KnownVolunteersAsync(request.ResidentId, null, cancellationToken), await requests.ProposedBeforeAsync(request.Id, cancellationToken));
 }

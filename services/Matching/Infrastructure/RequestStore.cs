@@ -70,19 +70,24 @@ public sealed class RequestStore(NpgsqlDataSource db)
             "UPDATE volunteer_requests SET unmatched_reported_at = @at WHERE id = @id", new { id, at }, work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>Volunteers the resident already knows from an earlier or current match: continuity counts.</summary>
-    public async Task<HashSet<Guid>> KnownVolunteersAsync(Guid? residentId, CancellationToken cancellationToken)
+    public async Task<HashSet<Guid>> KnownVolunteersAsync(Guid? residentId, UnitOfWork? work, CancellationToken cancellationToken)
     {
         if (residentId is null)
         {
             return [];
         }
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<Guid>(new CommandDefinition(
+        var command = new CommandDefinition(
             """
             SELECT DISTINCT m.volunteer_id FROM matches m JOIN volunteer_requests r ON r.id = m.request_id
             WHERE r.resident_id = @residentId AND m.status IN ('active', 'evaluated', 'ended')
             """,
-            new { residentId }, cancellationToken: cancellationToken))).ToHashSet();
+            new { residentId }, work?.Transaction, cancellationToken: cancellationToken);
+        if (work is not null)
+        {
+            return (await work.Connection.QueryAsync<Guid>(command)).ToHashSet();
+        }
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<Guid>(command)).ToHashSet();
     }
 
     /// <summary>Volunteers already proposed for this request (declined or not): the next candidates are others.</summary>

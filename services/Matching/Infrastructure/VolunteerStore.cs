@@ -91,16 +91,28 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
             "UPDATE volunteers SET vog_status = @status, vog_issued_on = @issuedOn WHERE id = @id",
             new { id, status, issuedOn }, work.Transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Every active volunteer offering the talent, listed or in their own words, with the matches they hold now.</summary>
-    public async Task<IReadOnlyList<(Volunteer Volunteer, int Holding)>> OfferingAsync(string talent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every active volunteer offering the talent (listed or in their own words) in one of the PC4 areas, with the
+    /// matches they hold now. Inside a unit of work it reads on that connection instead of taking a second one.
+    /// </summary>
+    public async Task<IReadOnlyList<(Volunteer Volunteer, int Holding)>> OfferingAsync(string talent, IReadOnlyCollection<string> areas, UnitOfWork? work, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<VolunteerRow>(new CommandDefinition(
+        var command = new CommandDefinition(
             $"""
             SELECT {Columns}, (SELECT count(*) FROM matches m WHERE m.volunteer_id = v.id AND m.status = ANY(@holding))::int AS Holding
-            FROM volunteers v WHERE active AND (@talent = ANY(talents) OR @talent = ANY(other_talents))
+            FROM volunteers v WHERE active AND (@talent = ANY(talents) OR @talent = ANY(other_talents)) AND left(postcode, 4) = ANY(@areas)
             """,
-            new { talent, holding = MatchStatus.Holding }, cancellationToken: cancellationToken));
+            new { talent, holding = MatchStatus.Holding, areas = areas.ToArray() }, work?.Transaction, cancellationToken: cancellationToken);
+        IEnumerable<VolunteerRow> rows;
+        if (work is null)
+        {
+            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+            rows = await connection.QueryAsync<VolunteerRow>(command);
+        }
+        else
+        {
+            rows = await work.Connection.QueryAsync<VolunteerRow>(command);
+        }
         return rows.Select(r => (r.ToVolunteer(), r.Holding)).ToList();
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace WijPlatform.Matching.Model;
 
 /// <summary>
@@ -9,6 +11,10 @@ namespace WijPlatform.Matching.Model;
 /// request starts at its own place in each list, so that over many requests everyone gets a turn.
 /// A volunteer at their maximum leaves the index. So the work per request is bounded by a constant,
 /// not by the number of volunteers, and proposing for every open request grows linearly.
+/// Most volunteers looked at do not qualify (their windows miss the hour asked, no VOG, out of reach),
+/// and of those who do, few can beat the best found so far: each list entry carries the facts that
+/// decide both, so that they are settled from one sequential read instead of a walk through the
+/// volunteer's objects scattered over a large heap. Only volunteers who may enter the ranking are scored.
 /// </summary>
 public sealed class CandidateIndex
 {
@@ -16,8 +22,8 @@ public sealed class CandidateIndex
     private readonly List<Volunteer> _volunteers = [];
     private readonly List<int> _active = [];
     private readonly Dictionary<Guid, int> _positionById = [];
-    private readonly Dictionary<string, List<int>[]> _listed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>[]> _freeText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>[]> _listed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>[]> _freeText = new(StringComparer.Ordinal);
     private readonly (int Area, double Km)[][] _nearby;
 
     // Per talent, per area: one list per weekday with a window, one for volunteers who gave none, one with everyone.
@@ -65,7 +71,7 @@ public sealed class CandidateIndex
         _positionById[volunteer.Id] = position;
         if (activeMatches < volunteer.MaxActiveMatches)
         {
-            ForEachList(position, list => list.Add(position));
+            ForEachList(position, (list, slot) => list.Add(new Entry(position, volunteer, slot)));
         }
     }
 
@@ -74,7 +80,7 @@ public sealed class CandidateIndex
     {
         if (_positionById.TryGetValue(volunteerId, out var position) && ++_active[position] == _volunteers[position].MaxActiveMatches)
         {
-            ForEachList(position, list => list.Remove(position));
+            ForEachList(position, (list, _) => list.RemoveAt(list.FindIndex(e => e.Position == position)));
         }
     }
 
@@ -116,27 +122,187 @@ public sealed class CandidateIndex
         return best.Ordered().Select(e =>
         {
             var volunteer = _volunteers[e.Position];
-            return new Candidate(volunteer.Id, volunteer.FirstName, Math.Round(e.Parts.Total, 3), Math.Round(e.Parts.DistanceKm, 1), e.Parts.ActiveMatches, Scoring.Explain(e.Parts, volunteer));
+            return new Candidate(volunteer.Id, volunteer.FirstName, Math.Round(e.Parts.Total, 3), Math.Round(e.Parts.DistanceKm, 1), e.Parts.ActiveMatches, new Explanation(e.Parts, volunteer));
         }).ToList();
     }
 
-    private void Weigh(RankingQuery query, List<int>? bucket, double talentFit, double km, TopList best, ref Budget budget)
+    private void Weigh(RankingQuery query, List<Entry>? bucket, double talentFit, double km, TopList best, ref Budget budget)
     {
         if (bucket is null || bucket.Count == 0)
         {
             return;
         }
-        var start = (int)(budget.Rotation % (uint)bucket.Count);
-        for (var i = 0; i < bucket.Count && !budget.Spent; i++)
+        var entries = CollectionsMarshal.AsSpan(bucket);
+        var start = (int)(budget.Rotation % (uint)entries.Length);
+        var facts = new QueryFacts(query, talentFit, km);
+        Weigh(query, entries[start..], facts, best, ref budget);
+        Weigh(query, entries[..start], facts, best, ref budget);
+    }
+
+    private void Weigh(RankingQuery query, ReadOnlySpan<Entry> entries, in QueryFacts facts, TopList best, ref Budget budget)
+    {
+        for (var i = 0; i < entries.Length && !budget.Spent; i++)
         {
-            var position = bucket[(start + i) % bucket.Count];
+            ref readonly var entry = ref entries[i];
             budget.Weighed++;
-            if (Scoring.TryScore(query, _volunteers[position], talentFit, km, _active[position], out var parts))
+            var verdict = entry.Judge(facts, out var availability);
+            if (verdict == Verdict.No)
+            {
+                continue;
+            }
+            var active = _active[entry.Position];
+            if (verdict == Verdict.Yes && best.IsFull && facts.UpperBound(availability, active, entry.MaxActive) <= best.Lowest)
+            {
+                // Eligible, but could not enter the list: counts against the budget exactly as if it had been scored.
+                budget.Eligible++;
+                continue;
+            }
+            if (Scoring.TryScore(query, _volunteers[entry.Position], facts.TalentFit, facts.Km, active, out var parts))
             {
                 budget.Eligible++;
-                best.Offer(position, parts);
+                best.Offer(entry.Position, parts);
             }
         }
+    }
+
+    private enum Verdict
+    {
+        /// <summary><see cref="Scoring.TryScore"/> would turn the volunteer down.</summary>
+        No,
+
+        /// <summary><see cref="Scoring.TryScore"/> would accept the volunteer, with at most this availability.</summary>
+        Yes,
+
+        /// <summary>The entry cannot tell (a preference, an exclusion, an absence, many windows): score it.</summary>
+        Ask,
+    }
+
+    /// <summary>What every entry is checked against, taken once per list instead of once per volunteer.</summary>
+    private readonly struct QueryFacts
+    {
+        public QueryFacts(RankingQuery query, double talentFit, double km)
+        {
+            TalentFit = talentFit;
+            Km = km;
+            NeedsVog = query.NeedsVog;
+            TaskDay = query.TaskDay.DayNumber;
+            HasTime = query.Time is not null;
+            HasDate = query.Time?.Date is not null;
+            StartMinute = query.Time?.StartMinute ?? 0;
+            EndMinute = query.Time?.EndMinute ?? 0;
+            // The entries know nothing of these; with one of them every remaining volunteer is scored in full.
+            Simple = query.PreferredGender is null && query.Excluded.Count == 0;
+            Known = query.KnownVolunteers.Count > 0;
+        }
+
+        public double TalentFit { get; }
+        public double Km { get; }
+        public bool NeedsVog { get; }
+        public int TaskDay { get; }
+        public bool HasTime { get; }
+        public bool HasDate { get; }
+        public int StartMinute { get; }
+        public int EndMinute { get; }
+        public bool Simple { get; }
+        public bool Known { get; }
+
+        /// <summary>
+        /// The score with language and continuity taken as met, summed exactly as <see cref="ScoreParts.Total"/>
+        /// sums it: adding the same or smaller parts in the same order never gives more, so no volunteer
+        /// whose bound is at most the lowest in the list could have entered it.
+        /// </summary>
+        public double UpperBound(double availability, int active, int maxActive) =>
+            new ScoreParts(TalentFit, Km, availability, active, maxActive, Known, true, NeedsVog).Total;
+    }
+
+    /// <summary>
+    /// A volunteer in one list, with the facts that decide most rankings: reach, VOG, and in a weekday's
+    /// list that day's windows. <see cref="Judge"/> answers only what <see cref="Scoring.TryScore"/> would
+    /// answer too; every volunteer who may enter the ranking is still scored by it.
+    /// </summary>
+    private readonly struct Entry
+    {
+        public readonly int Position;
+        public readonly int MaxActive;
+        private readonly double _reachKm;
+        private readonly int _vogFrom;
+        private readonly int _vogUntil;
+        private readonly short _from1, _until1, _from2, _until2;
+        private readonly byte _windows;
+        private readonly bool _hasAbsences;
+
+        // Beyond two windows on one day the entry does not keep them; the volunteer is then asked in full.
+        private const byte Many = byte.MaxValue;
+        private const byte Unknown = byte.MaxValue - 1;
+
+        public Entry(int position, Volunteer volunteer, int slot)
+        {
+            Position = position;
+            MaxActive = volunteer.MaxActiveMatches;
+            _reachKm = volunteer.Active ? volunteer.MaxDistanceKm : -1;
+            var expires = Vog.ExpiresOn(volunteer.VogStatus, volunteer.VogIssuedOn);
+            (_vogFrom, _vogUntil) = expires is { } until && volunteer.VogIssuedOn is { } issued ? (issued.DayNumber, until.DayNumber) : (int.MaxValue, int.MinValue);
+            _hasAbsences = volunteer.Absences.Length > 0;
+            if (slot >= NoWindows)
+            {
+                // Without windows the volunteer is asked (half the points); the list for everyone serves requests without a time.
+                _windows = Unknown;
+                return;
+            }
+            foreach (var window in volunteer.Availability)
+            {
+                if ((int)window.Day != slot)
+                {
+                    continue;
+                }
+                switch (_windows++)
+                {
+                    case 0:
+                        (_from1, _until1) = ((short)Minute(window.From), (short)Minute(window.Until));
+                        break;
+                    case 1:
+                        (_from2, _until2) = ((short)Minute(window.From), (short)Minute(window.Until));
+                        break;
+                    default:
+                        _windows = Many;
+                        return;
+                }
+            }
+        }
+
+        public Verdict Judge(in QueryFacts facts, out double availability)
+        {
+            availability = 1;
+            if (facts.Km > _reachKm || (facts.NeedsVog && (facts.TaskDay < _vogFrom || facts.TaskDay >= _vogUntil)))
+            {
+                return Verdict.No;
+            }
+            if (!facts.HasTime)
+            {
+                return facts.Simple ? Verdict.Yes : Verdict.Ask;
+            }
+            if (_windows == Unknown)
+            {
+                availability = Scoring.UnknownAvailability;
+            }
+            else if (_windows != Many)
+            {
+                // The same sum as Availability.Overlap over this day's windows.
+                var length = facts.EndMinute - facts.StartMinute;
+                var covered = Covered(facts, _from1, _until1) + (_windows > 1 ? Covered(facts, _from2, _until2) : 0);
+                if (length <= 0 || covered == 0)
+                {
+                    return Verdict.No;
+                }
+                availability = Math.Min(1.0, (double)covered / length);
+            }
+            return facts.Simple && _windows != Many && !(facts.HasDate && _hasAbsences) ? Verdict.Yes : Verdict.Ask;
+        }
+
+        private static int Covered(in QueryFacts facts, int from, int until) =>
+            Math.Max(0, Math.Min(facts.EndMinute, until) - Math.Max(facts.StartMinute, from));
+
+        private static int Minute(TimeOnly time) => time.Hour * 60 + time.Minute;
     }
 
     private struct Budget(int maxEligible, int maxWeighed, uint rotation)
@@ -148,7 +314,7 @@ public sealed class CandidateIndex
         public readonly bool Spent => Eligible >= maxEligible || Weighed >= maxWeighed;
     }
 
-    private void ForEachList(int position, Action<List<int>> action)
+    private void ForEachList(int position, Action<List<Entry>, int> action)
     {
         var volunteer = _volunteers[position];
         var area = _map.IndexOf(volunteer.Postcode);
@@ -158,20 +324,20 @@ public sealed class CandidateIndex
         foreach (var talent in volunteer.Talents)
         {
             var lists = Bucket(_listed, talent);
-            Array.ForEach(slots, slot => action(lists[area * Slots + slot]));
+            Array.ForEach(slots, slot => action(lists[area * Slots + slot], slot));
         }
         foreach (var talent in volunteer.OtherTalents.Where(t => Array.IndexOf(volunteer.Talents, t) < 0))
         {
             var lists = Bucket(_freeText, talent);
-            Array.ForEach(slots, slot => action(lists[area * Slots + slot]));
+            Array.ForEach(slots, slot => action(lists[area * Slots + slot], slot));
         }
     }
 
-    private List<int>[] Bucket(Dictionary<string, List<int>[]> index, string talent)
+    private List<Entry>[] Bucket(Dictionary<string, List<Entry>[]> index, string talent)
     {
         if (!index.TryGetValue(talent, out var perArea))
         {
-            perArea = new List<int>[_map.Areas.Count * Slots];
+            perArea = new List<Entry>[_map.Areas.Count * Slots];
             for (var i = 0; i < perArea.Length; i++)
             {
                 perArea[i] = [];

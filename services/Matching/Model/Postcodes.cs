@@ -52,6 +52,11 @@ public sealed class PostcodeMap
 
     public double DistanceKm(int fromIndex, int toIndex) => Haversine(Areas[fromIndex], Areas[toIndex]);
 
+    /// <summary>The PC4 areas (as text, "9718") within <paramref name="km"/> of the postcode's area; none for a postcode not in the table.</summary>
+    public IReadOnlyList<string> Within(string postcode, double km) => IndexOf(postcode) is var from and >= 0
+        ? Enumerable.Range(0, Areas.Count).Where(to => DistanceKm(from, to) <= km).Select(to => Areas[to].Pc4.ToString(CultureInfo.InvariantCulture)).ToList()
+        : [];
+
     public static double Haversine(PostcodeArea a, PostcodeArea b)
     {
         const double EarthRadiusKm = 6371.0;

@@ -150,4 +150,31 @@ public sealed class RankingTests
             Assert.Equal(bruteForce, exact.Rank(query, 5).Select(c => c.Score));
         }
     }
+
+    [Fact]
+    public void Volunteers_the_resident_knows_or_has_declined_and_gender_preferences_rank_as_when_scoring_everyone()
+    {
+        var population = new SyntheticPopulation(PostcodeMap.Shipped, seed: 11);
+        var volunteers = population.Volunteers(3000, Today).ToList();
+        var exact = new CandidateIndex(PostcodeMap.Shipped, maxEligible: int.MaxValue, maxWeighed: int.MaxValue);
+        volunteers.ForEach(v => exact.Add(v, activeMatches: v.MaxActiveMatches > 1 ? 1 : 0));
+        var random = new Random(3);
+
+        foreach (var request in population.Requests(200, Seeds.TuesdayAfternoonUtc))
+        {
+            var known = volunteers.Where(_ => random.NextDouble() < 0.05).Select(v => v.Id).ToHashSet();
+            var declined = random.NextDouble() < 0.5 ? volunteers.Where(_ => random.NextDouble() < 0.05).Select(v => v.Id).ToHashSet() : null;
+            var asked = random.NextDouble() < 0.3 ? request with { PreferredGender = "female" } : request;
+            var query = new RankingQuery(asked, Today, known, declined);
+            var bruteForce = volunteers
+                .Select(v => (Volunteer: v, Fit: TalentFit.Of(v, query.Talent), Km: PostcodeMap.Shipped.DistanceKm(PostcodeMap.Shipped.IndexOf(request.Postcode), PostcodeMap.Shipped.IndexOf(v.Postcode))))
+                .Where(x => x.Fit > 0)
+                .Select(x => Scoring.TryScore(query, x.Volunteer, x.Fit, x.Km, exact.ActiveMatches(x.Volunteer.Id), out var parts) ? Math.Round(parts.Total, 3) : -1)
+                .Where(s => s >= 0)
+                .OrderDescending()
+                .Take(5)
+                .ToList();
+            Assert.Equal(bruteForce, exact.Rank(query, 5).Select(c => c.Score));
+        }
+    }
 }
