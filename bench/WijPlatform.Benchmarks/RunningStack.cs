@@ -118,7 +118,9 @@ public sealed class RunningStack : IAsyncDisposable
         PostgresServerResource.ConnectionStringFromState(StateDirectory, UrlOf("postgres"), database);
 
     /// <summary>An administrator's token from the stack's development identity provider.</summary>
-    public string AdminToken => WijPlatform.Hosting.DevelopmentIdentity.ForState(StateDirectory).CreateToken("admin");
+    public string AdminToken => _adminToken ??= WijPlatform.Hosting.DevelopmentIdentity.ForState(StateDirectory).CreateToken("admin");
+
+    private string? _adminToken;
 
     public Uri BrokerAddress => RabbitMQServerResource.AddressFromState(StateDirectory, UrlOf("messaging"));
 

@@ -11,6 +11,7 @@ namespace WijPlatform.IntegrationTests;
 public sealed class StackFixture : IAsyncLifetime
 {
     private AppHostProcess? _host;
+    private DevelopmentIdentity? _identity;
 
     /// <summary>
     /// The whole suite calls as one administrator, so its rate limit is raised well above what one
@@ -32,12 +33,13 @@ public sealed class StackFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = AppHostProcess.Start(environment: Environment);
+        _identity = DevelopmentIdentity.ForState(_host.StateDirectory);
         await _host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
         Gateway = Client(_host.GatewayUrl, "admin");
     }
 
     /// <summary>The development identity provider of this stack: tokens for any role, signed with its key.</summary>
-    public DevelopmentIdentity Identity => DevelopmentIdentity.ForState(Host.StateDirectory);
+    public DevelopmentIdentity Identity => _identity ?? throw new InvalidOperationException("The stack is not started.");
 
     /// <summary>A client through the gateway for a caller with <paramref name="role"/> and extra claims (team, volunteer_id, ...).</summary>
     public HttpClient As(string role, IReadOnlyDictionary<string, string>? claims = null, string? subject = null) =>

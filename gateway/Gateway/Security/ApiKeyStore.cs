@@ -9,7 +9,7 @@ public sealed record ApiKeyInfo(Guid Id, string PartnerOrg, string Role, string?
 
 public sealed class ApiKeyStore(NpgsqlDataSource db, TimeProvider clock)
 {
-    private sealed record Row(Guid Id, string PartnerOrg, string Role, byte[] SecretHash, DateTime? RevokedAt);
+    private sealed record Row(Guid Id, string PartnerOrg, string Role, byte[] SecretHash);
 
     public async Task<(ApiKey Key, ApiKeyInfo Info)> CreateAsync(string partnerOrg, string role, string? description, string createdBy, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource db, TimeProvider clock)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "SELECT id, partner_org AS PartnerOrg, role, secret_hash AS SecretHash, revoked_at AS RevokedAt FROM api_keys WHERE id = @Id AND revoked_at IS NULL",
+            "SELECT id, partner_org AS PartnerOrg, role, secret_hash AS SecretHash FROM api_keys WHERE id = @Id AND revoked_at IS NULL",
             new { key.Id }, cancellationToken: ct));
         if (row is null || !key.Matches(row.SecretHash))
         {

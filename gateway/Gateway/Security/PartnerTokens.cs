@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using WijPlatform.ServiceDefaults.Security;
@@ -18,7 +19,7 @@ public sealed class GatewayTokenOptions
 /// The services accept only tokens, so the gateway exchanges a verified partner API key for a
 /// short-lived token of its own carrying the key's organisation and role.
 /// </summary>
-public sealed class PartnerTokens(Microsoft.Extensions.Options.IOptions<GatewayTokenOptions> options, Microsoft.Extensions.Options.IOptions<SecurityOptions> security, TimeProvider clock)
+public sealed class PartnerTokens(IOptions<GatewayTokenOptions> options, IOptions<SecurityOptions> security, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, (string Token, DateTime RenewAfter)> _issued = new();

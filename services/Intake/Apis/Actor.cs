@@ -3,8 +3,8 @@ using WijPlatform.Intake.Model;
 namespace WijPlatform.Intake.Apis;
 
 /// <summary>
-/// Who did it, for the timeline and the plan. Until the gateway authenticates callers, the caller
-/// names its user in the X-Actor header; afterwards this reads the authenticated user instead.
+/// Who did it, for the timeline and the plan: the X-Actor header, which the service itself sets
+/// from the verified token (ServiceDefaults' ActorHeader) over whatever a client sent.
 /// </summary>
 public static class Actor
 {
