@@ -112,7 +112,7 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, Migrati
 
     /// <summary>
     /// The service may read and write every table's rows, but never change or remove a line of its
-    /// audit trail (NEN 7513): that table grants it SELECT and INSERT only.
+    /// audit trail (NEN 7513) or a seal of its chain: those tables grant it SELECT and INSERT only.
     /// </summary>
     private static async Task GrantAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
     {
@@ -121,7 +121,7 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, Migrati
             $"""
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {quoted};
-            REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {quoted};
+            REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_seals FROM {quoted};
             REVOKE ALL ON schema_migrations FROM {quoted};
             GRANT SELECT ON schema_migrations TO {quoted};
             """, connection);

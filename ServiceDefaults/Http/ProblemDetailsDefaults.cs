@@ -93,7 +93,10 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
         {
             return false;
         }
-        logger.LogWarning("Database unavailable: {ExceptionType}", exception.GetType().Name);
+        // The SQL state or the inner exception's type says which (pool exhausted, server gone, timeout)
+        // without any message text that might quote data.
+        var reason = exception is Npgsql.PostgresException pg ? pg.SqlState : exception.InnerException?.GetType().Name;
+        logger.LogWarning("Database unavailable: {ExceptionType} ({Reason})", exception.GetType().Name, reason);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext

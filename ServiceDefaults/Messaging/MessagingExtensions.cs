@@ -21,6 +21,7 @@ public static class MessagingExtensions
         var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
 
         builder.Services.AddSingleton<MessagingMetrics>();
+        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<UnitOfWorkFactory>();
         builder.Services.AddSingleton<TopologyDeployer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TopologyDeployer>());

@@ -9,8 +9,9 @@ using Npgsql;
 namespace WijPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes committed outbox messages with publisher confirms and marks them sent. It wakes on the
-/// NOTIFY that a commit sends and polls as a fallback; rows are claimed with FOR UPDATE SKIP LOCKED
+/// Publishes committed outbox messages with publisher confirms and marks them sent. It wakes when a
+/// unit of work of this process commits messages (<see cref="OutboxSignal"/>), on a NOTIFY outbox
+/// from elsewhere, and polls as a fallback; rows are claimed with FOR UPDATE SKIP LOCKED
 /// so that several instances of a service never publish the same message on purpose. A message that
 /// is published but not marked (a crash in between) is published again with the same message id,
 /// and the consumer's inbox suppresses the duplicate.
@@ -20,10 +21,10 @@ public sealed partial class OutboxRelay(
     IBus bus,
     TopologyDeployer topology,
     MessagingMetrics metrics,
+    OutboxSignal signal,
     IOptions<MessagingOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private DateTime _gaugesRefreshedAt;
 
     private sealed record Pending(long Sequence, Guid Id, string MessageType, string Body, DateTime CreatedAt);
@@ -60,12 +61,7 @@ public sealed partial class OutboxRelay(
             }
             try
             {
-                await _wake.WaitAsync(options.Value.RelayPollInterval, stoppingToken);
-                // Several notifications may have piled up; one batch serves them all.
-                while (_wake.CurrentCount > 0)
-                {
-                    await _wake.WaitAsync(stoppingToken);
-                }
+                await signal.WaitAsync(options.Value.RelayPollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -104,7 +100,9 @@ public sealed partial class OutboxRelay(
         var sent = batch.Where((_, i) => results[i] is null).Select(m => m.Id).ToArray();
         var failed = batch.Where((_, i) => results[i] is not null).Select(m => m.Id).ToArray();
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox_messages SET sent_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY(@Sent)",
+            // Marking sent need not wait for the disk: if a crash loses the mark, the message is published
+            // again with the same id and the consumer's inbox drops it.
+            "SET LOCAL synchronous_commit TO OFF; UPDATE outbox_messages SET sent_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY(@Sent)",
             new { Sent = sent }, transaction, cancellationToken: CancellationToken.None));
         if (failed.Length > 0)
         {
@@ -156,7 +154,7 @@ public sealed partial class OutboxRelay(
         metrics.OldestPendingAge = oldest is null ? TimeSpan.Zero : DateTime.UtcNow - DateTime.SpecifyKind(oldest.Value, DateTimeKind.Utc);
     }
 
-    /// <summary>Holds a connection that LISTENs for commits; reconnects when the database comes back.</summary>
+    /// <summary>Holds a connection that LISTENs for rows written outside this process; reconnects when the database comes back.</summary>
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -164,13 +162,13 @@ public sealed partial class OutboxRelay(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Release();
+                connection.Notification += (_, _) => signal.Wake();
                 await using (var listen = new NpgsqlCommand("LISTEN outbox", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
                 // Anything committed while we were not listening is picked up now.
-                _wake.Release();
+                signal.Wake();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);

@@ -21,16 +21,18 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     private readonly IOptions<MessagingOptions> _options;
     private readonly IPublishEndpoint? _directPublisher;
+    private readonly OutboxSignal _signal;
     private readonly ILogger _logger;
     private readonly List<object> _unsentDirect = [];
-    private bool _notify;
+    private bool _published;
 
-    private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, ILogger logger)
+    private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, OutboxSignal signal, ILogger logger)
     {
         Connection = connection;
         Transaction = transaction;
         _options = options;
         _directPublisher = directPublisher;
+        _signal = signal;
         _logger = logger;
     }
 
@@ -41,13 +43,13 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <summary>The audit line of the HTTP request this change belongs to: written in this transaction, at commit.</summary>
     internal PendingAudit? Audit { get; set; }
 
-    internal static async Task<UnitOfWork> BeginAsync(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, ILogger logger, CancellationToken cancellationToken)
+    internal static async Task<UnitOfWork> BeginAsync(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, OutboxSignal signal, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            return new UnitOfWork(connection, transaction, options, directPublisher, logger);
+            return new UnitOfWork(connection, transaction, options, directPublisher, signal, logger);
         }
         catch
         {
@@ -67,17 +69,13 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
         // The runtime type, so that a message held in a variable of a base type is still published as itself.
         var type = message.GetType();
-        // NOTIFY inside the transaction is delivered at commit, so the relay wakes exactly when the row is visible;
-        // sent with the first insert, it costs no round trip of its own.
         await Connection.ExecuteAsync(new CommandDefinition(
-            _notify ? InsertSql : InsertSql + "; NOTIFY outbox",
+            "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)",
             new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, Json) },
             Transaction,
             cancellationToken: cancellationToken));
-        _notify = true;
+        _published = true;
     }
-
-    private const string InsertSql = "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)";
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
@@ -87,6 +85,10 @@ public sealed class UnitOfWork : IAsyncDisposable
             audit.Written = true;
         }
         await Transaction.CommitAsync(cancellationToken);
+        if (_published)
+        {
+            _signal.Wake();
+        }
         if (_unsentDirect.Count > 0 && _directPublisher is not null)
         {
             // The outbox is switched off: publish after commit and hope, as the reference designs do.
@@ -113,7 +115,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 }
 
 /// <summary>Starts units of work on the service's own database.</summary>
-public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IServiceProvider services, ILogger<UnitOfWork> logger)
+public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, OutboxSignal signal, IServiceProvider services, ILogger<UnitOfWork> logger)
 {
     public MessagingOptions Options => options.Value;
 
@@ -123,6 +125,7 @@ public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<Mess
             dataSource,
             options,
             options.Value.OutboxEnabled ? null : (IPublishEndpoint?)services.GetService(typeof(IBus)),
+            signal,
             logger,
             cancellationToken);
         work.Audit = (services.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.Features.Get<PendingAudit>();

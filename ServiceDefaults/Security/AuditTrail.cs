@@ -49,18 +49,39 @@ public sealed class AuditTrail(NpgsqlDataSource db)
             "id, at, actor_name AS ActorName, role, on_behalf_of AS OnBehalfOf, action, record_type AS RecordType, record_id AS RecordId, outcome",
             "audit_log WHERE resident_ids @> ARRAY[@residentId]", "id DESC", new { residentId }, page, ct);
 
-    /// <summary>Recomputes every line's hash from its content and its predecessor; the first line that does not fit is where someone tampered.</summary>
+    /// <summary>Chains the lines written since the last seal; returns how many it sealed (0 while another instance seals).</summary>
+    public async Task<int> SealAsync(int maxLines, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT audit_seal(@maxLines)", new { maxLines }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Seals what is pending, then recomputes every seal from its line and its predecessor. The first
+    /// seal that does not fit, or a line that has no seal and is not waiting for one, is where
+    /// someone tampered; the answer names that line.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
+        while (await SealAsync(10_000, ct) == 10_000)
+        {
+        }
         await using var connection = await db.OpenConnectionAsync(ct);
         var result = await connection.QuerySingleAsync<(long Lines, long? Broken)>(new CommandDefinition(
             """
-            SELECT count(*),
-                   min(id) FILTER (WHERE id <> expected_id OR prev_hash <> expected_prev OR hash <> sha256(prev_hash || audit_log_content(a)))
-              FROM (SELECT a, id, prev_hash, hash,
-                           row_number() OVER (ORDER BY id) AS expected_id,
-                           coalesce(lag(hash) OVER (ORDER BY id), '\x00'::bytea) AS expected_prev
-                      FROM audit_log a) chain
+            SELECT (SELECT count(*) FROM audit_log),
+                   least(
+                       (SELECT line_id FROM (
+                            SELECT s.line_id, s.seq, s.prev_hash, s.hash, a,
+                                   row_number() OVER (ORDER BY s.seq) AS expected_seq,
+                                   coalesce(lag(s.hash) OVER (ORDER BY s.seq), '\x00'::bytea) AS expected_prev
+                              FROM audit_seals s LEFT JOIN audit_log a ON a.id = s.line_id) chain
+                         WHERE seq <> expected_seq OR prev_hash <> expected_prev OR a IS NULL
+                            OR hash <> sha256(prev_hash || audit_log_content(a))
+                         ORDER BY seq LIMIT 1),
+                       (SELECT min(a.id) FROM audit_log a
+                         WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.line_id = a.id)
+                           AND NOT EXISTS (SELECT 1 FROM audit_unsealed u WHERE u.line_id = a.id)))
             """, cancellationToken: ct));
         return new AuditVerification(result.Lines, result.Broken is null, result.Broken);
     }

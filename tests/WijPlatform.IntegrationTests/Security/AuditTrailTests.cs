@@ -87,7 +87,7 @@ public sealed class AuditTrailTests(StackFixture stack)
 
         // Someone with the database's superuser password rewrites a line; the chain shows where.
         await using var db = await stack.OpenDatabaseAsync("intakedb");
-        var target = (long)(await new NpgsqlCommand("SELECT max(id) / 2 + 1 FROM audit_log", db).ExecuteScalarAsync())!;
+        var target = (long)(await new NpgsqlCommand("SELECT id FROM audit_log ORDER BY id OFFSET (SELECT count(*) / 2 FROM audit_log) LIMIT 1", db).ExecuteScalarAsync())!;
         var original = (string?)await new NpgsqlCommand($"SELECT actor_name FROM audit_log WHERE id = {target}", db).ExecuteScalarAsync();
         await new NpgsqlCommand($"UPDATE audit_log SET actor_name = 'iemand anders' WHERE id = {target}", db).ExecuteNonQueryAsync();
         try
