@@ -30,13 +30,13 @@ public sealed record AuditVerification(long Lines, bool Intact, long? FirstBroke
 /// <summary>Writes and checks the service's audit trail (table audit_log, hash-chained by a trigger).</summary>
 public sealed class AuditTrail(NpgsqlDataSource db)
 {
-    private const string Insert = """
+    internal const string InsertSql = """
         INSERT INTO audit_log (actor, actor_name, role, on_behalf_of, action, record_type, record_id, resident_ids, endpoint, client_address, outcome)
         VALUES (@Actor, @ActorName, @Role, @OnBehalfOf, @Action, @RecordType, @RecordId, @ResidentIds, @Endpoint, @ClientAddress, @Outcome)
         """;
 
     public static Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditEntry entry, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(Insert, entry, transaction, cancellationToken: ct));
+        connection.ExecuteAsync(new CommandDefinition(InsertSql, entry, transaction, cancellationToken: ct));
 
     public async Task WriteAsync(AuditEntry entry, CancellationToken ct)
     {

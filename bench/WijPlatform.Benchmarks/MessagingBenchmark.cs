@@ -19,12 +19,13 @@ public static class MessagingBenchmark
     {
         using var intake = BenchHttp.Create(stack.UrlOf("intake"), stack.AdminToken);
         var rate = options.MessageRate;
-        // A fresh stack compiles its hot paths while it serves; measured cold, the figure would be
-        // the JIT's. Half the rate first, then the full rate, each as long as a measured phase.
+        // A fresh stack compiles its hot paths while it serves (tiered JIT), which takes about half a
+        // minute of load on two cores; measured before that, the figure would be the JIT's. Half the
+        // rate first, then the full rate, each twice as long as a measured phase.
         Console.WriteLine("  message path: warm-up");
-        await SendAsync(intake, Math.Max(1, rate / 2), options.MessagePhase);
+        await SendAsync(intake, Math.Max(1, rate / 2), options.MessagePhase * 2);
         await Settle.MessagesAsync(stack);
-        await SendAsync(intake, rate, options.MessagePhase);
+        await SendAsync(intake, rate, options.MessagePhase * 2);
         await Settle.MessagesAsync(stack);
 
         var runs = new List<(double LagP50, double LagP99, double P50, double P99, double HttpP99, LoadResult Http, long Missing, double Consumer)>();

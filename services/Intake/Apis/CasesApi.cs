@@ -86,7 +86,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         var changed = change(current) with { Status = transition.Status };
         var now = clock.GetUtcNow().UtcDateTime;
         await cases.UpdateAsync(work, changed, ct);
-        await cases.AppendAsync(work, id, EventKind(action), detail(changed), Actor.Name(actor), now, ct);
+        cases.Append(work, id, EventKind(action), detail(changed), Actor.Name(actor), now);
         if (action == CaseAction.Assign)
         {
             await referrals.MarkSignalsActedUponAsync(work, null, id, now, ct);
@@ -103,7 +103,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
             return CasesApi.NotFound(id);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        await cases.AppendAsync(work, id, kind, text, Actor.Name(actor), now, ct);
+        cases.Append(work, id, kind, text, Actor.Name(actor), now);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/cases/{id}/timeline", new CaseEvent(0, id, kind, text, Actor.Name(actor), now));
     }

@@ -75,9 +75,9 @@ public static class HelpRequestsApi
 
         var who = Actor.Name(actor);
         await using var work = await unitOfWork.BeginAsync(cancellationToken);
-        await cases.InsertAsync(work, helpRequest, cancellationToken);
-        await cases.AppendAsync(work, helpRequest.Id, "registered",
-            request.OnBehalfOf is null ? $"Via {request.Channel}." : $"Via {request.Channel}, asked by {request.OnBehalfOf}.", who, helpRequest.CreatedAt, cancellationToken);
+        cases.Insert(work, helpRequest);
+        cases.Append(work, helpRequest.Id, "registered",
+            request.OnBehalfOf is null ? $"Via {request.Channel}." : $"Via {request.Channel}, asked by {request.OnBehalfOf}.", who, helpRequest.CreatedAt);
         // The first volunteer referral carries the case's id, so matching's request and the case share it.
         if (request.VolunteerTalent is { } talent
             && await referrals.VolunteerAsync(work, helpRequest, helpRequest.Id, talent, request.WantedAt, who, cancellationToken) is { } refusal)

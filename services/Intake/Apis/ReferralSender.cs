@@ -29,7 +29,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         var insideHome = talent is "home-visit" or "computer-help";
         await work.PublishAsync(new VolunteerRequested(referralId, @case.Id, @case.ResidentId ?? Guid.Empty, talent, @case.Postcode, street, firstName,
             wantedAt, @case.Urgency, insideHome), ct);
-        await RecordAsync(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'.", actor, ct);
+        Record(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'.", actor);
         return null;
     }
 
@@ -47,7 +47,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         // The calendar shows the sign-up by first name and initial, and needs the phone to say when it is cancelled.
         var displayName = $"{resident!.FirstName} {resident.LastName?[..1]}.".Trim();
         await work.PublishAsync(new ActivityReferralRequested(referralId, @case.Id, residentId, activityId, occurrenceStart, displayName, resident.Phone), ct);
-        await RecordAsync(work, @case.Id, referralId, "activity", activityId.ToString(), null, $"Referred to activity {activityId}.", actor, ct);
+        Record(work, @case.Id, referralId, "activity", activityId.ToString(), null, $"Referred to activity {activityId}.", actor);
         return null;
     }
 
@@ -74,8 +74,8 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         var days = MealDeliveryDays.Normalise(weekdays);
         await work.PublishAsync(new MealDeliveryRequested(referralId, residentId, displayName, resident.Street, resident.HouseNumber, resident.Postcode, resident.Phone,
             days, startsOn, string.IsNullOrWhiteSpace(remarks) ? null : remarks.Trim()), ct);
-        await RecordAsync(work, @case.Id, referralId, "meal-delivery", string.Join(",", days), null,
-            $"Asked the café for meal delivery on {string.Join(", ", days)}{(startsOn is { } from ? $" from {from:yyyy-MM-dd}" : "")}.", actor, ct);
+        Record(work, @case.Id, referralId, "meal-delivery", string.Join(",", days), null,
+            $"Asked the café for meal delivery on {string.Join(", ", days)}{(startsOn is { } from ? $" from {from:yyyy-MM-dd}" : "")}.", actor);
         return null;
     }
 
@@ -85,7 +85,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         {
             return refusal;
         }
-        await RecordAsync(work, @case.Id, referralId, "partner", partner, followUpOn, $"Referred to {partner}; follow up on {followUpOn:yyyy-MM-dd}.", actor, ct);
+        Record(work, @case.Id, referralId, "partner", partner, followUpOn, $"Referred to {partner}; follow up on {followUpOn:yyyy-MM-dd}.", actor);
         return null;
     }
 
@@ -105,10 +105,10 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         return (resident, null);
     }
 
-    private async Task RecordAsync(UnitOfWork work, Guid caseId, Guid referralId, string kind, string target, DateOnly? followUpOn, string detail, string actor, CancellationToken ct)
+    private void Record(UnitOfWork work, Guid caseId, Guid referralId, string kind, string target, DateOnly? followUpOn, string detail, string actor)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await referrals.InsertAsync(work, new Referral(referralId, caseId, kind, target, "sent", followUpOn, now, now), ct);
-        await cases.AppendAsync(work, caseId, "referral-sent", detail, actor, now, ct);
+        referrals.Insert(work, new Referral(referralId, caseId, kind, target, "sent", followUpOn, now, now));
+        cases.Append(work, caseId, "referral-sent", detail, actor, now);
     }
 }

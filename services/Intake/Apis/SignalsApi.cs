@@ -65,10 +65,10 @@ public static class SignalsApi
                 HouseholdId = household.Id,
                 Neighbourhood = household.Neighbourhood,
             };
-            await cases.InsertAsync(work, @case, ct);
-            await cases.AppendAsync(work, @case.Id, "registered", "Via a partner signal.", actor, now, ct);
+            cases.Insert(work, @case);
+            cases.Append(work, @case.Id, "registered", "Via a partner signal.", actor, now);
         }
-        await cases.AppendAsync(work, @case.Id, "partner-signal", request.Concern, actor, now, ct);
+        cases.Append(work, @case.Id, "partner-signal", request.Concern, actor, now);
         // The visit request carries no name or street: the partner's signal is not the resident's consent.
         var visit = NewId.NextGuid();
         if (await sender.VolunteerAsync(work, @case with { ResidentId = null }, visit, "home-visit", null, actor, ct) is { } refusal)

@@ -16,15 +16,15 @@ public sealed class CaseStore(NpgsqlDataSource db)
         household_id AS HouseholdId, neighbourhood, on_behalf_of AS OnBehalfOf, regisseur_id AS RegisseurId, outcome, closed_at AS ClosedAt
         """;
 
-    public Task InsertAsync(UnitOfWork work, HelpRequest request, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+    public void Insert(UnitOfWork work, HelpRequest request) =>
+        work.Write(
             """
             INSERT INTO help_requests (id, channel, domains, urgency, postcode, description, talent, status, created_at,
                                        resident_id, household_id, neighbourhood, on_behalf_of)
             VALUES (@Id, @Channel, @Domains, @Urgency, @Postcode, @Description, @Talent, @Status, @CreatedAt,
                     @ResidentId, @HouseholdId, @Neighbourhood, @OnBehalfOf)
             """,
-            request, work.Transaction, cancellationToken: ct));
+            request);
 
     public async Task<HelpRequest?> FindAsync(Guid id, CancellationToken ct)
     {
@@ -72,10 +72,10 @@ public sealed class CaseStore(NpgsqlDataSource db)
                 : "(SELECT coalesce(neighbourhood, 'unknown') AS key, count(*) AS open_cases FROM help_requests WHERE status <> 'closed' GROUP BY 1) counts",
             "open_cases DESC, key", null, page, ct);
 
-    public Task AppendAsync(UnitOfWork work, Guid caseId, string kind, string? detail, string actor, DateTime at, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+    public void Append(UnitOfWork work, Guid caseId, string kind, string? detail, string actor, DateTime at) =>
+        work.Write(
             "INSERT INTO case_events (case_id, kind, detail, actor, occurred_at) VALUES (@caseId, @kind, @detail, @actor, @at)",
-            new { caseId, kind, detail, actor, at }, work.Transaction, cancellationToken: ct));
+            new { caseId, kind, detail, actor, at });
 
     public Task<Page<CaseEvent>> TimelineAsync(Guid caseId, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<CaseEvent>("seq, case_id AS CaseId, kind, detail, actor, occurred_at AS OccurredAt", "case_events WHERE case_id = @caseId", "seq",

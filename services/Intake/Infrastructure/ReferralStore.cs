@@ -11,12 +11,12 @@ public sealed class ReferralStore(NpgsqlDataSource db)
 {
     private const string Columns = "id, case_id AS CaseId, kind, target, status, follow_up_on AS FollowUpOn, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
-    public Task InsertAsync(UnitOfWork work, Referral referral, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+    public void Insert(UnitOfWork work, Referral referral) =>
+        work.Write(
             """
             INSERT INTO referrals (id, case_id, kind, target, status, follow_up_on, created_at, updated_at)
             VALUES (@Id, @CaseId, @Kind, @Target, @Status, @FollowUpOn, @CreatedAt, @UpdatedAt)
-            """, referral, work.Transaction, cancellationToken: ct));
+            """, referral);
 
     /// <summary>The referral's case and status, held until the unit of work ends; null for a referral intake does not know.</summary>
     public Task<(Guid CaseId, string Status)?> LockAsync(UnitOfWork work, Guid referralId, CancellationToken ct) =>

@@ -28,7 +28,7 @@ public abstract class ReferralAnswerConsumer<TMessage>(UnitOfWorkFactory unitOfW
             {
                 await referrals.SetStatusAsync(work, answer.ReferralId, answer.Status, now, cancellationToken);
             }
-            await cases.AppendAsync(work, caseId, answer.Event, answer.Detail, Actors.System, now, cancellationToken);
+            cases.Append(work, caseId, answer.Event, answer.Detail, Actors.System, now);
             if (answer.Status == "matched")
             {
                 await referrals.MarkSignalsActedUponAsync(work, answer.ReferralId, null, now, cancellationToken);

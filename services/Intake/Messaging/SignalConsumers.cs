@@ -35,14 +35,14 @@ public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWo
                 HouseholdId = resident.HouseholdId,
                 Neighbourhood = resident.Neighbourhood,
             };
-            await cases.InsertAsync(work, @case, cancellationToken);
-            await cases.AppendAsync(work, @case.Id, "registered", "Via a signal from the café's meal delivery.", Actor, now, cancellationToken);
+            cases.Insert(work, @case);
+            cases.Append(work, @case.Id, "registered", "Via a signal from the café's meal delivery.", Actor, now);
         }
         else if (CaseSignals.RaiseForNoAnswer(@case.Urgency) != @case.Urgency)
         {
             await cases.UpdateAsync(work, @case with { Urgency = CaseSignals.RaiseForNoAnswer(@case.Urgency) }, cancellationToken);
         }
-        await cases.AppendAsync(work, @case.Id, CaseSignals.CafeNoAnswer, CaseSignals.NoAnswer(message), Actor, now, cancellationToken);
+        cases.Append(work, @case.Id, CaseSignals.CafeNoAnswer, CaseSignals.NoAnswer(message), Actor, now);
     }
 }
 
@@ -56,6 +56,6 @@ public sealed class RepeatedNoShowsRecordedConsumer(UnitOfWorkFactory unitOfWork
         {
             return;
         }
-        await cases.AppendAsync(work, referral.CaseId, CaseSignals.ActivityNoShows, CaseSignals.NoShows(message), "calendar", clock.GetUtcNow().UtcDateTime, cancellationToken);
+        cases.Append(work, referral.CaseId, CaseSignals.ActivityNoShows, CaseSignals.NoShows(message), "calendar", clock.GetUtcNow().UtcDateTime);
     }
 }
