@@ -12,8 +12,6 @@ namespace WijPlatform.ServiceDefaults.Security;
 /// </summary>
 public sealed partial class AuditSealer(AuditTrail trail, IConfiguration configuration, ILogger<AuditSealer> logger) : BackgroundService
 {
-    private const int BatchSize = 5_000;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Audit:SealInterval", TimeSpan.FromSeconds(1));
@@ -22,9 +20,7 @@ public sealed partial class AuditSealer(AuditTrail trail, IConfiguration configu
         {
             try
             {
-                while (await trail.SealAsync(BatchSize, stoppingToken) == BatchSize)
-                {
-                }
+                await trail.SealPendingAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -50,10 +50,19 @@ public sealed class AuditTrail(NpgsqlDataSource db)
             "audit_log WHERE resident_ids @> ARRAY[@residentId]", "id DESC", new { residentId }, page, ct);
 
     /// <summary>Chains the lines written since the last seal; returns how many it sealed (0 while another instance seals).</summary>
-    public async Task<int> SealAsync(int maxLines, CancellationToken ct)
+    private async Task<int> SealAsync(int maxLines, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT audit_seal(@maxLines)", new { maxLines }, cancellationToken: ct));
+    }
+
+    /// <summary>Seals every line written so far, in batches (none while another instance is sealing).</summary>
+    public async Task SealPendingAsync(CancellationToken ct)
+    {
+        const int batch = 5_000;
+        while (await SealAsync(batch, ct) == batch)
+        {
+        }
     }
 
     /// <summary>
@@ -63,9 +72,7 @@ public sealed class AuditTrail(NpgsqlDataSource db)
     /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
-        while (await SealAsync(10_000, ct) == 10_000)
-        {
-        }
+        await SealPendingAsync(ct);
         await using var connection = await db.OpenConnectionAsync(ct);
         var result = await connection.QuerySingleAsync<(long Lines, long? Broken)>(new CommandDefinition(
             """
