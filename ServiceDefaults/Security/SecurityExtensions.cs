@@ -60,6 +60,7 @@ public static class SecurityExtensions
         builder.Services.ConfigureAll<OpenApiOptions>(openApi =>
         {
             openApi.AddDocumentTransformer<BearerSecurityScheme>();
+            openApi.AddDocumentTransformer<WijPlatform.ServiceDefaults.Http.PublicServers>();
             openApi.AddOperationTransformer<RolesInOpenApi>();
         });
         return builder;
