@@ -60,6 +60,9 @@ public static class SecurityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(WijRoles.Admin).Build());
 
         builder.Services.AddHttpContextAccessor();
+        builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.Section));
+        builder.Services.AddSingleton<AuditSigner>();
+        builder.Services.AddSingleton<AuditAnchors>();
         builder.Services.AddSingleton<AuditTrail>();
 
         // The server's name and version help nobody but an attacker.
