@@ -48,7 +48,8 @@ public sealed partial class AuditAnchors(NpgsqlDataSource db, AuditSigner signer
         await _gate.WaitAsync(ct);
         try
         {
-            var previous = Latest([]);
+            // What this process anchored last; the file only when it has anchored nothing yet.
+            var previous = _written ?? (string.IsNullOrWhiteSpace(options.Value.AnchorPath) ? null : ReadFile([]));
             await using var connection = await db.OpenConnectionAsync(ct);
             var head = await connection.QuerySingleOrDefaultAsync<(long Seal, long Line, byte[] Hash)?>(new CommandDefinition(
                 "SELECT seq, line_id, hash FROM audit_seals ORDER BY seq DESC LIMIT 1", cancellationToken: ct));
@@ -133,7 +134,7 @@ public sealed partial class AuditAnchors(NpgsqlDataSource db, AuditSigner signer
 
     private async Task<AuditFinding?> ChangedSinceAsync(NpgsqlConnection connection, AuditAnchor previous, long head, CancellationToken ct) =>
         await AuditChecks.ChainBreakAsync(connection, previous.Seal, head, ct)
-        ?? (await AuditChecks.SignaturesAsync(connection, signer, previous.SignedFrom, previous.Seal, head, ct)).FirstOrDefault();
+        ?? (await AuditChecks.SignaturesAsync(connection, signer, previous.SignedFrom, (previous.Seal, head), ct)).FirstOrDefault();
 
     /// <summary>The newest anchor this process wrote or the anchor file holds, whichever is newer.</summary>
     private AuditAnchor? Latest(List<AuditFinding> findings)
@@ -198,24 +199,34 @@ public sealed partial class AuditAnchors(NpgsqlDataSource db, AuditSigner signer
             return;
         }
         var path = Path.GetFullPath(options.Value.AnchorPath);
-        var directory = Path.GetDirectoryName(path)!;
         var fileOptions = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite, Options = FileOptions.WriteThrough };
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            // Only the service's own account reads or writes the anchors, not the database server's.
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
+            else
+            {
+                // Only the service's own account reads or writes the anchors, not the database server's.
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+            await using var file = new FileStream(path, fileOptions);
+            await file.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(anchor, Json) + "\n"), ct);
         }
-        else
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Directory.CreateDirectory(directory);
+            // The anchor is in the log and in memory; the verification reports the file as behind.
+            LogFileFailed(logger, path, ex.GetType().Name);
         }
-        await using var file = new FileStream(path, fileOptions);
-        await file.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(anchor, Json) + "\n"), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit chain anchored: {Service} seal {Seal} line {Line} hash {Hash} at {At} signature {Mac}")]
     private static partial void LogAnchored(ILogger logger, string service, long seal, long line, string hash, string at, string mac);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit anchor file {Path} cannot be written ({Reason})")]
+    private static partial void LogFileFailed(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No earlier anchor of the audit chain found; anchoring it as it stands at seal {Seal}")]
     private static partial void LogFirstAnchor(ILogger logger, long seal);

@@ -20,7 +20,7 @@ internal static class AuditChecks
     /// Recomputes every seal after <paramref name="afterSeal"/> from its line and its predecessor; the
     /// first that does not fit (or whose line is gone) is where the chain was tampered with.
     /// </summary>
-    public static async Task<AuditFinding?> ChainBreakAsync(NpgsqlConnection connection, long afterSeal, long? throughSeal, CancellationToken ct)
+    public static async Task<AuditFinding?> ChainBreakAsync(NpgsqlConnection connection, long afterSeal, long throughSeal, CancellationToken ct)
     {
         var line = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             """
@@ -29,7 +29,7 @@ internal static class AuditChecks
                        lag(s.seq) OVER w AS prev_seq,
                        lag(s.hash) OVER w AS expected_prev
                   FROM audit_seals s LEFT JOIN audit_log a ON a.id = s.line_id
-                 WHERE s.seq >= @afterSeal AND (@throughSeal::bigint IS NULL OR s.seq <= @throughSeal)
+                 WHERE s.seq BETWEEN @afterSeal AND @throughSeal
                 WINDOW w AS (ORDER BY s.seq)) chain
              WHERE seq > @afterSeal
                AND (seq <> coalesce(prev_seq, @afterSeal) + 1
@@ -43,13 +43,15 @@ internal static class AuditChecks
             : null;
     }
 
-    /// <summary>Lines from <paramref name="signedFrom"/> on whose signature is missing or does not fit their content.</summary>
-    public static async Task<List<AuditFinding>> SignaturesAsync(NpgsqlConnection connection, AuditSigner signer, long signedFrom, long afterSeal, long? throughSeal, CancellationToken ct)
+    /// <summary>
+    /// Lines from <paramref name="signedFrom"/> on whose signature is missing or does not fit their
+    /// content: all of them (<paramref name="sealedAfter"/> null), or those sealed in a range of seals.
+    /// </summary>
+    public static async Task<List<AuditFinding>> SignaturesAsync(NpgsqlConnection connection, AuditSigner signer, long signedFrom, (long After, long Through)? sealedAfter, CancellationToken ct)
     {
-        // The whole trail, or only the lines sealed since the last anchor.
-        var sql = afterSeal == 0 && throughSeal is null
+        var sql = sealedAfter is null
             ? $"SELECT {Columns} FROM audit_log a WHERE a.id >= @signedFrom ORDER BY a.id"
-            : $"SELECT {Columns} FROM audit_seals s JOIN audit_log a ON a.id = s.line_id WHERE a.id >= @signedFrom AND s.seq > @afterSeal AND s.seq <= @throughSeal ORDER BY a.id";
+            : $"SELECT {Columns} FROM audit_seals s JOIN audit_log a ON a.id = s.line_id WHERE a.id >= @signedFrom AND s.seq > @after AND s.seq <= @through ORDER BY a.id";
         var findings = new List<AuditFinding>();
         long altered = 0, unsigned = 0;
         await using var command = new NpgsqlCommand(sql, connection)
@@ -57,8 +59,8 @@ internal static class AuditChecks
             Parameters =
             {
                 new("signedFrom", signedFrom),
-                new("afterSeal", afterSeal),
-                new("throughSeal", (object?)throughSeal ?? DBNull.Value),
+                new("after", sealedAfter?.After ?? 0),
+                new("through", sealedAfter?.Through ?? 0),
             },
         };
         await using var reader = await command.ExecuteReaderAsync(ct);

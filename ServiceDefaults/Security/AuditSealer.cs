@@ -32,17 +32,9 @@ public sealed partial class AuditSealer(AuditTrail trail, AuditAnchors anchors, 
                 // The database is away or not migrated yet; the lines wait in audit_unsealed.
                 LogSealFailed(logger, ex.GetType().Name);
             }
-            catch (IOException ex)
-            {
-                // The anchor file cannot be written; the anchor is in the log, and the next round tries again.
-                LogAnchorFailed(logger, ex.GetType().Name);
-            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing the audit trail failed ({Reason}); the next round retries")]
     private static partial void LogSealFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the audit anchor file failed ({Reason}); the next round retries")]
-    private static partial void LogAnchorFailed(ILogger logger, string reason);
 }

@@ -118,7 +118,7 @@ public sealed class AuditTrail(NpgsqlDataSource db, AuditSigner signer, AuditAnc
         {
             findings.Add(differs);
         }
-        if (await AuditChecks.ChainBreakAsync(connection, 0, null, ct) is { } broken)
+        if (await AuditChecks.ChainBreakAsync(connection, 0, long.MaxValue, ct) is { } broken)
         {
             findings.Add(broken);
         }
@@ -126,7 +126,7 @@ public sealed class AuditTrail(NpgsqlDataSource db, AuditSigner signer, AuditAnc
         {
             var signedFrom = anchor?.SignedFrom ?? await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT coalesce(max(id), 0) + 1 FROM audit_log WHERE mac IS NULL", cancellationToken: ct));
-            findings.AddRange(await AuditChecks.SignaturesAsync(connection, signer, signedFrom, 0, null, ct));
+            findings.AddRange(await AuditChecks.SignaturesAsync(connection, signer, signedFrom, null, ct));
         }
         findings.AddRange(await UnsealedAsync(connection, blockedBy, ct));
 

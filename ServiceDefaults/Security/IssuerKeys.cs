@@ -37,6 +37,9 @@ public sealed class IssuerKeys
 
     public IReadOnlyList<string> Issuers => [.. _fixed.Keys, .. _discovered.Keys];
 
+    /// <summary>Whether any issuer's keys come from an authority (only then is a token looked at before validation).</summary>
+    public bool Discovers => _discovered.Count > 0;
+
     /// <summary>The keys that may have signed a token of <paramref name="issuer"/> with key id <paramref name="kid"/>.</summary>
     public IEnumerable<SecurityKey> For(string issuer, string? kid) =>
         _fixed.TryGetValue(issuer, out var keys) ? keys

@@ -49,10 +49,13 @@ public static class SecurityExtensions
                 };
                 jwt.Events = new JwtBearerEvents
                 {
-                    OnMessageReceived = context => PrepareKeysAsync(context, keys),
                     OnChallenge = AuthenticationProblems.WriteChallengeAsync,
                     OnForbidden = AuthenticationProblems.WriteForbiddenAsync,
                 };
+                if (keys.Discovers)
+                {
+                    jwt.Events.OnMessageReceived = context => PrepareKeysAsync(context, keys);
+                }
             });
 
         // An endpoint that forgot to say who may call it is for administrators only, never open.
