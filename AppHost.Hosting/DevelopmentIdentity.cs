@@ -42,6 +42,15 @@ public sealed class DevelopmentIdentity
         ["Auth__Issuers__1__SigningKey"] = () => GatewayKey,
     };
 
+    /// <summary>
+    /// The key each service signs its audit lines and the anchors of its audit chain with: kept here,
+    /// outside the databases, as production keeps it in its secret store.
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<string>> AuditEnvironment() => new Dictionary<string, Func<string>>
+    {
+        ["Audit__SigningKey"] = () => _keys.Value["audit"],
+    };
+
     /// <summary>What the gateway needs besides trust: the key for the tokens it issues itself.</summary>
     public IReadOnlyDictionary<string, Func<string>> GatewayEnvironment() => new Dictionary<string, Func<string>>
     {
@@ -80,12 +89,15 @@ public sealed class DevelopmentIdentity
 
     private static Dictionary<string, string> LoadOrCreate(string file)
     {
-        if (File.Exists(file))
+        var keys = File.Exists(file) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))! : [];
+        // A state folder from before a key existed gets it added.
+        var missing = new[] { "identityProvider", "gateway", "audit" }.Where(name => !keys.ContainsKey(name)).ToList();
+        if (missing.Count == 0)
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))!;
+            return keys;
         }
+        missing.ForEach(name => keys[name] = NewKey());
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var keys = new Dictionary<string, string> { ["identityProvider"] = NewKey(), ["gateway"] = NewKey() };
         File.WriteAllText(file, JsonSerializer.Serialize(keys));
         if (!OperatingSystem.IsWindows())
         {

@@ -20,6 +20,8 @@ public sealed class ProjectResource : Resource
         LogPath = Path.Combine(stateDirectory, "logs", $"{name}.log");
         WithEnvironment("ASPNETCORE_URLS", () => $"http://127.0.0.1:{Port}");
         WithEnvironment("OTEL_SERVICE_NAME", () => Name);
+        // Outside the databases, where their superuser cannot rewrite them.
+        WithEnvironment("Audit__AnchorPath", () => Path.Combine(stateDirectory, "audit", $"{name}.anchors"));
     }
 
     public string ProjectPath { get; }
@@ -64,8 +66,8 @@ public sealed class ProjectResource : Resource
     public ProjectResource WithReference(ProjectResource project) =>
         WithEnvironment($"services__{project.Name}__http__0", () => project.Url);
 
-    /// <summary>Trust the identity provider's tokens (and the gateway's, for partner keys).</summary>
-    public ProjectResource WithReference(DevelopmentIdentity identity) => WithEnvironment(identity.TrustEnvironment());
+    /// <summary>Trust the identity provider's tokens (and the gateway's, for partner keys); sign the audit trail.</summary>
+    public ProjectResource WithReference(DevelopmentIdentity identity) => WithEnvironment(identity.TrustEnvironment()).WithEnvironment(identity.AuditEnvironment());
 
     public ProjectResource WithEnvironment(IReadOnlyDictionary<string, Func<string>> variables)
     {

@@ -30,6 +30,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.AddProblemDetailsDefaults();
+        builder.AddRequestProtection();
         builder.AddWijAuthentication();
         return builder;
     }

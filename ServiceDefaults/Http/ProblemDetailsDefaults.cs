@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -42,12 +43,15 @@ public static class ProblemDetailsDefaults
         return builder;
     }
 
+    /// <param name="beforeAuthentication">Middleware that must answer before anyone is authenticated, such as CORS preflights.</param>
     /// <param name="afterAuthentication">Middleware that needs to know the caller but must run before
     /// authorization refuses anyone, such as the gateway's rate limiter.</param>
-    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null, Action<WebApplication>? afterAuthentication = null)
     {
+        app.UseRequestProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        beforeAuthentication?.Invoke(app);
         app.UseWijAuthentication(afterAuthentication);
         return app;
     }

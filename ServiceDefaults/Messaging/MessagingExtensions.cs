@@ -32,6 +32,14 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8.5 reports how it is used to its maker (usage-tracking.masstransit.io) a few
+            // minutes after the bus starts. A platform for care data calls nobody its operators did not
+            // configure: off, unless Messaging:UsageTelemetry:Enabled (or MASSTRANSIT_USAGE_TELEMETRY) says otherwise.
+            bus.ConfigureUsageTelemetryOptions(telemetry =>
+            {
+                telemetry.Enabled = false;
+                section.GetSection("UsageTelemetry").Bind(telemetry);
+            });
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

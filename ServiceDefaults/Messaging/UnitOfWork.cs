@@ -89,6 +89,9 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <summary>The audit line of the HTTP request this change belongs to: written in this transaction, at commit.</summary>
     internal PendingAudit? Audit { get; set; }
 
+    /// <summary>Stamps and signs that line.</summary>
+    internal AuditTrail? AuditTrail { get; set; }
+
     internal static async Task<UnitOfWork> BeginAsync(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, OutboxSignal signal, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -126,7 +129,8 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         if (Audit is { Written: false } audit)
         {
-            Write(AuditTrail.InsertSql, audit.Entry with { Outcome = "committed" });
+            var trail = AuditTrail ?? throw new InvalidOperationException("No audit trail is registered to write the change's line to.");
+            Write(AuditTrail.InsertSql, trail.Line(audit.Entry with { Outcome = "committed" }));
             audit.Written = true;
         }
         await SendQueuedWritesAsync(cancellationToken);
@@ -175,6 +179,7 @@ public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<Mess
             logger,
             cancellationToken);
         work.Audit = (services.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.Features.Get<PendingAudit>();
+        work.AuditTrail = work.Audit is null ? null : (AuditTrail?)services.GetService(typeof(AuditTrail));
         return work;
     }
 }

@@ -11,8 +11,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 
-app.UseGatewayProtection();
-app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseRateLimiter());
+app.UseServiceDefaults(beforeAuthentication: pipeline => pipeline.UseCors(), afterAuthentication: pipeline => pipeline.UseRateLimiter());
 app.UseRequestTimeouts();
 
 app.MapDefaultEndpoints();
