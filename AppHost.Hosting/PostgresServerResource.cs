@@ -129,6 +129,8 @@ public sealed class PostgresServerResource : Resource
             "-D", DataDirectory, "-p", Port.ToString(), "-k", DataDirectory,
             "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
             "-c", "shared_buffers=128MB", "-c", "log_min_messages=warning",
+            // An error's DETAIL quotes the row it refused ("Failing row contains (...)"): a resident's data in the server log.
+            "-c", "log_error_verbosity=terse",
         ]);
         _process = ManagedProcess.Start(postgres, args, new Dictionary<string, string?>(), Name, LogPath, _console, _directory);
     }

@@ -60,6 +60,10 @@ public sealed class ProjectResource : Resource
         {
             WithEnvironment($"ConnectionStrings__{database.Name}_owner", () => database.OwnerConnectionString);
         }
+        if (resource is RabbitMQServerResource broker)
+        {
+            WithEnvironment(broker.FieldKeyEnvironment());
+        }
         return WithEnvironment($"ConnectionStrings__{resource.Name}", () => resource.ConnectionString);
     }
 

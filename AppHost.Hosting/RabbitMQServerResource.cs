@@ -47,6 +47,9 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
 
     public string ConnectionString => $"amqp://{UserName}:{Password}@127.0.0.1:{Port}/";
 
+    /// <summary>What a service that talks to this broker needs besides its address: the key for personal fields in message bodies.</summary>
+    public IReadOnlyDictionary<string, Func<string>> FieldKeyEnvironment() => MessageFieldKey.Environment(_directory);
+
     /// <summary>The AMQP address of a running stack's broker, from its state folder and the broker's URL (resources.json).</summary>
     public static Uri AddressFromState(string stateDirectory, Uri brokerUrl, string name = "messaging") =>
         new($"amqp://wij:{File.ReadAllText(Path.Combine(stateDirectory, name, "password")).Trim()}@{brokerUrl.Host}:{brokerUrl.Port}/");

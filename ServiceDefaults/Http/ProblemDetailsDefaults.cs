@@ -38,6 +38,8 @@ public static class ProblemDetailsDefaults
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<StatementErrorHandler>();
+        builder.Services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(openApi => openApi.AddSchemaTransformer<OpenApiInputLimits>());
         // Binding failures must reach the exception handler so that they become field errors, not empty 400s.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
@@ -53,6 +55,7 @@ public static class ProblemDetailsDefaults
         app.UseStatusCodePages();
         beforeAuthentication?.Invoke(app);
         app.UseWijAuthentication(afterAuthentication);
+        app.UseMiddleware<ControlCharacterGuard>();
         return app;
     }
 }
@@ -87,6 +90,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             },
         });
     }
+}
+
+/// <summary>Answers nothing itself (the request is a 500): it makes sure no connection that saw the statement error serves another request.</summary>
+internal sealed class StatementErrorHandler(IServiceProvider services) : IExceptionHandler
+{
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(StatementErrors.ReplaceConnectionsAfter(exception, services.GetService<NpgsqlDataSource>()));
 }
 
 internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler

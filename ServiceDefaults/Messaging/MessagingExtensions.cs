@@ -20,6 +20,10 @@ public static class MessagingExtensions
         builder.Services.PostConfigure<MessagingOptions>(o => o.QueueName = queueName);
         var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
 
+        // Fails the start when no field key is configured: a service never sends personal data in clear text.
+        var cipher = FieldCipher.FromOptions(options);
+        builder.Services.AddSingleton(cipher);
+        builder.Services.AddSingleton<PersonalFields>();
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<UnitOfWorkFactory>();
@@ -43,6 +47,7 @@ public static class MessagingExtensions
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
+                rabbit.ConfigureJsonSerializerOptions(json => PersonalFields.Seal(json, cipher));
                 var credentials = Uri.UnescapeDataString(address.UserInfo).Split(':', 2);
                 rabbit.Host(address.Host, (ushort)(address.Port > 0 ? address.Port : 5672), "/", host =>
                 {

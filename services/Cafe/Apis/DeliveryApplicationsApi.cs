@@ -108,11 +108,11 @@ public sealed record ApplicationFilter([property: AllowedValues(null, "pending",
 /// or the resident's profile. EndsOn closes a trial period; without it the meals go on until stopped.
 /// </summary>
 public sealed record AcceptApplication(
-    string[]? Weekdays = null,
+    [property: MaxLength(7), ItemLength(20)] string[]? Weekdays = null,
     DateOnly? StartsOn = null,
     DateOnly? EndsOn = null,
-    string[]? Allergies = null,
-    string[]? Diets = null,
+    [property: MaxLength(20), ItemLength(50)] string[]? Allergies = null,
+    [property: MaxLength(20), ItemLength(50)] string[]? Diets = null,
     [property: AllowedValues(null, "normal", "pureed")] string? Texture = null,
     [property: StringLength(100)] string? EmergencyContactName = null,
     [property: StringLength(30)] string? EmergencyContactPhone = null,

@@ -39,5 +39,5 @@ public sealed record CreateDish(
     [property: Required, StringLength(200, MinimumLength = 1)] string Name,
     [property: StringLength(2000)] string? Description,
     [property: Range(0, 100_00)] int PriceCents,
-    [property: Required] string[] Allergens,
-    string[]? DietTags);
+    [property: Required, MaxLength(20), ItemLength(50)] string[] Allergens,
+    [property: MaxLength(20), ItemLength(50)] string[]? DietTags);

@@ -140,7 +140,7 @@ public sealed record PublishMenu(
     [property: StringLength(200)] string? Dish,
     [property: StringLength(2000)] string? Description,
     [property: Range(0, 100_00)] int PriceCents,
-    string[]? Allergens,
-    string[]? DietTags,
-    Guid[]? DishIds,
+    [property: MaxLength(20), ItemLength(50)] string[]? Allergens,
+    [property: MaxLength(20), ItemLength(50)] string[]? DietTags,
+    [property: MaxLength(10)] Guid[]? DishIds,
     [property: Range(0, 1000)] int Portions);

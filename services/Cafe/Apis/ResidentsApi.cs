@@ -79,12 +79,12 @@ public sealed record MonthlyStatement(Guid ResidentId, string Month, string Paym
 
 public sealed record SaveProfile(
     [property: Required, StringLength(100, MinimumLength = 1)] string DisplayName,
-    string[]? Allergies,
-    string[]? Diets,
+    [property: MaxLength(20), ItemLength(50)] string[]? Allergies,
+    [property: MaxLength(20), ItemLength(50)] string[]? Diets,
     [property: AllowedValues(null, "normal", "pureed")] string? Texture,
     [property: StringLength(200)] string? Street,
     [property: StringLength(20)] string? HouseNumber,
-    [property: RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
+    [property: StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
     [property: StringLength(30)] string? Phone,
     [property: StringLength(100)] string? EmergencyContactName,
     [property: StringLength(30)] string? EmergencyContactPhone,

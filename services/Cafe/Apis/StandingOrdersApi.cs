@@ -121,7 +121,7 @@ public sealed record StandingOrderChange(StandingOrder StandingOrder, IReadOnlyL
 
 public sealed record CreateStandingOrder(
     Guid ResidentId,
-    [property: Required] string[] Weekdays,
+    [property: Required, MaxLength(7), ItemLength(20)] string[] Weekdays,
     [property: Required, AllowedValues("eat-in", "pick-up", "delivery")] string Fulfilment,
     [property: StringLength(500)] string? SpecialRequest,
     DateOnly? StartsOn,

@@ -119,7 +119,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
 }
 
 public sealed record TriageCase(
-    string[]? Domains = null,
+    [property: MaxLength(10), ItemLength(50)] string[]? Domains = null,
     [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null);
 
 public sealed record AssignCase(Guid RegisseurId);

@@ -92,9 +92,9 @@ public static class HelpRequestsApi
 /// <summary>A question as the desk registers it; with a residentId the resident's own address is used.</summary>
 public sealed record RegisterHelpRequest(
     [property: Required, AllowedValues("desk", "phone", "email", "online", "on-behalf")] string Channel,
-    [property: Required, MinLength(1)] string[] Domains,
+    [property: Required, MinLength(1), MaxLength(10), ItemLength(50)] string[] Domains,
     [property: Required, StringLength(4000, MinimumLength = 1)] string Description,
-    string? Postcode = null,
+    [property: StringLength(10)] string? Postcode = null,
     [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null,
     [property: StringLength(50)] string? VolunteerTalent = null,
     DateTimeOffset? WantedAt = null,

@@ -53,8 +53,8 @@ public static class QuickQuestionsApi
 
 public sealed record CountQuestion(
     [property: Required, AllowedValues("desk", "phone", "email", "online", "on-behalf")] string Channel,
-    [property: Required, MinLength(1)] string[] Domains,
-    string? Postcode = null);
+    [property: Required, MinLength(1), MaxLength(10), ItemLength(50)] string[] Domains,
+    [property: StringLength(10)] string? Postcode = null);
 
 public sealed record CountedQuestion(Guid Id, string Channel, string[] Domains, string? Neighbourhood, DateOnly AnsweredOn);
 

@@ -96,7 +96,7 @@ public sealed record Refer(
     DateTimeOffset? OccurrenceStart = null,
     [property: StringLength(200)] string? Partner = null,
     DateOnly? FollowUpOn = null,
-    string[]? Weekdays = null,
+    [property: MaxLength(7), ItemLength(20)] string[]? Weekdays = null,
     DateOnly? StartsOn = null,
     [property: StringLength(500)] string? Remarks = null)
 {

@@ -90,7 +90,7 @@ public sealed record RegisterResident(
     [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
     [property: Required, StringLength(100, MinimumLength = 1)] string LastName,
     DateOnly DateOfBirth,
-    [property: Required] string Postcode,
+    [property: Required, StringLength(10)] string Postcode,
     [property: Required, StringLength(10, MinimumLength = 1), RegularExpression("^[0-9]{1,5}( ?[A-Za-z0-9-]{1,4})?$")] string HouseNumber,
     [property: Required, AllowedValues("phone", "email", "letter", "home-visit", "desk", "via-informal-carer")] string PreferredContact,
     [property: StringLength(200)] string? Street = null,

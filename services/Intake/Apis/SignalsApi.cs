@@ -84,6 +84,6 @@ public static class SignalsApi
 
 public sealed record SubmitSignal(
     [property: Required, StringLength(200, MinimumLength = 1)] string Partner,
-    [property: Required] string Postcode,
+    [property: Required, StringLength(10)] string Postcode,
     [property: Required, StringLength(10, MinimumLength = 1), RegularExpression("^[0-9]{1,5}( ?[A-Za-z0-9-]{1,4})?$")] string HouseNumber,
     [property: Required, StringLength(2000, MinimumLength = 1)] string Concern);

@@ -84,18 +84,37 @@ public sealed class ResidentStore(NpgsqlDataSource db)
         work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE residents SET household_id = @householdId WHERE id = @residentId", new { residentId, householdId }, work.Transaction, cancellationToken: ct));
 
-    /// <summary>Keeps only the ids and the household; everything that identifies the person is gone.</summary>
-    public Task AnonymiseAsync(UnitOfWork work, Guid residentId, DateTime at, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>
+    /// Keeps only the ids, the counts and the postcode; everything that identifies the person is gone:
+    /// name, birth date, phone, email; the texts of her cases and of every event on their timelines
+    /// (notes, contact summaries, "asked by ..."); and, once nobody identifiable lives there any more,
+    /// the address and the household plan's names and texts. Messages about her that still wait in the
+    /// outbox with personal data are dropped.
+    /// </summary>
+    public async Task AnonymiseAsync(UnitOfWork work, Guid residentId, DateTime at, CancellationToken ct)
+    {
+        await work.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE residents SET first_name = NULL, last_name = NULL, date_of_birth = NULL, phone = NULL, email = NULL, erased_at = @at WHERE id = @residentId;
-            UPDATE help_requests SET description = '[erased]', on_behalf_of = NULL WHERE resident_id = @residentId;
+            -- Her cases: her own, and her household's once nobody identifiable lives there.
+            WITH erased_cases AS (
+                SELECT c.id FROM help_requests c WHERE c.resident_id = @residentId
+                UNION
+                SELECT c.id FROM help_requests c WHERE c.household_id = (SELECT household_id FROM residents WHERE id = @residentId)
+                   AND NOT EXISTS (SELECT 1 FROM residents o WHERE o.household_id = c.household_id AND o.erased_at IS NULL)
+            ), described AS (
+                UPDATE help_requests SET description = '[erased]', on_behalf_of = NULL WHERE id IN (SELECT id FROM erased_cases) RETURNING id
+            )
+            UPDATE case_events SET detail = NULL WHERE case_id IN (SELECT id FROM erased_cases) AND detail IS NOT NULL;
             -- The address and the plan's names go too once nobody identifiable lives there any more.
             UPDATE households h SET street = NULL, house_number = '' WHERE h.id = (SELECT household_id FROM residents WHERE id = @residentId)
                AND NOT EXISTS (SELECT 1 FROM residents o WHERE o.household_id = h.id AND o.erased_at IS NULL);
-            UPDATE plan_items p SET name = NULL, description = '[erased]', owner = NULL WHERE p.household_id = (SELECT household_id FROM residents WHERE id = @residentId)
+            UPDATE plan_items p SET name = NULL, description = '[erased]', owner = NULL, relation = NULL, organisation = NULL
+             WHERE p.household_id = (SELECT household_id FROM residents WHERE id = @residentId)
                AND NOT EXISTS (SELECT 1 FROM residents o WHERE o.household_id = p.household_id AND o.erased_at IS NULL);
             """, new { residentId, at }, work.Transaction, cancellationToken: ct));
+        await ErasedResidents.ForgetAsync(work, residentId, ct);
+    }
 
     public Task InsertProfessionalAsync(UnitOfWork work, Professional professional, CancellationToken ct) =>
         work.Connection.ExecuteAsync(new CommandDefinition(

@@ -72,7 +72,7 @@ public sealed record ProposeVolunteer([property: Required] Guid VolunteerId);
 
 public sealed record RegisterVolunteerRequest(
     [property: Required, StringLength(50, MinimumLength = 1)] string Talent,
-    [property: Required, RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
+    [property: Required, StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
     DateTimeOffset? WantedAt = null,
     DayOfWeek? WeeklyDay = null,
     TimeOnly? WeeklyFrom = null,
