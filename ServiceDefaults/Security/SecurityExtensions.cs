@@ -53,6 +53,7 @@ public static class SecurityExtensions
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
 
         // The server's name and version help nobody but an attacker.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
@@ -68,7 +69,6 @@ public static class SecurityExtensions
     public static WebApplication UseWijAuthentication(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseAuthentication();
-        app.UseMiddleware<ActorHeader>();
         afterAuthentication?.Invoke(app);
         app.UseAuthorization();
         return app;
