@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Contracts;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.ServiceDefaults.Http;
