@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace WijPlatform.IntegrationTests.Intake;
@@ -74,6 +75,12 @@ public sealed class CaseTests(StackFixture stack)
         var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Jan");
         var household = resident.GetProperty("householdId").GetGuid();
         var plan = $"/api/intake/households/{household}/plan";
+        // The household's regisseur reads the whole plan; other team members see it without the personal notes.
+        var caseId = await _intake.RegisterCaseAsync(resident.GetProperty("id").GetGuid());
+        var regisseur = await _intake.RegisterProfessionalAsync();
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { });
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = regisseur });
+        using var asRegisseur = stack.Professional(_intake.Team, regisseur, "regisseur-sanne");
 
         var professionalFirst = await _intake.PostAsync($"{plan}/professionals", new { name = "Els", organisation = "Thuiszorg Noord", role = "wijkverpleegkundige" });
         Assert.Contains("Eigen kracht", (await _intake.ProblemAsync(professionalFirst, HttpStatusCode.Conflict)).GetProperty("title").GetString());
@@ -89,7 +96,7 @@ public sealed class CaseTests(StackFixture stack)
         var noGoal = await _intake.PostAsync($"{plan}/actions", new { goalId = Guid.NewGuid(), description = "x", owner, dueDate = "2031-01-01" });
         Assert.True((await _intake.ProblemAsync(noGoal, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("goalId", out _));
 
-        var read = await _intake.GetAsync(plan);
+        var read = await asRegisseur.GetFromJsonAsync<JsonElement>(plan);
         Assert.Equal("Jan", read.GetProperty("members")[0].GetProperty("firstName").GetString());
         Assert.Equal("buurvrouw", read.GetProperty("informalNetwork")[0].GetProperty("relation").GetString());
         Assert.Equal(1, read.GetProperty("strengths").GetArrayLength());
