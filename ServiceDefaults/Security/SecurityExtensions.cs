@@ -67,6 +67,7 @@ public static class SecurityExtensions
         builder.Services.AddSingleton<AuditSigner>();
         builder.Services.AddSingleton<AuditAnchors>();
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
 
         // The server's name and version help nobody but an attacker.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
@@ -112,7 +113,6 @@ public static class SecurityExtensions
     public static WebApplication UseWijAuthentication(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseAuthentication();
-        app.UseMiddleware<ActorHeader>();
         afterAuthentication?.Invoke(app);
         app.UseAuthorization();
         return app;

@@ -16,7 +16,9 @@ app.UseRequestTimeouts();
 
 app.MapDefaultEndpoints();
 app.MapApiKeysApi();
-app.MapReverseProxy();
+// A call the gateway turns away (no valid token) is an attempt on the services' data: it is audited
+// in the gateway's own trail, with the path (ids, never a name) and the caller's address.
+app.MapReverseProxy().WithMetadata(new AuditedRecord("request"));
 app.MapScalarApiReference("/scalar", options =>
 {
     options.WithTitle("WijPlatform API");

@@ -32,6 +32,13 @@ public static class GatewaySecurity
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<PartnerTokens>();
 
+        // The gateway's own tokens are for the hop to a service only: a caller presenting one (say,
+        // one captured inside the cluster) is refused here, so that a revoked key's token is worthless
+        // at the public entrance whatever its expiry.
+        var ownIssuer = builder.Configuration.GetSection("Gateway").Get<GatewayTokenOptions>()?.TokenIssuer ?? new GatewayTokenOptions().TokenIssuer;
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+            jwt.TokenValidationParameters.ValidIssuers = jwt.TokenValidationParameters.ValidIssuers.Where(issuer => issuer != ownIssuer).ToList());
+
         builder.Services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CallerScheme;

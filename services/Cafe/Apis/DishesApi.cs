@@ -12,7 +12,7 @@ public static class DishesApi
 {
     public static RouteGroupBuilder MapDishesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/dishes").WithTags("Dishes");
+        var api = app.MapGroup("/api/cafe/dishes").WithTags("Dishes").RequireRoles(WijRoles.Cafe, WijRoles.Desk, WijRoles.Professional).WithoutResidentData();
         api.MapPost("/", CreateDish).WithSummary("Add a dish with its price, the EU allergens it contains and its diet labels").RequireRoles(WijRoles.Cafe);
         api.MapGet("/", async Task<Ok<Page<Dish>>> ([AsParameters] PageRequest page, MenuStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListDishesAsync(page, ct))).WithSummary("Dishes by name");

@@ -15,7 +15,7 @@ public static class MenusApi
 {
     public static RouteGroupBuilder MapMenusApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/menus").WithTags("Menus");
+        var api = app.MapGroup("/api/cafe/menus").WithTags("Menus").RequireRoles(WijRoles.Cafe, WijRoles.Desk, WijRoles.Professional).WithoutResidentData();
         api.MapPost("/", PublishMenu).WithSummary("Publish a day's warm meal (a new dish and/or dishes from the list); it appears in the calendar and standing orders are placed").RequireRoles(WijRoles.Cafe);
         api.MapPut("/{date}/portions", SetPortions)
             .WithSummary("The kitchen can make more (or fewer) portions; extra portions go to the waiting list first, and the desk gets a notice for each resident who moved up")

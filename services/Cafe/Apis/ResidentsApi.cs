@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
 using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -11,7 +12,7 @@ public static class ResidentsApi
 {
     public static RouteGroupBuilder MapResidentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/residents/{residentId:guid}").WithTags("Residents");
+        var api = app.MapGroup("/api/cafe/residents/{residentId:guid}").WithTags("Residents").RequireRoles(WijRoles.Cafe).Audited("diet-profile");
         api.MapPut("/profile", SaveProfile).WithSummary("A resident's diet (allergies, diets, texture), delivery address, emergency contact and payment");
         api.MapGet("/profile", async Task<Results<Ok<ResidentProfile>, ProblemHttpResult>> (Guid residentId, ResidentStore store, CancellationToken ct) =>
             await store.FindProfileAsync(residentId, ct) is { } profile ? TypedResults.Ok(profile) : Problems.NotFound("No profile.", $"Resident {residentId} has no café profile."))

@@ -5,6 +5,7 @@ using WijPlatform.Matching.Infrastructure;
 using WijPlatform.Matching.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Matching.Apis;
 
@@ -12,7 +13,7 @@ public static class VolunteerRequestsApi
 {
     public static RouteGroupBuilder MapVolunteerRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/matching/requests").WithTags("Volunteer requests");
+        var api = app.MapGroup("/api/matching/requests").WithTags("Volunteer requests").RequireRoles(WijRoles.Coordinator).Audited("volunteer-request");
         api.MapPost("/", RegisterRequest).WithSummary("Register a request for a volunteer; it waits in the queue for the coordinator");
         api.MapGet("/", async Task<Ok<Page<VolunteerRequest>>> ([AsParameters] PageRequest page, [AllowedValues(null, "open", "proposed", "matched", "closed")] string? status, RequestStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(status, page, ct))).WithSummary("Requests for volunteers, newest first; ?status=open for the queue");

@@ -24,6 +24,8 @@ internal sealed class OwnInstances(StackFixture stack, string purpose) : IAsyncD
         var project = char.ToUpperInvariant(service[0]) + service[1..];
         return new ProjectResource(name ?? service, $"services/{project}/{project}.csproj", Ports.GetFree(), State)
             .WithReference(stack.Identity)
+            // The stack's field key: an instance reads and writes the same sealed message fields as the stack.
+            .WithEnvironment(MessageFieldKey.Environment(Path.Combine(stack.Host.StateDirectory, "messaging")))
             .WithEnvironment($"ConnectionStrings__{service}db", connectionString)
             .WithEnvironment("ConnectionStrings__messaging", broker);
     }
