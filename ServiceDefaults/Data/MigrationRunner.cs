@@ -1,8 +1,3 @@
-using System.Reflection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace WijPlatform.ServiceDefaults.Data;
 
 public sealed record MigrationSource(Assembly Assembly);

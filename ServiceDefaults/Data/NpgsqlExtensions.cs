@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-using WijPlatform.ServiceDefaults.Data;
 
 namespace Microsoft.Extensions.Hosting;
 

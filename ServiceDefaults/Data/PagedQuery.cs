@@ -1,7 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.ServiceDefaults.Http;
-
 namespace WijPlatform.ServiceDefaults.Data;
 
 public static class PagedQuery

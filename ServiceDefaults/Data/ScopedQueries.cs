@@ -1,8 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.ServiceDefaults.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace WijPlatform.ServiceDefaults.Data;
 
 /// <summary>

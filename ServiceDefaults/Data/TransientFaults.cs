@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace WijPlatform.ServiceDefaults.Data;
 
 /// <summary>Faults that say "the database is away for now", not "this request or message is wrong".</summary>

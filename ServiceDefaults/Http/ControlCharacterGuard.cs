@@ -1,7 +1,4 @@
-using System.Reflection;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace WijPlatform.ServiceDefaults.Http;
 

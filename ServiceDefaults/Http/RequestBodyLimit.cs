@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace WijPlatform.ServiceDefaults.Http;
 
 /// <summary>How large a request may be (section <c>Http</c>; the gateway also reads <c>Gateway:MaxRequestBodyBytes</c>).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace WijPlatform.ServiceDefaults.Http;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Dapper;
 using WijPlatform.Contracts;
 
 namespace WijPlatform.ServiceDefaults.Messaging;

@@ -1,7 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
 namespace WijPlatform.ServiceDefaults.Messaging;

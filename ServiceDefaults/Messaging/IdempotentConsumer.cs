@@ -1,7 +1,5 @@
-using Dapper;
 using System.Globalization;
 using MassTransit;
-using WijPlatform.ServiceDefaults.Data;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
 

@@ -1,13 +1,5 @@
-using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace Microsoft.AspNetCore.Builder;
 

@@ -1,8 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Messaging;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,9 +1,3 @@
-using Dapper;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace WijPlatform.ServiceDefaults.Messaging;
 
 /// <summary>Deletes sent outbox rows and inbox rows older than the retention, so neither table grows without end.</summary>

@@ -1,10 +1,4 @@
-using System.Text.Json;
-using Dapper;
 using MassTransit;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using Dapper;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
 

@@ -1,13 +1,5 @@
 using System.Data;
-using System.Text.Json;
-using Dapper;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
 

@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace WijPlatform.ServiceDefaults.Security;
 
 /// <summary>Something the verification found wrong with the audit trail; <c>Line</c> is the line it concerns, if one.</summary>

@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
-using System.Reflection;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace Microsoft.AspNetCore.Builder;
 

@@ -1,9 +1,3 @@
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-
 namespace WijPlatform.ServiceDefaults.Security;
 
 /// <summary>One line of the audit trail: who did what to which resident's record, and how it ended.</summary>

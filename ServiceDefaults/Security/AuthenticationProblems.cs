@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
-using WijPlatform.ServiceDefaults.Http;
 
 namespace WijPlatform.ServiceDefaults.Security;
 

@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 
 namespace WijPlatform.ServiceDefaults.Security;
 

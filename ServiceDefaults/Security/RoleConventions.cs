@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace Microsoft.AspNetCore.Builder;
 

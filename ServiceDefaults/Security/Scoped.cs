@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.ServiceDefaults.Http;
 
 namespace WijPlatform.ServiceDefaults.Security;
 

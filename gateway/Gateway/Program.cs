@@ -1,7 +1,6 @@
 using Scalar.AspNetCore;
 using WijPlatform.Gateway;
 using WijPlatform.Gateway.Apis;
-using WijPlatform.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

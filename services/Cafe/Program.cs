@@ -1,5 +1,3 @@
-using WijPlatform.Cafe.Apis;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,5 +1,3 @@
-using WijPlatform.Calendar.Apis;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

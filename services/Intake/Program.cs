@@ -1,5 +1,3 @@
-using WijPlatform.Intake.Apis;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

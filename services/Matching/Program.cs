@@ -1,5 +1,3 @@
-using WijPlatform.Matching.Apis;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace WijPlatform.IntegrationTests;
 
 /// <summary>The HTTP contract every service keeps, called through the gateway.</summary>

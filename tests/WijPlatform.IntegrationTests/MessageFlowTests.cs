@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Npgsql;
-
 namespace WijPlatform.IntegrationTests;
 
 /// <summary>What one service does reaches another over RabbitMQ, once.</summary>

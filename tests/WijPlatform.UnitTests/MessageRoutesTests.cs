@@ -1,5 +1,4 @@
 using MassTransit;
-using WijPlatform.Contracts;
 
 namespace WijPlatform.UnitTests;
 

@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Gateway.Security;
 

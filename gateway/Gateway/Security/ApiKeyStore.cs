@@ -1,7 +1,4 @@
-using Dapper;
-using Npgsql;
 using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
 
 namespace WijPlatform.Gateway.Security;
 

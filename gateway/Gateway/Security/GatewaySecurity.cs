@@ -2,8 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.RateLimiting;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Gateway.Security;
 

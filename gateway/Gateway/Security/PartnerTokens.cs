@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Gateway.Security;
 

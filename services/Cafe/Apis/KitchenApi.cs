@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Cafe.Model;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Cafe.Apis;
 
 public static class KitchenApi

@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Cafe.Model;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Cafe.Apis;
 
 public static class OrdersApi

@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Cafe.Model;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 

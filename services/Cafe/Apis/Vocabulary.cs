@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.ServiceDefaults.Http;
-
 namespace WijPlatform.Cafe.Apis;
 
 /// <summary>Checks lists of codes (allergens, diet tags, weekdays) against the words the API knows.</summary>

@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Cafe.Model;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Cafe.Apis;
 
 /// <summary>Residents who moved up from the waiting list and must hear that their meal is on.</summary>

@@ -1,7 +1,3 @@
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Cafe.Messaging;
-using WijPlatform.Contracts;
-
 namespace Microsoft.Extensions.Hosting;
 
 internal static class Extensions

@@ -1,7 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
-using WijPlatform.Cafe.Model;
-using WijPlatform.ServiceDefaults.Messaging;
 
 namespace WijPlatform.Cafe.Infrastructure;
 

@@ -1,10 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Cafe.Model;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Cafe.Infrastructure;
 
 public sealed class ResidentStore(NpgsqlDataSource db)

@@ -1,11 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Cafe.Model;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Cafe.Infrastructure;
 
 public sealed class RoundStore(NpgsqlDataSource db)

@@ -1,7 +1,3 @@
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Cafe.Messaging;
 
 /// <summary>Matching found a deliverer for a round: the round list shows who brings the meals.</summary>

@@ -1,8 +1,3 @@
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Cafe.Model;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Cafe.Messaging;
 
 /// <summary>The neighbourhood team applies for home-delivered meals: the application waits on the desk's list until someone has called the resident.</summary>

@@ -1,7 +1,3 @@
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Cafe.Messaging;
 
 /// <summary>A resident asked to be forgotten: the café anonymises their orders, keeping the counts, and confirms.</summary>

@@ -1,7 +1,3 @@
-using WijPlatform.Cafe.Infrastructure;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Cafe.Messaging;
 
 // Matching's answers about a round's deliverer before the deliverer confirms (DelivererAssigned). Matching

@@ -1,12 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using MassTransit;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Calendar.Infrastructure;
-using WijPlatform.Calendar.Model;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Calendar.Apis;
 

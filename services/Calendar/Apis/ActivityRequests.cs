@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using WijPlatform.Calendar.Model;
-using WijPlatform.ServiceDefaults.Http;
-
 namespace WijPlatform.Calendar.Apis;
 
 public sealed record CreateActivity(

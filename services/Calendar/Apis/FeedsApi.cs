@@ -1,9 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using WijPlatform.Calendar.Infrastructure;
-using WijPlatform.Calendar.Model;
 
 namespace WijPlatform.Calendar.Apis;
 

@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Calendar.Infrastructure;
-using WijPlatform.Calendar.Model;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Calendar.Apis;
 
 /// <summary>An occurrence as listings show it: when and where it happens, and what it is.</summary>

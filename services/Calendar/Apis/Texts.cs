@@ -1,5 +1,4 @@
 using System.Globalization;
-using WijPlatform.Calendar.Model;
 
 namespace WijPlatform.Calendar.Apis;
 

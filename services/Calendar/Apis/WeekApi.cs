@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Calendar.Infrastructure;
-using WijPlatform.Calendar.Model;
-
 namespace WijPlatform.Calendar.Apis;
 
 /// <summary>One week, Monday to Sunday, ready to print in large letters: Dutch day names, times and prices.</summary>

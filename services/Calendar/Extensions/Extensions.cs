@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using WijPlatform.Calendar.Infrastructure;
-using WijPlatform.Calendar.Messaging;
-using WijPlatform.Contracts;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,10 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Calendar.Model;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Calendar.Infrastructure;
 
 /// <summary>An occurrence with the activity it belongs to, as listings show it.</summary>

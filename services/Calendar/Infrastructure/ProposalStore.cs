@@ -1,10 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Calendar.Model;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Calendar.Infrastructure;
 
 public sealed class ProposalStore(NpgsqlDataSource db)

@@ -1,11 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Calendar.Model;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Calendar.Infrastructure;
 
 /// <summary>What a sign-up asks for; who it is for and how they get there.</summary>

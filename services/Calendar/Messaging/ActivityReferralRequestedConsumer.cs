@@ -1,9 +1,3 @@
-using WijPlatform.Calendar.Apis;
-using WijPlatform.Calendar.Infrastructure;
-using WijPlatform.Calendar.Model;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Calendar.Messaging;
 
 /// <summary>

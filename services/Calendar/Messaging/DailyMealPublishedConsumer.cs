@@ -1,8 +1,3 @@
-using WijPlatform.Calendar.Infrastructure;
-using WijPlatform.Calendar.Model;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Calendar.Messaging;
 
 /// <summary>The café published the day's warm meal: it appears in the calendar as that day's meal activity.</summary>

@@ -1,7 +1,3 @@
-using WijPlatform.Calendar.Infrastructure;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Calendar.Messaging;
 
 /// <summary>A resident asked to be forgotten: their name, phone and texts leave every sign-up, proposal and activity they organised; the calendar confirms.</summary>

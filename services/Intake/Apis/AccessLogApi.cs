@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Intake.Apis;
 
 /// <summary>A resident may ask who looked at their file (NEN 7513); the desk shows them this.</summary>

@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Intake.Apis;
 
 /// <summary>A case's lifecycle and timeline: registered → triaged → assigned → plan in progress → closed, and reopen.</summary>

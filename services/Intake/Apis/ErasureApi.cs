@@ -1,10 +1,4 @@
 using MassTransit;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Contracts;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Contracts;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Intake.Apis;
 
 /// <summary>

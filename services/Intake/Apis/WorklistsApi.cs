@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Intake.Apis;
 
 /// <summary>A team's to-do lists; every list holds the caller's own team's cases and households only.</summary>

@@ -1,10 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
-using WijPlatform.Contracts;
-using WijPlatform.Intake.Apis;
 using WijPlatform.Intake.Extensions;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.Intake.Model;
 
 namespace Microsoft.Extensions.Hosting;
 

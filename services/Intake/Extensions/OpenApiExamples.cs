@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using WijPlatform.Intake.Apis;
 
 namespace WijPlatform.Intake.Extensions;
 

@@ -1,11 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Intake.Infrastructure;
 
 /// <summary>Cases (help requests that were not answered on the spot), their timeline and the counted quick questions.</summary>

@@ -1,9 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Intake.Infrastructure;
 
 public sealed class ErasureStore(NpgsqlDataSource db)

@@ -1,11 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Intake.Infrastructure;
 
 public sealed class PlanStore(NpgsqlDataSource db)

@@ -1,7 +1,3 @@
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Intake.Messaging;
 
 /// <summary>

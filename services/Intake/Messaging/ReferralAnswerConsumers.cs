@@ -1,8 +1,3 @@
-using WijPlatform.Contracts;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Intake.Messaging;
 
 // The answers matching and the calendar give to intake's referrals; what each means is in ReferralAnswers.

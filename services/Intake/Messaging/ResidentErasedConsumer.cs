@@ -1,7 +1,3 @@
-using WijPlatform.Contracts;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Intake.Messaging;
 
 /// <summary>Another service confirms that it erased the resident; the erasure request shows it.</summary>

@@ -1,9 +1,4 @@
 using MassTransit;
-using WijPlatform.Contracts;
-using WijPlatform.Intake.Infrastructure;
-using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Messaging;
 

@@ -1,5 +1,3 @@
-using WijPlatform.Contracts;
-
 namespace WijPlatform.Intake.Model;
 
 /// <summary>A referral from a case: to a volunteer (matching), an activity (calendar), meal delivery (café) or a specialist partner.</summary>

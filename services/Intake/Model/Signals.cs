@@ -1,5 +1,4 @@
 using System.Globalization;
-using WijPlatform.Contracts;
 
 namespace WijPlatform.Intake.Model;
 

@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Contracts;
-using WijPlatform.Matching.Infrastructure;
-using WijPlatform.Matching.Model;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Matching.Apis;
 
 /// <summary>The lifecycle of a match; every step is published so that intake (and the café, for a round) can follow.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using WijPlatform.Matching.Infrastructure;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Matching.Apis;
 
 public static class ReportsApi

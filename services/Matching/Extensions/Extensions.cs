@@ -1,10 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using WijPlatform.Contracts;
-using WijPlatform.Matching.Apis;
-using WijPlatform.Matching.Infrastructure;
-using WijPlatform.Matching.Messaging;
-using WijPlatform.Matching.Model;
 
 namespace Microsoft.Extensions.Hosting;
 

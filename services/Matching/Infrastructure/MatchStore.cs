@@ -1,11 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Matching.Model;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-using WijPlatform.ServiceDefaults.Security;
-
 namespace WijPlatform.Matching.Infrastructure;
 
 public sealed class MatchStore(NpgsqlDataSource db)

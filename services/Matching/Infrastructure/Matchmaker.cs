@@ -1,7 +1,4 @@
 using MassTransit;
-using WijPlatform.Contracts;
-using WijPlatform.Matching.Model;
-using WijPlatform.ServiceDefaults.Messaging;
 
 namespace WijPlatform.Matching.Infrastructure;
 

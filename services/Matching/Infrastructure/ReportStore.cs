@@ -1,7 +1,3 @@
-using Npgsql;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-
 namespace WijPlatform.Matching.Infrastructure;
 
 public sealed record UnmetDemand

@@ -1,10 +1,3 @@
-using Dapper;
-using Npgsql;
-using WijPlatform.Matching.Model;
-using WijPlatform.ServiceDefaults.Data;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Matching.Infrastructure;
 
 public sealed class RequestStore(NpgsqlDataSource db)

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using WijPlatform.Contracts;
-using WijPlatform.Matching.Infrastructure;
-using WijPlatform.Matching.Model;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Matching.Messaging;
 
 /// <summary>The café needs someone to deliver a round of meals: a one-off request for meal delivery at the round's start.</summary>

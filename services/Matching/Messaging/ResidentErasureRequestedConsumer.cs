@@ -1,7 +1,3 @@
-using WijPlatform.Contracts;
-using WijPlatform.Matching.Infrastructure;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Matching.Messaging;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using WijPlatform.Contracts;
-using WijPlatform.Matching.Infrastructure;
-using WijPlatform.Matching.Model;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Matching.Messaging;
 
 /// <summary>Tells intake, once, about each request that waited longer than its urgency allows without a match.</summary>

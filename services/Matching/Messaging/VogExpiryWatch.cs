@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using WijPlatform.Matching.Infrastructure;
-using WijPlatform.Matching.Model;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Matching.Messaging;
 
 /// <summary>Configuration section "Matching:Vog".</summary>

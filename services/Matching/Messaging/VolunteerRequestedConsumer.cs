@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using WijPlatform.Contracts;
-using WijPlatform.Matching.Infrastructure;
-using WijPlatform.Matching.Model;
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.Matching.Messaging;
 
 /// <summary>Intake needs a volunteer for a resident (a walk, a home visit): the request joins the queue and gets a clear best candidate proposed.</summary>

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Npgsql;
-
 namespace WijPlatform.IntegrationTests.Cafe;
 
 /// <summary>Shortcuts for the café's API and, where a test plays another service, its database.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using WijPlatform.IntegrationTests.Intake;
-
 namespace WijPlatform.IntegrationTests.Cafe;
 
 public sealed class WaitlistAndRoundFlowTests(StackFixture stack)

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Npgsql;
 
 namespace WijPlatform.IntegrationTests.Calendar;
 

@@ -1,4 +1,3 @@
-using Npgsql;
 using WijPlatform.ServiceDefaults.Data;
 
 namespace WijPlatform.IntegrationTests.Data;

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace WijPlatform.IntegrationTests.Intake;
 
 /// <summary>Reads every page of a list: worklists are shared by all tests of a run and grow past one page.</summary>

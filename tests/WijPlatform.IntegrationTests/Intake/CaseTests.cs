@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace WijPlatform.IntegrationTests.Intake;
 
 public sealed class CaseTests(StackFixture stack)

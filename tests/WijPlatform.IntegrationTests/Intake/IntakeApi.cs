@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Npgsql;
 
 namespace WijPlatform.IntegrationTests.Intake;
 

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Net;
-using System.Text.Json;
-using WijPlatform.Contracts;
-
 using WijPlatform.IntegrationTests.Calendar;
 
 namespace WijPlatform.IntegrationTests.Intake;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace WijPlatform.IntegrationTests.Matching;
 
 /// <summary>The coordinator's work through the gateway against real PostgreSQL: candidates, proposals, the lifecycle, hours.</summary>

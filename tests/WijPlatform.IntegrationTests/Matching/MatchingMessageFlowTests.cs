@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Npgsql;
-
 namespace WijPlatform.IntegrationTests.Matching;
 
 /// <summary>Requests arriving over real RabbitMQ from intake and the café, automatic proposals, and erasure.</summary>

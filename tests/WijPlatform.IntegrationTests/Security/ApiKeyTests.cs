@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>A partner system's key: issued once, stored as a hash, limited to its organisation, revocable.</summary>

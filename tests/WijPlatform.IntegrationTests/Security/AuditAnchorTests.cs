@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Npgsql;
-using WijPlatform.Hosting;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>

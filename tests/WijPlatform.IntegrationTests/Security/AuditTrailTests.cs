@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Npgsql;
-using WijPlatform.Hosting;
-using WijPlatform.IntegrationTests.Intake;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>NEN 7513: every read and change of a resident's data is on an audit trail nobody can quietly alter.</summary>

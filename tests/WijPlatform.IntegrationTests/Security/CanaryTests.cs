@@ -1,8 +1,5 @@
-using System.Net.Http.Json;
 using System.Text;
 using RabbitMQ.Client;
-using WijPlatform.Hosting;
-using WijPlatform.IntegrationTests.Intake;
 
 namespace WijPlatform.IntegrationTests.Security;
 

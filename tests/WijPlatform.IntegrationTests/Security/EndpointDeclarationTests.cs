@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Npgsql;
 
 namespace WijPlatform.IntegrationTests.Security;
 

@@ -1,12 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using RabbitMQ.Client;
-using WijPlatform.Hosting;
 using WijPlatform.IntegrationTests.Calendar;
-using WijPlatform.Contracts;
 using WijPlatform.IntegrationTests.Cafe;
 using WijPlatform.ServiceDefaults.Messaging;
 using WijPlatform.ServiceDefaults.Security;

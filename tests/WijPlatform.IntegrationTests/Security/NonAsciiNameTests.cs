@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using WijPlatform.IntegrationTests.Intake;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>Names travel in any script, in tokens and bodies; nothing about a person is written into a header on the way.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using WijPlatform.Hosting;
 
 namespace WijPlatform.IntegrationTests.Security;
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
-using WijPlatform.Hosting;
 
 namespace WijPlatform.IntegrationTests.Security;
 

@@ -1,5 +1,3 @@
-using WijPlatform.Hosting;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using WijPlatform.Hosting;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>A revoked key stops working at once, and so does any token the gateway ever made for it.</summary>

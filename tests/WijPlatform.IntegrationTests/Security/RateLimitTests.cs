@@ -1,6 +1,3 @@
-using System.Net;
-using WijPlatform.Hosting;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>

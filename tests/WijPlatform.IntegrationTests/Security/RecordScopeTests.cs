@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using WijPlatform.IntegrationTests.Intake;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>Object-level rules: a team sees its own cases, a regisseur the full plan, a volunteer their own records.</summary>

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using WijPlatform.Contracts;
 using WijPlatform.IntegrationTests.Cafe;
-using WijPlatform.IntegrationTests.Intake;
 
 namespace WijPlatform.IntegrationTests.Security;
 

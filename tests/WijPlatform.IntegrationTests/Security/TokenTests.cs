@@ -1,6 +1,3 @@
-using System.Net;
-using WijPlatform.Hosting;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>Which tokens get in, at the gateway and at a service reached around it.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using WijPlatform.Contracts;
 using WijPlatform.IntegrationTests.Cafe;
 
 namespace WijPlatform.IntegrationTests.Security;

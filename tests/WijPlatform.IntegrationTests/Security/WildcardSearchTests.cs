@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using WijPlatform.IntegrationTests.Intake;
-
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>What someone types into a search is text: % and _ match only themselves, not every resident.</summary>

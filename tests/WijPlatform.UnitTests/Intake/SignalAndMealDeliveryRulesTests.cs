@@ -1,4 +1,3 @@
-using WijPlatform.Contracts;
 using WijPlatform.Intake.Apis;
 using WijPlatform.Intake.Model;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using WijPlatform.Contracts;
-using WijPlatform.ServiceDefaults.Messaging;
 
 namespace WijPlatform.UnitTests.Messaging;
 

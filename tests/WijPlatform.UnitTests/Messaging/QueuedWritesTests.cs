@@ -1,5 +1,3 @@
-using WijPlatform.ServiceDefaults.Messaging;
-
 namespace WijPlatform.UnitTests.Messaging;
 
 public sealed class QueuedWritesTests

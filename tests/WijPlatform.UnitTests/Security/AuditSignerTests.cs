@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.UnitTests.Security;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using WijPlatform.Gateway.Security;
 using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.UnitTests.Security;
 

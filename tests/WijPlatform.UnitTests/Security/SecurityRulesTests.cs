@@ -4,7 +4,6 @@ using Microsoft.IdentityModel.Tokens;
 using WijPlatform.Gateway.Security;
 using WijPlatform.Hosting;
 using WijPlatform.Intake.Model;
-using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.UnitTests.Security;
 

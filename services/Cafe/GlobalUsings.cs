@@ -1,0 +1,16 @@
+// What every file of the service may use without saying so: data access, typed results, the shared
+// contracts and defaults, and the service's own layers.
+global using System.ComponentModel.DataAnnotations;
+global using Dapper;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.Extensions.Options;
+global using Npgsql;
+global using WijPlatform.Cafe.Apis;
+global using WijPlatform.Cafe.Infrastructure;
+global using WijPlatform.Cafe.Messaging;
+global using WijPlatform.Cafe.Model;
+global using WijPlatform.Contracts;
+global using WijPlatform.ServiceDefaults.Data;
+global using WijPlatform.ServiceDefaults.Http;
+global using WijPlatform.ServiceDefaults.Messaging;
+global using WijPlatform.ServiceDefaults.Security;

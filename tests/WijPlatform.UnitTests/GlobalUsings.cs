@@ -1,0 +1,4 @@
+// What the unit tests use throughout: the shared contracts and defaults.
+global using WijPlatform.Contracts;
+global using WijPlatform.ServiceDefaults.Messaging;
+global using WijPlatform.ServiceDefaults.Security;
