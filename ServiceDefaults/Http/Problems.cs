@@ -5,8 +5,12 @@ namespace WijPlatform.ServiceDefaults.Http;
 /// <summary>Problem details (application/problem+json) for the answers every API gives.</summary>
 public static class Problems
 {
-    public static ProblemHttpResult NotFound(string title, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+    /// <summary>
+    /// 404 for a record that is not there: "Case not found." and "There is no case {id}."; a
+    /// <paramref name="detail"/> where there is more to say.
+    /// </summary>
+    public static ProblemHttpResult NotFound(string kind, object id, string? detail = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{char.ToUpperInvariant(kind[0])}{kind[1..]} not found.", detail: detail ?? $"There is no {kind} {id}.");
 
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);

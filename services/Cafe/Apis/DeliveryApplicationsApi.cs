@@ -12,7 +12,7 @@ public static class DeliveryApplicationsApi
                 TypedResults.Ok(await store.ListAsync(filter.Status, filter.ResidentId, page, ct)))
             .WithSummary("Applications for meal delivery, oldest first; ?status=pending is the desk's list of residents to call");
         api.MapGet("/{id:guid}", async Task<Results<Ok<DeliveryApplication>, ProblemHttpResult>> (Guid id, ApplicationStore store, CancellationToken ct) =>
-                await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : NotFound(id))
+                await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("meal delivery application", id))
             .WithSummary("One application");
         api.MapPost("/{id:guid}/accept", Accept)
             .WithSummary("After calling the resident: save their diet, emergency contact and payment, start a standing order for home delivery, and tell the neighbourhood team");
@@ -33,7 +33,7 @@ public static class DeliveryApplicationsApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await ApplicationStore.LockAsync(work, id, ct) is not { } application)
         {
-            return NotFound(id);
+            return Problems.NotFound("meal delivery application", id);
         }
         if (application.Status != DeliveryApplication.Pending)
         {
@@ -76,7 +76,7 @@ public static class DeliveryApplicationsApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await ApplicationStore.LockAsync(work, id, ct) is not { } application)
         {
-            return NotFound(id);
+            return Problems.NotFound("meal delivery application", id);
         }
         if (application.Status != DeliveryApplication.Pending)
         {
@@ -90,8 +90,6 @@ public static class DeliveryApplicationsApi
     }
 
     private static string Who(string? decidedBy) => string.IsNullOrWhiteSpace(decidedBy) ? "cafe-desk" : decidedBy.Trim();
-
-    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Application not found.", $"There is no meal delivery application {id}.");
 }
 
 public sealed record ApplicationFilter([property: AllowedValues(null, "pending", "accepted", "declined")] string? Status, Guid? ResidentId);

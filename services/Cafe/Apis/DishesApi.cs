@@ -11,7 +11,7 @@ public static class DishesApi
         api.MapGet("/", async Task<Ok<Page<Dish>>> ([AsParameters] PageRequest page, MenuStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListDishesAsync(page, ct))).WithSummary("Dishes by name");
         api.MapGet("/{id:guid}", async Task<Results<Ok<Dish>, ProblemHttpResult>> (Guid id, MenuStore store, CancellationToken ct) =>
-            await store.FindDishAsync(id, ct) is { } dish ? TypedResults.Ok(dish) : Problems.NotFound("Dish not found.", $"There is no dish {id}."))
+            await store.FindDishAsync(id, ct) is { } dish ? TypedResults.Ok(dish) : Problems.NotFound("dish", id))
             .WithSummary("One dish");
         return api;
     }

@@ -64,7 +64,7 @@ public static class MenusApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await MenuStore.LockMenuAsync(work, date, ct) is not { } locked)
         {
-            return Problems.NotFound("No menu for that day.", $"No warm meal is published for {date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", date, $"No warm meal is published for {date:yyyy-MM-dd}.");
         }
         var taken = await MenuStore.PortionsTakenAsync(work.Connection, work.Transaction, locked.Menu.Id, ct);
         if (request.Portions < taken)
@@ -85,7 +85,7 @@ public static class MenusApi
     {
         if (await menus.FindMenuAsync(date, ct) is not { } found)
         {
-            return Problems.NotFound("No menu for that day.", $"No warm meal is published for {date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", date, $"No warm meal is published for {date:yyyy-MM-dd}.");
         }
         DietProfile? diet = null;
         if (residentId is { } id)
@@ -93,7 +93,7 @@ public static class MenusApi
             diet = (await residents.FindProfileAsync(id, ct))?.Diet;
             if (diet is null)
             {
-                return Problems.NotFound("No diet profile.", $"Resident {id} has no café profile yet.");
+                return Problems.NotFound("profile", id, $"Resident {id} has no café profile yet.");
             }
         }
         return TypedResults.Ok(MenuOfTheDay.From(found.Menu, found.Dishes, found.PortionsTaken, desk.Cutoff, clock.GetUtcNow(), diet));

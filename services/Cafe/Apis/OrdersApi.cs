@@ -9,7 +9,7 @@ public static class OrdersApi
         api.MapGet("/", async Task<Ok<Page<MealOrder>>> ([AsParameters] OrderFilter filter, [AsParameters] PageRequest page, OrderStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(filter.Date, filter.ResidentId, filter.Status, page, ct))).WithSummary("Orders by day, resident or status (placed, waitlisted, cancelled)");
         api.MapGet("/{id:guid}", async Task<Results<Ok<MealOrder>, ProblemHttpResult>> (Guid id, OrderStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } order ? TypedResults.Ok(order) : Problems.NotFound("Order not found.", $"There is no order {id}."))
+            await store.FindAsync(id, ct) is { } order ? TypedResults.Ok(order) : Problems.NotFound("order", id))
             .WithSummary("One order");
         api.MapPost("/{id:guid}/cancel", CancelOrder).WithSummary("Cancel an order; after the cut-off it is still charged, and a freed portion goes to the waiting list");
         api.MapPost("/{id:guid}/payment", MarkPaid).WithSummary("Record that an order was paid at the counter");
@@ -22,7 +22,7 @@ public static class OrdersApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await MenuStore.LockMenuAsync(work, request.Date, ct) is not { } menu)
         {
-            return Problems.NotFound("No menu for that day.", $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", request.Date, $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
         }
         var profile = request.ResidentId is { } residentId ? await ResidentStore.FindProfileAsync(work.Connection, work.Transaction, residentId, ct) : null;
         var outcome = await desk.TakeAsync(work, menu, profile, new OrderRequest(
@@ -58,7 +58,7 @@ public static class OrdersApi
     {
         if (await store.FindAsync(id, ct) is not { } found)
         {
-            return Problems.NotFound("Order not found.", $"There is no order {id}.");
+            return Problems.NotFound("order", id);
         }
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await desk.CancelAsync(work, id, found.MenuDate, ct) is not { } cancelled)
@@ -73,7 +73,7 @@ public static class OrdersApi
     {
         if (await store.FindAsync(id, ct) is null)
         {
-            return Problems.NotFound("Order not found.", $"There is no order {id}.");
+            return Problems.NotFound("order", id);
         }
         if (!await store.MarkPaidAsync(id, clock.GetUtcNow().UtcDateTime, ct))
         {

@@ -24,7 +24,7 @@ public static class RoundsApi
         // The day's lock keeps a parallel planning run from putting the same delivery in two rounds.
         if (await MenuStore.LockMenuAsync(work, request.Date, ct) is not { } locked)
         {
-            return Problems.NotFound("No menu for that day.", $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", request.Date, $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
         }
         var planned = RoundPlanner.Plan(await RoundStore.UnplannedAsync(work, locked.Menu.Id, ct), options.Value.MaxStopsPerRound);
         if (planned.Count == 0)
@@ -46,21 +46,20 @@ public static class RoundsApi
     }
 
     public static async Task<Results<Ok<RoundWithStops>, ProblemHttpResult>> GetRound(Guid id, VolunteerScope scope, RoundStore store, CancellationToken ct) =>
-        (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id));
+        (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("delivery round", id));
 
     /// <summary>The paper goes along with whoever delivers, so it carries the deliverer's view whoever prints it.</summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> PrintRound(Guid id, VolunteerScope scope, RoundStore store, CancellationToken ct) =>
         (await store.FindAsync(id, scope, ct)).Answer(
-            found => TypedResults.Content(RoundPrint.Html(found.Round, found.Stops.Select(s => s.ForDeliverer())), "text/html; charset=utf-8"), () => NotFound(id));
+            found => TypedResults.Content(RoundPrint.Html(found.Round, found.Stops.Select(s => s.ForDeliverer())), "text/html; charset=utf-8"), () => Problems.NotFound("delivery round", id));
 
-    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Round not found.", $"There is no delivery round {id}.");
 
     public static async Task<Results<Ok<RoundStop>, ProblemHttpResult>> RecordStopEvent(
         Guid id, Guid stopId, StopEvent request, VolunteerScope scope, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         var locked = await RoundStore.LockStopAsync(work, id, stopId, scope, ct);
-        if (locked.Problem(() => Problems.NotFound("Stop not found.", $"Round {id} has no stop {stopId}.")) is { } problem)
+        if (locked.Problem(() => Problems.NotFound("stop", stopId, $"Round {id} has no stop {stopId}.")) is { } problem)
         {
             return problem;
         }

@@ -11,7 +11,7 @@ public static class StandingOrdersApi
         api.MapGet("/", async Task<Ok<Page<StandingOrder>>> (Guid? residentId, [AsParameters] PageRequest page, ResidentStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListStandingOrdersAsync(residentId, page, ct))).WithSummary("Standing orders, optionally of one resident");
         api.MapGet("/{id:guid}", async Task<Results<Ok<StandingOrder>, ProblemHttpResult>> (Guid id, ResidentStore store, CancellationToken ct) =>
-            await store.FindStandingOrderAsync(id, ct) is { } order ? TypedResults.Ok(order) : Problems.NotFound("Standing order not found.", $"There is no standing order {id}."))
+            await store.FindStandingOrderAsync(id, ct) is { } order ? TypedResults.Ok(order) : Problems.NotFound("standing order", id))
             .WithSummary("One standing order");
         api.MapPost("/{id:guid}/pause", Pause).WithSummary("Pause from a date; it restarts by itself on the until date (e.g. back from hospital)");
         api.MapPost("/{id:guid}/resume", Resume).WithSummary("End a pause now");
@@ -36,7 +36,7 @@ public static class StandingOrdersApi
         }
         if (await residents.FindProfileAsync(request.ResidentId, ct) is not { } profile)
         {
-            return Problems.NotFound("No profile.", $"Resident {request.ResidentId} needs a café profile (diet, address) before a standing order.");
+            return Problems.NotFound("profile", request.ResidentId, $"Resident {request.ResidentId} needs a café profile (diet, address) before a standing order.");
         }
         if (request.Fulfilment == "delivery" && (profile.Street is null || profile.HouseNumber is null || profile.Postcode is null))
         {
@@ -79,7 +79,7 @@ public static class StandingOrdersApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await ResidentStore.LockStandingOrderAsync(work, id, ct) is not { } standing)
         {
-            return Problems.NotFound("Standing order not found.", $"There is no standing order {id}.");
+            return Problems.NotFound("standing order", id);
         }
         if (standing.Status == "stopped")
         {

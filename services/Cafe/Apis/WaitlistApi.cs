@@ -16,7 +16,7 @@ public static class WaitlistApi
     public static async Task<Results<Ok<WaitlistNotice>, ProblemHttpResult>> Told(Guid id, MarkTold request, OrderStore store, TimeProvider clock, CancellationToken ct) =>
         await store.MarkToldAsync(id, string.IsNullOrWhiteSpace(request.ToldBy) ? "cafe-desk" : request.ToldBy.Trim(), clock.GetUtcNow().UtcDateTime, ct) switch
         {
-            null => Problems.NotFound("Notice not found.", $"There is no waiting-list notice {id}."),
+            null => Problems.NotFound("waiting-list notice", id),
             false => Problems.Conflict("Already told.", "This resident was told before."),
             true => TypedResults.Ok((await store.FindWaitlistNoticeAsync(id, ct))!),
         };

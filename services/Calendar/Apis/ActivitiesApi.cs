@@ -72,7 +72,7 @@ public static class ActivitiesApi
             : TypedResults.Ok(await store.ListAsync(from?.UtcDateTime, to?.UtcDateTime, category?.ToLowerInvariant(), page, ct));
 
     public static async Task<Results<Ok<Activity>, ProblemHttpResult>> GetActivity(Guid id, ActivityStore store, CancellationToken ct) =>
-        await store.FindAsync(id, ct) is { } activity ? TypedResults.Ok(activity) : NotFound(id);
+        await store.FindAsync(id, ct) is { } activity ? TypedResults.Ok(activity) : Problems.NotFound("activity", id);
 
     public static async Task<Results<Ok<Activity>, ProblemHttpResult>> CancelActivity(
         Guid id, CancelRequest request, UnitOfWorkFactory unitOfWork, ActivityStore store, SignupStore signups, CancellationToken ct)
@@ -80,7 +80,7 @@ public static class ActivitiesApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await store.LockAsync(work, id, ct) is not { } activity)
         {
-            return NotFound(id);
+            return Problems.NotFound("activity", id);
         }
         if (activity.IsCancelled)
         {
@@ -92,9 +92,6 @@ public static class ActivitiesApi
         await work.CommitAsync(ct);
         return TypedResults.Ok(activity with { Status = ActivityStatus.Cancelled, CancelReason = request.Reason?.Trim() });
     }
-
-    internal static ProblemHttpResult NotFound(Guid id) =>
-        Problems.NotFound("Activity not found.", $"There is no activity {id}.");
 }
 
 /// <summary>Why something is cancelled, in Dutch for the residents it is read to.</summary>

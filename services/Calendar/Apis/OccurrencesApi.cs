@@ -54,7 +54,7 @@ public static class OccurrencesApi
         }
         if (await store.FindAsync(id, ct) is not { } activity)
         {
-            return ActivitiesApi.NotFound(id);
+            return Problems.NotFound("activity", id);
         }
         var occurrences = activity.Schedule.Expand(await store.ExceptionsAsync(id, ct), start, end).Select(o => new ScheduledOccurrence(activity, o)).ToList();
         return TypedResults.Ok(Paged(occurrences, page));
@@ -102,7 +102,7 @@ public static class OccurrencesApi
         }
         if (await store.FindAsync(id, ct) is not { } activity)
         {
-            return ActivitiesApi.NotFound(id);
+            return Problems.NotFound("activity", id);
         }
         var dates = activity.Schedule.Dates().SkipWhile(d => d < request.From).TakeWhile(d => d <= request.Until).ToList();
         return await TakeOut(id, dates, OccurrenceException.Skipped, request.Reason, unitOfWork, store, signups, ct);
@@ -155,9 +155,9 @@ public static class OccurrencesApi
     private static async Task<ProblemHttpResult> MissingOrClosedAsync(UnitOfWork work, Guid id, DateOnly date, ActivityStore store, CancellationToken ct) =>
         await store.LockAsync(work, id, ct) switch
         {
-            null => ActivitiesApi.NotFound(id),
+            null => Problems.NotFound("activity", id),
             { IsCancelled: true } => Problems.Conflict("The activity is cancelled.", $"Activity {id} no longer takes place."),
-            var activity when !activity.HasOccurrenceOn(date) => Problems.NotFound("Occurrence not found.", $"Activity {id} does not take place on {date:yyyy-MM-dd}."),
+            var activity when !activity.HasOccurrenceOn(date) => Problems.NotFound("occurrence", date, $"Activity {id} does not take place on {date:yyyy-MM-dd}."),
             _ => Problems.Conflict("The occurrence does not take place.", $"The occurrence of {date:yyyy-MM-dd} was skipped or cancelled."),
         };
 

@@ -11,7 +11,7 @@ public static class ProposalsApi
         api.MapGet("/", (([AsParameters] PageRequest page, [AllowedValues(ProposalStatus.Proposed, ProposalStatus.Approved, ProposalStatus.Declined, null)] string? status, ProposalStore store, CancellationToken ct) =>
             ListAsync(page, status, store, ct))).WithSummary("Proposals, oldest first; filter with ?status").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}", async Task<Results<Ok<Proposal>, ProblemHttpResult>> (Guid id, ProposalStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } proposal ? TypedResults.Ok(proposal) : NotFound(id)).WithSummary("One proposal").RequireRoles(WijRoles.Coordinator);
+            await store.FindAsync(id, ct) is { } proposal ? TypedResults.Ok(proposal) : Problems.NotFound("proposal", id)).WithSummary("One proposal").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/approve", Approve).WithSummary("Staff approve: the proposal becomes an activity, planned with the time, room and capacity given").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/decline", Decline).WithSummary("Staff decline, with a reason for the resident").RequireRoles(WijRoles.Coordinator);
         return api;
@@ -41,7 +41,7 @@ public static class ProposalsApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await proposals.LockAsync(work, id, ct) is not { } proposal)
         {
-            return NotFound(id);
+            return Problems.NotFound("proposal", id);
         }
         if (proposal.Status != ProposalStatus.Proposed)
         {
@@ -62,7 +62,7 @@ public static class ProposalsApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await store.LockAsync(work, id, ct) is not { } proposal)
         {
-            return NotFound(id);
+            return Problems.NotFound("proposal", id);
         }
         if (proposal.Status != ProposalStatus.Proposed)
         {
@@ -75,8 +75,6 @@ public static class ProposalsApi
 
     private static ProblemHttpResult AlreadyDecided(Proposal proposal) =>
         Problems.Conflict("The proposal was already decided.", $"Proposal {proposal.Id} is {proposal.Status}.");
-
-    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Proposal not found.", $"There is no proposal {id}.");
 }
 
 public sealed record ProposeRequest(

@@ -30,7 +30,7 @@ public static class SignupsApi
             var refusal = outcome.Refusal!;
             if (refusal == SignupRefusal.NotFound)
             {
-                return ActivitiesApi.NotFound(id);
+                return Problems.NotFound("activity", id);
             }
             return refusal == SignupRefusal.NoSuchOccurrence
                 ? Problems.Invalid("occurrenceDate", refusal.Detail)
@@ -92,10 +92,10 @@ public static class SignupsApi
     public static async Task<Results<Ok<Page<Signup>>, ProblemHttpResult>> ListSignups(
         Guid id, [AsParameters] PageRequest page, DateOnly? occurrenceDate, [AllowedValues(SignupStatus.Confirmed, SignupStatus.Waitlisted, SignupStatus.Cancelled, null)] string? status,
         ActivityStore store, SignupStore signups, CancellationToken ct) =>
-        await store.FindAsync(id, ct) is null ? ActivitiesApi.NotFound(id) : TypedResults.Ok(await signups.ListAsync(id, occurrenceDate, status, page, ct));
+        await store.FindAsync(id, ct) is null ? Problems.NotFound("activity", id) : TypedResults.Ok(await signups.ListAsync(id, occurrenceDate, status, page, ct));
 
     public static async Task<Results<Ok<Signup>, ProblemHttpResult>> GetSignup(Guid id, Guid signupId, SignupStore signups, CancellationToken ct) =>
-        await signups.FindAsync(id, signupId, ct) is { } signup ? TypedResults.Ok(signup) : SignupNotFound(signupId);
+        await signups.FindAsync(id, signupId, ct) is { } signup ? TypedResults.Ok(signup) : Problems.NotFound("sign-up", signupId);
 
     public static async Task<Results<Ok<Signup>, ProblemHttpResult>> CancelSignup(
         Guid id, Guid signupId, UnitOfWorkFactory unitOfWork, ActivityStore store, SignupStore signups, CancellationToken ct)
@@ -103,7 +103,7 @@ public static class SignupsApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await store.LockAsync(work, id, ct) is not { } activity || await signups.CancelAsync(work, activity, signupId, ct) is not { } signup)
         {
-            return SignupNotFound(signupId);
+            return Problems.NotFound("sign-up", signupId);
         }
         await work.CommitAsync(ct);
         return TypedResults.Ok(signup);
@@ -115,7 +115,7 @@ public static class SignupsApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await store.LockAsync(work, id, ct) is not { } activity || await signups.ConfirmAsync(work, activity, signupId, ct) is not { } signup)
         {
-            return SignupNotFound(signupId);
+            return Problems.NotFound("sign-up", signupId);
         }
         if (signup.Status == SignupStatus.Cancelled)
         {
@@ -131,7 +131,7 @@ public static class SignupsApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await store.LockAsync(work, id, ct) is not { } activity || await signups.FindAsync(work, id, signupId, ct) is not { } signup)
         {
-            return SignupNotFound(signupId);
+            return Problems.NotFound("sign-up", signupId);
         }
         var date = request.OccurrenceDate ?? signup.OccurrenceDate ?? (activity.Recurrence is null ? activity.Schedule.FirstDate : null);
         if (date is not { } day || !activity.HasOccurrenceOn(day) || (signup.OccurrenceDate is { } own && own != day))
@@ -157,10 +157,7 @@ public static class SignupsApi
 
     public static async Task<Results<Ok<Page<Attendance>>, ProblemHttpResult>> ListAttendance(
         Guid id, [AsParameters] PageRequest page, DateOnly? occurrenceDate, ActivityStore store, SignupStore signups, CancellationToken ct) =>
-        await store.FindAsync(id, ct) is null ? ActivitiesApi.NotFound(id) : TypedResults.Ok(await signups.AttendanceAsync(id, occurrenceDate, page, ct));
-
-    private static ProblemHttpResult SignupNotFound(Guid signupId) =>
-        Problems.NotFound("Sign-up not found.", $"There is no sign-up {signupId} for this activity.");
+        await store.FindAsync(id, ct) is null ? Problems.NotFound("activity", id) : TypedResults.Ok(await signups.AttendanceAsync(id, occurrenceDate, page, ct));
 }
 
 /// <summary>Why a sign-up was refused; the title and detail are what the caller (or intake) is told.</summary>

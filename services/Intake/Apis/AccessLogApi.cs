@@ -8,7 +8,7 @@ public static class AccessLogApi
         var api = app.MapGroup("/api/intake/residents/{residentId:guid}/access-log").WithTags("Residents")
             .RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("access-log");
         api.MapGet("/", async Task<Results<Ok<Page<AccessLogLine>>, ProblemHttpResult>> (Guid residentId, [AsParameters] PageRequest page, TeamScope scope, ResidentStore residents, AuditTrail audit, CancellationToken ct) =>
-                (await residents.ResidentOfTeamAsync(residentId, scope, ct)).Problem(() => ResidentsApi.NotFound(residentId)) is { } problem
+                (await residents.ResidentOfTeamAsync(residentId, scope, ct)).Problem(() => Problems.NotFound("resident", residentId)) is { } problem
                     ? problem
                     : TypedResults.Ok(await audit.AccessLogAsync(residentId, page, ct)))
             .WithSummary("Who read or changed this resident's data in intake, newest first");

@@ -8,9 +8,9 @@ public static class CasesApi
         var api = app.MapGroup("/api/intake/cases").WithTags("Cases").RequireRoles(WijRoles.Professional).Audited("case");
         api.MapGet("/", ListCases).WithSummary("The cases of the caller's team, newest first; filter by status, neighbourhood, regisseurId or householdId");
         api.MapGet("/{id:guid}", async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> (Guid id, TeamScope scope, CaseStore store, CancellationToken ct) =>
-            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id))).WithSummary("One case");
+            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("case", id))).WithSummary("One case");
         api.MapGet("/{id:guid}/timeline", async Task<Results<Ok<Page<CaseEvent>>, ProblemHttpResult>> (Guid id, [AsParameters] PageRequest page, TeamScope scope, CaseStore store, CancellationToken ct) =>
-                (await store.TimelineAsync(id, scope, page, ct)).Answer(TypedResults.Ok, () => NotFound(id)))
+                (await store.TimelineAsync(id, scope, page, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("case", id)))
             .WithSummary("Everything that happened on the case, oldest first, with who did it");
 
         api.MapPost("/{id:guid}/triage", Triage).WithSummary("Triage: confirm or correct the domains and the urgency");
@@ -62,8 +62,6 @@ public static class CasesApi
         return await changer.ChangeAsync(id, CaseAction.Assign, caller, scope, c => c with { RegisseurId = regisseur.Id },
             _ => $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", ct);
     }
-
-    internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Case not found.", $"There is no case {id}.");
 }
 
 /// <summary>Applies a lifecycle step under the case's lock and writes it on the timeline.</summary>
@@ -74,7 +72,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         var locked = await cases.LockAsync(work, id, scope, ct);
-        if (locked.Problem(() => CasesApi.NotFound(id)) is { } problem)
+        if (locked.Problem(() => Problems.NotFound("case", id)) is { } problem)
         {
             return problem;
         }
@@ -99,7 +97,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
     public async Task<Results<Created<CaseEvent>, ProblemHttpResult>> RecordAsync(Guid id, string kind, string text, Caller caller, TeamScope scope, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        if ((await cases.LockAsync(work, id, scope, ct)).Problem(() => CasesApi.NotFound(id)) is { } problem)
+        if ((await cases.LockAsync(work, id, scope, ct)).Problem(() => Problems.NotFound("case", id)) is { } problem)
         {
             return problem;
         }

@@ -10,7 +10,7 @@ public static class ConsentsApi
             .RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("consent");
         api.MapPost("/", GiveConsent).WithSummary("Record a resident's consent to share data for one purpose with one recipient");
         api.MapGet("/", async Task<Results<Ok<Page<Consent>>, ProblemHttpResult>> (Guid residentId, [AsParameters] PageRequest page, TeamScope scope, ConsentStore store, CancellationToken ct) =>
-                (await store.ListAsync(residentId, scope, page, ct)).Answer(TypedResults.Ok, () => ResidentsApi.NotFound(residentId)))
+                (await store.ListAsync(residentId, scope, page, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("resident", residentId)))
             .WithSummary("A resident's consents, withdrawn ones included");
         api.MapPost("/{consentId:guid}/withdraw", WithdrawConsent).WithSummary("Withdraw a consent; referrals that need it are refused from now on");
         return api;
@@ -31,7 +31,7 @@ public static class ConsentsApi
         }
         await using var work = await unitOfWork.BeginAsync(ct);
         var found = await residents.FindResidentAsync(work, residentId, scope, ct);
-        if (found.Problem(() => ResidentsApi.NotFound(residentId)) is { } problem)
+        if (found.Problem(() => Problems.NotFound("resident", residentId)) is { } problem)
         {
             return problem;
         }
@@ -50,7 +50,7 @@ public static class ConsentsApi
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         var withdrawn = await store.WithdrawAsync(work, residentId, consentId, scope, clock.GetUtcNow().UtcDateTime, ct);
-        if (withdrawn.Problem(() => Problems.NotFound("Consent not found.", $"Resident {residentId} has no consent {consentId}.")) is { } problem)
+        if (withdrawn.Problem(() => Problems.NotFound("consent", consentId, $"Resident {residentId} has no consent {consentId}.")) is { } problem)
         {
             return problem;
         }

@@ -10,7 +10,7 @@ public static class ErasureApi
         api.MapPost("/residents/{residentId:guid}/erasure", RequestErasure)
             .WithSummary("The resident asked to be forgotten: anonymise them here and ask every other service to do the same");
         api.MapGet("/erasures/{id:guid}", async Task<Results<Ok<ErasureStatus>, ProblemHttpResult>> (Guid id, TeamScope scope, ErasureStore store, CancellationToken ct) =>
-                (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("Erasure not found.", $"There is no erasure request {id}.")))
+                (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("erasure", id)))
             .WithSummary("Which services have confirmed the erasure");
         return api;
     }
@@ -23,7 +23,7 @@ public static class ErasureApi
         var erasureId = NewId.NextGuid();
         await using var work = await unitOfWork.BeginAsync(ct);
         var resident = await residents.FindResidentAsync(work, residentId, scope, ct);
-        if (resident.Problem(() => ResidentsApi.NotFound(residentId)) is { } problem)
+        if (resident.Problem(() => Problems.NotFound("resident", residentId)) is { } problem)
         {
             return problem;
         }

@@ -14,7 +14,7 @@ public static class HelpRequestsApi
         api.MapGet("/", (TeamScope scope, CaseStore store, [AsParameters] PageRequest page, CancellationToken ct) => store.ListAsync(scope, null, null, null, null, openOnly: false, page, ct))
             .WithSummary("The help requests (cases) of the caller's team, newest first").RequireRoles(WijRoles.Professional);
         api.MapGet("/{id:guid}", async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> (Guid id, TeamScope scope, CaseStore store, CancellationToken ct) =>
-                (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("Help request not found.", $"There is no help request {id}.")))
+                (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("help request", id)))
             .WithSummary("One help request (case) of the caller's team").RequireRoles(WijRoles.Professional);
         return api;
     }

@@ -10,9 +10,9 @@ public static class HouseholdsApi
         var api = app.MapGroup("/api/intake/households").WithTags("Households").RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("household");
         api.MapGet("/", HouseholdsAt).WithSummary("Households at an address (?postcode=9712 HW&houseNumber=12)");
         api.MapGet("/{id:guid}", async Task<Results<Ok<Household>, ProblemHttpResult>> (Guid id, TeamScope scope, ResidentStore store, CancellationToken ct) =>
-            (await store.FindHouseholdAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id))).WithSummary("One household");
+            (await store.FindHouseholdAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("household", id))).WithSummary("One household");
         api.MapGet("/{id:guid}/members", async Task<Results<Ok<Page<Resident>>, ProblemHttpResult>> (Guid id, [AsParameters] PageRequest page, TeamScope scope, ResidentStore store, CancellationToken ct) =>
-                (await store.MembersAsync(id, scope, page, ct)).Answer(TypedResults.Ok, () => NotFound(id)))
+                (await store.MembersAsync(id, scope, page, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("household", id)))
             .WithSummary("The residents of a household");
         api.MapPost("/{id:guid}/members", AddMember).WithSummary("Move a registered resident into this household (same address)");
         return api;
@@ -36,7 +36,7 @@ public static class HouseholdsApi
         Guid id, AddMember request, TeamScope scope, UnitOfWorkFactory unitOfWork, ResidentStore store, CancellationToken ct)
     {
         var found = await store.FindHouseholdAsync(id, scope, ct);
-        if (found.Problem(() => NotFound(id)) is { } problem)
+        if (found.Problem(() => Problems.NotFound("household", id)) is { } problem)
         {
             return problem;
         }
@@ -59,8 +59,6 @@ public static class HouseholdsApi
         await work.CommitAsync(ct);
         return TypedResults.Ok(resident with { HouseholdId = household.Id });
     }
-
-    internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Household not found.", $"There is no household {id}.");
 }
 
 public sealed record AddMember(Guid ResidentId);

@@ -35,7 +35,7 @@ public static class PlanApi
         Guid householdId, Caller caller, TeamScope scope, ResidentStore residents, PlanStore plans, CancellationToken ct)
     {
         var items = await plans.ItemsAsync(householdId, scope, ct);
-        if (items.Problem(() => HouseholdsApi.NotFound(householdId)) is { } problem)
+        if (items.Problem(() => Problems.NotFound("household", householdId)) is { } problem)
         {
             return problem;
         }
@@ -49,13 +49,13 @@ public static class PlanApi
         Guid householdId, Guid actionId, TeamScope scope, UnitOfWorkFactory unitOfWork, PlanStore plans, TimeProvider clock, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        if ((await plans.LockAsync(work, householdId, scope, ct)).Problem(() => HouseholdsApi.NotFound(householdId)) is { } problem)
+        if ((await plans.LockAsync(work, householdId, scope, ct)).Problem(() => Problems.NotFound("household", householdId)) is { } problem)
         {
             return problem;
         }
         if (await plans.CompleteAsync(work, householdId, actionId, clock.GetUtcNow().UtcDateTime, ct) == 0)
         {
-            return Problems.NotFound("Action not found.", $"The plan of household {householdId} has no action {actionId}.");
+            return Problems.NotFound("action", actionId, $"The plan of household {householdId} has no action {actionId}.");
         }
         await work.CommitAsync(ct);
         return TypedResults.NoContent();
@@ -71,7 +71,7 @@ public sealed class PlanEditor(UnitOfWorkFactory unitOfWork, PlanStore plans, Ti
         var item = fill(new PlanItem(NewId.NextGuid(), householdId, "", "", null, null, null, null, null, null, null, caller.Display, clock.GetUtcNow().UtcDateTime));
         await using var work = await unitOfWork.BeginAsync(ct);
         var locked = await plans.LockAsync(work, householdId, scope, ct);
-        if (locked.Problem(() => HouseholdsApi.NotFound(householdId)) is { } problem)
+        if (locked.Problem(() => Problems.NotFound("household", householdId)) is { } problem)
         {
             return problem;
         }

@@ -12,7 +12,7 @@ public static class ProfessionalsApi
         api.MapGet("/", ([AsParameters] PageRequest page, ResidentStore store, CancellationToken ct) => store.ListProfessionalsAsync(page, ct))
             .WithSummary("Professionals by name");
         api.MapGet("/{id:guid}", async Task<Results<Ok<Professional>, ProblemHttpResult>> (Guid id, ResidentStore store, CancellationToken ct) =>
-                await store.FindProfessionalAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("Professional not found.", $"There is no professional {id}."))
+                await store.FindProfessionalAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("professional", id))
             .WithSummary("One professional");
         return api;
     }

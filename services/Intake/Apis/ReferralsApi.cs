@@ -9,10 +9,10 @@ public static class ReferralsApi
         var api = app.MapGroup("/api/intake/cases/{caseId:guid}/referrals").WithTags("Referrals").RequireRoles(WijRoles.Professional).Audited("referral");
         api.MapPost("/", Refer).WithSummary("Refer from the plan: a volunteer (matching), an activity (calendar), meal delivery (café) or a specialist partner; answers appear on the timeline");
         api.MapGet("/", async Task<Results<Ok<Page<Referral>>, ProblemHttpResult>> (Guid caseId, [AsParameters] PageRequest page, TeamScope scope, ReferralStore store, CancellationToken ct) =>
-                (await store.ListAsync(caseId, scope, page, ct)).Answer(TypedResults.Ok, () => CasesApi.NotFound(caseId)))
+                (await store.ListAsync(caseId, scope, page, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("case", caseId)))
             .WithSummary("The case's referrals and their latest answer");
         api.MapGet("/{id:guid}", async Task<Results<Ok<Referral>, ProblemHttpResult>> (Guid caseId, Guid id, TeamScope scope, ReferralStore store, CancellationToken ct) =>
-                (await store.FindAsync(caseId, id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(caseId, id)))
+                (await store.FindAsync(caseId, id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("referral", id, $"Case {caseId} has no referral {id}.")))
             .WithSummary("One referral");
         api.MapPost("/{id:guid}/follow-up", FollowUp).WithSummary("Record how a partner referral worked out; it leaves the follow-up worklist");
         return api;
@@ -29,7 +29,7 @@ public static class ReferralsApi
         var referralId = NewId.NextGuid();
         await using var work = await unitOfWork.BeginAsync(ct);
         var locked = await cases.LockAsync(work, caseId, scope, ct);
-        if (locked.Problem(() => CasesApi.NotFound(caseId)) is { } problem)
+        if (locked.Problem(() => Problems.NotFound("case", caseId)) is { } problem)
         {
             return problem;
         }
@@ -61,13 +61,13 @@ public static class ReferralsApi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var work = await unitOfWork.BeginAsync(ct);
-        if ((await cases.LockAsync(work, caseId, scope, ct)).Problem(() => CasesApi.NotFound(caseId)) is { } problem)
+        if ((await cases.LockAsync(work, caseId, scope, ct)).Problem(() => Problems.NotFound("case", caseId)) is { } problem)
         {
             return problem;
         }
         if (await referrals.LockAsync(work, id, ct) is not { } found || found.CaseId != caseId)
         {
-            return NotFound(caseId, id);
+            return Problems.NotFound("referral", id, $"Case {caseId} has no referral {id}.");
         }
         if (found.Status != "sent")
         {
@@ -78,8 +78,6 @@ public static class ReferralsApi
         await work.CommitAsync(ct);
         return TypedResults.Ok((await referrals.FindAsync(id, ct))!);
     }
-
-    private static ProblemHttpResult NotFound(Guid caseId, Guid id) => Problems.NotFound("Referral not found.", $"Case {caseId} has no referral {id}.");
 }
 
 public sealed record FollowUpReferral([property: Required, StringLength(2000, MinimumLength = 1)] string Note);

@@ -77,9 +77,8 @@ public static class ResidentsApi
     }
 
     public static async Task<Results<Ok<Resident>, ProblemHttpResult>> GetResident(Guid id, TeamScope scope, ResidentStore store, CancellationToken ct) =>
-        await store.FindResidentAsync(id, scope, ct) is { } resident ? TypedResults.Ok(resident) : NotFound(id);
+        await store.FindResidentAsync(id, scope, ct) is { } resident ? TypedResults.Ok(resident) : Problems.NotFound("resident", id);
 
-    internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Resident not found.", $"There is no resident {id}.");
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

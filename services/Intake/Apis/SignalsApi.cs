@@ -15,7 +15,7 @@ public static class SignalsApi
         api.MapPost("/", SubmitSignal).WithSummary("A partner signals concern about a resident at an address");
         api.MapGet("/{id:guid}", async Task<Results<Ok<SignalStatus>, ProblemHttpResult>> (Guid id, PartnerScope scope, ReferralStore store, CancellationToken ct) =>
                 // Another organisation's signal does not exist as far as a partner can tell.
-                await store.FindSignalAsync(id, scope, ct) is { } signal ? TypedResults.Ok(signal) : Problems.NotFound("Signal not found.", $"There is no signal {id}."))
+                await store.FindSignalAsync(id, scope, ct) is { } signal ? TypedResults.Ok(signal) : Problems.NotFound("signal", id))
             .WithSummary("Whether the signal was received and acted upon (never the case itself)").RequireRoles(WijRoles.Partner, WijRoles.Professional);
         return api;
     }

@@ -9,7 +9,7 @@ public static class MatchesApi
         api.MapGet("/", async Task<Ok<Page<Match>>> ([AsParameters] PageRequest page, Guid? requestId, Guid? volunteerId, string? status, MatchStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(requestId, volunteerId, status, page, ct))).WithSummary("Matches, newest first; filter by request, volunteer or status").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}", async Task<Results<Ok<Match>, ProblemHttpResult>> (Guid id, VolunteerScope scope, MatchStore store, CancellationToken ct) =>
-            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id))).WithSummary("One match with the hours logged; its volunteer sees it without the coordinator's notes");
+            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("match", id))).WithSummary("One match with the hours logged; its volunteer sees it without the coordinator's notes");
         api.MapPost("/{id:guid}/introduce", (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Introduced, new MatchChange(), scope, ct))
             .WithSummary("The volunteer and the resident have been introduced").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/decline", Decline)
@@ -52,7 +52,7 @@ public static class MatchesApi
         await using (var work = await unitOfWork.BeginAsync(ct))
         {
             var locked = await store.LockAsync(work, id, scope, ct);
-            if (locked.Problem(() => NotFound(id)) is { } problem)
+            if (locked.Problem(() => Problems.NotFound("match", id)) is { } problem)
             {
                 return problem;
             }
@@ -73,7 +73,7 @@ public static class MatchesApi
         await using (var work = await unitOfWork.BeginAsync(ct))
         {
             var locked = await store.LockAsync(work, id, scope, ct);
-            if (locked.Problem(() => NotFound(id)) is { } problem)
+            if (locked.Problem(() => Problems.NotFound("match", id)) is { } problem)
             {
                 return problem;
             }
@@ -93,8 +93,6 @@ public static class MatchesApi
         }
         return TypedResults.Ok((await store.FindAsync(id, scope, ct)).Value!);
     }
-
-    internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Match not found.", $"There is no match {id}.");
 }
 
 public sealed record DeclinedMatch(Match Match, IReadOnlyList<Candidate> NextCandidates);
@@ -119,7 +117,7 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
         await using (var work = await unitOfWork.BeginAsync(ct))
         {
             var locked = await matches.LockAsync(work, id, scope, ct);
-            if (locked.Problem(() => MatchesApi.NotFound(id)) is { } problem)
+            if (locked.Problem(() => Problems.NotFound("match", id)) is { } problem)
             {
                 return problem;
             }

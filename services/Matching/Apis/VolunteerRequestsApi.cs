@@ -11,7 +11,7 @@ public static class VolunteerRequestsApi
         api.MapGet("/", async Task<Ok<Page<VolunteerRequest>>> ([AsParameters] PageRequest page, [AllowedValues(null, "open", "proposed", "matched", "closed")] string? status, RequestStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(status, page, ct))).WithSummary("Requests for volunteers, newest first; ?status=open for the queue");
         api.MapGet("/{id:guid}", async Task<Results<Ok<VolunteerRequest>, ProblemHttpResult>> (Guid id, RequestStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : NotFound(id))
+            await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("volunteer request", id))
             .WithSummary("One request");
         api.MapGet("/{id:guid}/candidates", Candidates).WithSummary("The best volunteers for the request, with a score and the reasons; volunteers proposed before are left out");
         api.MapPost("/{id:guid}/proposals", Propose).WithSummary("The coordinator proposes a volunteer for the request");
@@ -41,14 +41,14 @@ public static class VolunteerRequestsApi
     public static async Task<Results<Ok<IReadOnlyList<Candidate>>, ProblemHttpResult>> Candidates(Guid id, [Range(1, 50)] int? count, RequestStore store, Matchmaker matchmaker, CancellationToken ct) =>
         await store.FindAsync(id, ct) is { } request
             ? TypedResults.Ok(await matchmaker.RankAsync(request, count ?? 10, ct))
-            : NotFound(id);
+            : Problems.NotFound("volunteer request", id);
 
     public static async Task<Results<Created<Match>, ProblemHttpResult>> Propose(Guid id, ProposeVolunteer proposal, UnitOfWorkFactory unitOfWork, RequestStore store, Matchmaker matchmaker, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await store.LockAsync(work, id, ct) is not { } request)
         {
-            return NotFound(id);
+            return Problems.NotFound("volunteer request", id);
         }
         var (match, refusal) = await matchmaker.ProposeAsync(work, request, proposal.VolunteerId, "coordinator", ct);
         if (match is null)
@@ -58,8 +58,6 @@ public static class VolunteerRequestsApi
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/matches/{match.Id}", match);
     }
-
-    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Request not found.", $"There is no volunteer request {id}.");
 }
 
 public sealed record ProposeVolunteer([property: Required] Guid VolunteerId);

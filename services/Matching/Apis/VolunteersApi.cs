@@ -11,12 +11,12 @@ public static class VolunteersApi
         api.MapGet("/", async Task<Ok<Page<Volunteer>>> ([AsParameters] PageRequest page, VolunteerStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(page, ct))).WithSummary("Volunteers, newest first").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}", async Task<Results<Ok<Volunteer>, ProblemHttpResult>> (Guid id, VolunteerScope scope, VolunteerStore store, CancellationToken ct) =>
-            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id)))
+            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("volunteer", id)))
             .WithSummary("One volunteer").RequireRoles(WijRoles.Coordinator);
         api.MapPut("/{id:guid}/vog", UpdateVog).WithSummary("Record a renewed (or requested) certificate of conduct; a VOG close to expiry is warned about at once")
             .RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}/vog-warnings", async Task<Results<Ok<Page<VogWarning>>, ProblemHttpResult>> (Guid id, [AsParameters] PageRequest page, VolunteerScope scope, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
-                (await store.FindAsync(id, scope, ct)).Problem(() => NotFound(id)) is { } problem ? problem : TypedResults.Ok(Warnings(await store.VogWarningsAsync(id, page, ct), matchmaker.Today)))
+                (await store.FindAsync(id, scope, ct)).Problem(() => Problems.NotFound("volunteer", id)) is { } problem ? problem : TypedResults.Ok(Warnings(await store.VogWarningsAsync(id, page, ct), matchmaker.Today)))
             .WithSummary("The volunteer's own warnings that their certificate of conduct expires, with the text to show them");
         var warnings = app.MapGroup("/api/matching/vog-warnings").WithTags("Volunteers").RequireRoles(WijRoles.Coordinator).Audited("volunteer");
         warnings.MapGet("/", async Task<Ok<Page<VogWarning>>> ([AsParameters] PageRequest page, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
@@ -64,7 +64,7 @@ public static class VolunteersApi
         {
             if (await VolunteerStore.UpdateVogAsync(work, id, request.Status, request.Status == Vog.Valid ? request.IssuedOn : null, ct) == 0)
             {
-                return NotFound(id);
+                return Problems.NotFound("volunteer", id);
             }
             await vogWatch.WarnAsync(work, id, ct);
             await work.CommitAsync(ct);
@@ -80,12 +80,12 @@ public static class VolunteersApi
         TypedResults.Ok(await store.VogExpiringAsync(matchmaker.Today.AddDays(withinDays ?? 30), page, ct));
 
     public static async Task<Results<Ok<Page<VolunteerTask>>, ProblemHttpResult>> Tasks(Guid id, [AsParameters] PageRequest page, VolunteerScope scope, VolunteerStore volunteers, MatchStore matches, CancellationToken ct) =>
-        (await volunteers.FindAsync(id, scope, ct)).Problem(() => NotFound(id)) is { } problem ? problem : TypedResults.Ok(await matches.TasksAsync(id, scope, page, ct));
+        (await volunteers.FindAsync(id, scope, ct)).Problem(() => Problems.NotFound("volunteer", id)) is { } problem ? problem : TypedResults.Ok(await matches.TasksAsync(id, scope, page, ct));
 
     public static async Task<Results<Ok<WorkloadView>, ProblemHttpResult>> Workload(Guid id, VolunteerScope scope, VolunteerStore volunteers, MatchStore matches, Matchmaker matchmaker, CancellationToken ct)
     {
         var found = await volunteers.FindAsync(id, scope, ct);
-        if (found.Problem(() => NotFound(id)) is { } problem)
+        if (found.Problem(() => Problems.NotFound("volunteer", id)) is { } problem)
         {
             return problem;
         }
@@ -99,13 +99,11 @@ public static class VolunteersApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await store.EraseAsync(work, id, null, ct) == 0)
         {
-            return NotFound(id);
+            return Problems.NotFound("volunteer", id);
         }
         await work.CommitAsync(ct);
         return TypedResults.NoContent();
     }
-
-    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Volunteer not found.", $"There is no volunteer {id}.");
 }
 
 public sealed record UpdateVog([property: Required, AllowedValues("none", "requested", "valid")] string Status, DateOnly? IssuedOn = null);
