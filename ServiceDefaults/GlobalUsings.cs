@@ -12,6 +12,7 @@ global using Microsoft.Extensions.Logging;
 global using Microsoft.Extensions.Options;
 global using Npgsql;
 global using WijPlatform.ServiceDefaults.Data;
+global using WijPlatform.ServiceDefaults.Hosting;
 global using WijPlatform.ServiceDefaults.Http;
 global using WijPlatform.ServiceDefaults.Messaging;
 global using WijPlatform.ServiceDefaults.Security;

@@ -11,7 +11,7 @@ public static class RequestProtection
 {
     public static IHostApplicationBuilder AddRequestProtection(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection("Http"));
+        builder.AddWijOptions<RequestLimits>("Http");
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<RequestLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         return builder;

@@ -1,36 +1,45 @@
 namespace WijPlatform.ServiceDefaults.Messaging;
 
-/// <summary>
-/// Crash points for the fault suite, switched on only by WIJ_FAULT=name and fired once per marker
-/// file (WIJ_FAULT_MARKER), so a restarted process runs normally. Off in every normal run.
-/// </summary>
-public static class FaultInjection
+/// <summary>The fault suite's crash point (WIJ_FAULT) and its marker file (WIJ_FAULT_MARKER); both unset in every normal run.</summary>
+public sealed class FaultInjectionOptions
 {
-    private static readonly string? Fault = Environment.GetEnvironmentVariable("WIJ_FAULT");
-    private static readonly string? Marker = Environment.GetEnvironmentVariable("WIJ_FAULT_MARKER");
+    [ConfigurationKeyName("WIJ_FAULT")]
+    public string? Point { get; set; }
+
+    [ConfigurationKeyName("WIJ_FAULT_MARKER")]
+    public string? Marker { get; set; }
+}
+
+/// <summary>
+/// Crash points for the fault suite, switched on only by <see cref="FaultInjectionOptions.Point"/> and
+/// fired once per marker file, so a restarted process runs normally. Off in every normal run.
+/// </summary>
+public sealed class FaultInjection(IOptions<FaultInjectionOptions> options)
+{
+    private string? Point => options.Value.Point;
 
     /// <summary>Dies on every delivery before the consumer commits: a message that crashes its process each time.</summary>
-    public static void BeforeConsumerCommit()
+    public void BeforeConsumerCommit()
     {
-        if (Fault == "consumer-crash-loop")
+        if (Point == "consumer-crash-loop")
         {
             Environment.FailFast("fault injection: consumer-crash-loop");
         }
     }
 
     /// <summary>Dies between the consumer's commit and the broker acknowledgement.</summary>
-    public static void AfterConsumerCommit() => CrashIf("consumer-after-commit");
+    public void AfterConsumerCommit() => CrashIf("consumer-after-commit");
 
     /// <summary>Dies after the broker confirmed a publish but before the outbox row is marked sent.</summary>
-    public static void AfterRelayPublish() => CrashIf("relay-after-publish");
+    public void AfterRelayPublish() => CrashIf("relay-after-publish");
 
-    private static void CrashIf(string point)
+    private void CrashIf(string point)
     {
-        if (Fault != point || Marker is null || File.Exists(Marker))
+        if (Point != point || options.Value.Marker is not { } marker || File.Exists(marker))
         {
             return;
         }
-        File.WriteAllText(Marker, point);
+        File.WriteAllText(marker, point);
         Environment.FailFast($"fault injection: {point}");
     }
 }

@@ -51,9 +51,9 @@ public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork,
         {
             await HandleAsync(context.Message, work, context.CancellationToken);
         }
-        FaultInjection.BeforeConsumerCommit();
+        unitOfWork.Faults.BeforeConsumerCommit();
         await work.CommitAsync(context.CancellationToken);
-        FaultInjection.AfterConsumerCommit();
+        unitOfWork.Faults.AfterConsumerCommit();
     }
 
     protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken);

@@ -11,14 +11,13 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string queueName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var address = BrokerConnection.Address(builder.Configuration);
-        var section = builder.Configuration.GetSection("Messaging");
-        builder.Services.Configure<MessagingOptions>(section);
-        builder.Services.PostConfigure<MessagingOptions>(o => o.QueueName = queueName);
-        var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
-
         // Fails the start when no field key is configured: a service never sends personal data in clear text.
-        var cipher = FieldCipher.FromOptions(options);
-        builder.Services.AddSingleton(cipher);
+        builder.AddWijOptions<MessagingOptions>("Messaging")
+            .PostConfigure(o => o.QueueName = queueName)
+            .ValidateBy(o => FieldCipher.FromOptions(o));
+        builder.AddWijOptions<FaultInjectionOptions>("");
+        builder.Services.AddSingleton<FaultInjection>();
+        builder.Services.AddSingleton(services => FieldCipher.FromOptions(services.GetRequiredService<IOptions<MessagingOptions>>().Value));
         builder.Services.AddSingleton<PersonalFields>();
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<OutboxSignal>();
@@ -38,11 +37,13 @@ public static class MessagingExtensions
             bus.ConfigureUsageTelemetryOptions(telemetry =>
             {
                 telemetry.Enabled = false;
-                section.GetSection("UsageTelemetry").Bind(telemetry);
+                builder.Configuration.GetSection("Messaging:UsageTelemetry").Bind(telemetry);
             });
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                var cipher = context.GetRequiredService<FieldCipher>();
                 rabbit.ConfigureJsonSerializerOptions(json => PersonalFields.Seal(json, cipher));
                 var credentials = Uri.UnescapeDataString(address.UserInfo).Split(':', 2);
                 rabbit.Host(address.Host, (ushort)(address.Port > 0 ? address.Port : 5672), "/", host =>

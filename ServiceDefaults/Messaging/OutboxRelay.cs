@@ -20,6 +20,7 @@ public sealed partial class OutboxRelay(
     PersonalFields personal,
     OutboxSignal signal,
     IOptions<MessagingOptions> options,
+    FaultInjection faults,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private DateTime _gaugesRefreshedAt;
@@ -92,7 +93,7 @@ public sealed partial class OutboxRelay(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         var results = await Task.WhenAll(batch.Select(m => PublishAsync(m, timeout.Token)));
-        FaultInjection.AfterRelayPublish();
+        faults.AfterRelayPublish();
 
         var sentRows = batch.Where((_, i) => results[i] is null).ToArray();
         var sent = sentRows.Select(m => m.Id).ToArray();

@@ -157,9 +157,12 @@ public sealed class UnitOfWork : IAsyncDisposable
 }
 
 /// <summary>Starts units of work on the service's own database.</summary>
-public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, PersonalFields personal, OutboxSignal signal, IServiceProvider services, ILogger<UnitOfWork> logger)
+public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, PersonalFields personal, OutboxSignal signal, FaultInjection faults, IServiceProvider services, ILogger<UnitOfWork> logger)
 {
     public MessagingOptions Options => options.Value;
+
+    /// <summary>The fault suite's crash points around a consumer's commit.</summary>
+    internal FaultInjection Faults => faults;
 
     /// <summary>The database the units of work run on, for replacing its pooled connections after a statement error.</summary>
     internal NpgsqlDataSource DataSource => dataSource;

@@ -4,32 +4,19 @@ namespace WijPlatform.ServiceDefaults.Security;
 /// Chains the audit lines written since its last round into the hash chain (audit_seals), so that a
 /// line altered or removed afterwards shows, and anchors the chain's head outside the database
 /// (<see cref="AuditAnchors"/>). It runs beside the requests instead of inside them: a line is sealed
-/// within <c>Audit:SealInterval</c> (default one second) of its commit.
+/// within <c>Audit:SealInterval</c> (default one second) of its commit. While the database is away or
+/// not migrated yet, the lines wait in audit_unsealed for the next round.
 /// </summary>
-public sealed partial class AuditSealer(AuditTrail trail, AuditAnchors anchors, IOptions<AuditOptions> options, ILogger<AuditSealer> logger) : BackgroundService
+public sealed class AuditSealer(AuditTrail trail, AuditAnchors anchors, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditSealer> logger)
+    : TimerJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SealInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                await trail.SealPendingAsync(stoppingToken);
-                await anchors.AnchorAsync(force: false, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                // The database is away or not migrated yet; the lines wait in audit_unsealed.
-                LogSealFailed(logger, ex.GetType().Name);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.SealInterval;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing the audit trail failed ({Reason}); the next round retries")]
-    private static partial void LogSealFailed(ILogger logger, string reason);
+    protected override bool RunAtStart => false;
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await trail.SealPendingAsync(cancellationToken);
+        await anchors.AnchorAsync(force: false, cancellationToken);
+    }
 }

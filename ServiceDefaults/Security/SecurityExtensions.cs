@@ -16,17 +16,18 @@ public static class SecurityExtensions
 {
     public static IHostApplicationBuilder AddWijAuthentication(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
         // Bad issuer configuration stops the service at start, not at its first request.
-        _ = new IssuerKeys(options, NullLoggerFactory.Instance, TimeProvider.System);
+        builder.AddWijOptions<SecurityOptions>(SecurityOptions.Section)
+            .ValidateBy(options => _ = new IssuerKeys(options, NullLoggerFactory.Instance, TimeProvider.System));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => new IssuerKeys(options, services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new IssuerKeys(
+            services.GetRequiredService<IOptions<SecurityOptions>>().Value, services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IssuerKeys>((jwt, keys) =>
+            .Configure<IssuerKeys, IOptions<SecurityOptions>>((jwt, keys, security) =>
             {
+                var options = security.Value;
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -58,7 +59,7 @@ public static class SecurityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(WijRoles.Admin).Build());
 
         builder.Services.AddHttpContextAccessor();
-        builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.Section));
+        builder.AddWijOptions<AuditOptions>(AuditOptions.Section);
         builder.Services.AddSingleton<AuditSigner>();
         builder.Services.AddSingleton<AuditAnchors>();
         builder.Services.AddSingleton<AuditTrail>();

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace WijPlatform.Gateway.Security;
@@ -24,18 +25,16 @@ public static class GatewaySecurity
 
     public static IHostApplicationBuilder AddGatewaySecurity(this IHostApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection("Gateway").Get<GatewayLimits>() ?? new GatewayLimits();
-        builder.Services.Configure<GatewayTokenOptions>(builder.Configuration.GetSection("Gateway"));
-        builder.Services.AddSingleton(limits);
+        builder.AddWijOptions<GatewayLimits>("Gateway");
+        builder.AddWijOptions<GatewayTokenOptions>("Gateway");
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<PartnerTokens>();
 
         // The gateway's own tokens are for the hop to a service only: a caller presenting one (say,
         // one captured inside the cluster) is refused here, so that a revoked key's token is worthless
         // at the public entrance whatever its expiry.
-        var ownIssuer = builder.Configuration.GetSection("Gateway").Get<GatewayTokenOptions>()?.TokenIssuer ?? new GatewayTokenOptions().TokenIssuer;
-        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
-            jwt.TokenValidationParameters.ValidIssuers = jwt.TokenValidationParameters.ValidIssuers.Where(issuer => issuer != ownIssuer).ToList());
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<IOptions<GatewayTokenOptions>>((jwt, tokens) =>
+            jwt.TokenValidationParameters.ValidIssuers = jwt.TokenValidationParameters.ValidIssuers.Where(issuer => issuer != tokens.Value.TokenIssuer).ToList());
 
         builder.Services.AddAuthentication(options =>
             {
@@ -47,8 +46,10 @@ public static class GatewaySecurity
             .AddPolicyScheme(CallerScheme, "Bearer token or partner API key", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName : JwtBearerDefaults.AuthenticationScheme);
 
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddRateLimiter(options => options.OnRejected = WriteTooManyRequestsAsync);
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<GatewayLimits>>((options, configured) =>
         {
+            var limits = configured.Value;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => new TokenBucketRateLimiterOptions
                 {
@@ -58,16 +59,16 @@ public static class GatewaySecurity
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
-            options.OnRejected = WriteTooManyRequestsAsync;
         });
 
-        builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
-            .WithOrigins(limits.CorsOrigins)
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<GatewayLimits>>((options, limits) => options.AddDefaultPolicy(policy => policy
+            .WithOrigins(limits.Value.CorsOrigins)
             .WithHeaders("Authorization", "Content-Type", ApiKeyAuthentication.Header)
             .WithMethods("GET", "POST", "PUT", "DELETE")));
 
         // Gateway:MaxRequestBodyBytes, where operators have always set it, over the services' Http:MaxRequestBodyBytes.
-        builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection("Gateway"));
+        builder.AddWijOptions<RequestLimits>("Gateway");
         builder.Services.AddRequestTimeouts();
         return builder;
     }

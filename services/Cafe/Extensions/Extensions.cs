@@ -4,21 +4,11 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("cafedb");
-        builder.AddMigrations(typeof(MenuStore).Assembly);
-        builder.AddMessaging(MessageRoutes.Cafe, bus =>
-        {
-            bus.AddConsumer<DelivererAssignedConsumer>();
-            bus.AddConsumer<ResidentErasureRequestedConsumer>();
-            bus.AddConsumer<MealDeliveryRequestedConsumer>();
-            bus.AddConsumer<DelivererProposedConsumer>();
-            bus.AddConsumer<DelivererDeclinedConsumer>();
-            bus.AddConsumer<RoundUnmatchedConsumer>();
-        });
-
+        builder.AddWijService("cafedb", MessageRoutes.Cafe, typeof(MenuStore).Assembly);
         builder.Services.AddOpenApi();
         builder.Services.AddValidation();
-        builder.Services.AddOptions<CafeOptions>().BindConfiguration("Cafe");
+
+        builder.AddWijOptions<CafeOptions>("Cafe");
         builder.Services.AddSingleton<MenuStore>();
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<ResidentStore>();

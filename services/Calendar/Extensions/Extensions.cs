@@ -1,26 +1,16 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Microsoft.Extensions.Hosting;
 
 internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("calendardb");
-        builder.AddMigrations(typeof(ActivityStore).Assembly);
-        builder.AddMessaging(MessageRoutes.Calendar, bus =>
-        {
-            bus.AddConsumer<DailyMealPublishedConsumer>();
-            bus.AddConsumer<ActivityReferralRequestedConsumer>();
-            bus.AddConsumer<ResidentErasureRequestedConsumer>();
-        });
-
+        builder.AddWijService("calendardb", MessageRoutes.Calendar, typeof(ActivityStore).Assembly);
         builder.Services.AddOpenApi();
         builder.Services.AddValidation();
+
         builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<SignupStore>();
         builder.Services.AddSingleton<ProposalStore>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

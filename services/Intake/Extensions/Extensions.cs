@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using MassTransit;
 using WijPlatform.Intake.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
@@ -8,13 +6,10 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("intakedb");
-        builder.AddMigrations(typeof(CaseStore).Assembly);
-        builder.AddMessaging(MessageRoutes.Intake, bus => bus.AddConsumers(typeof(CaseStore).Assembly));
-
+        builder.AddWijService("intakedb", MessageRoutes.Intake, typeof(CaseStore).Assembly);
         builder.Services.AddOpenApi(options => options.AddSchemaTransformer<OpenApiExamples>());
         builder.Services.AddValidation();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+
         // Neighbourhoods:9711-9712=Groningen Centrum, ... replaces the shipped table for another town.
         var configured = builder.Configuration.GetSection("Neighbourhoods").Get<Dictionary<string, string>>();
         builder.Services.AddSingleton(configured is { Count: > 0 } table ? new NeighbourhoodTable(table) : NeighbourhoodTable.Default);

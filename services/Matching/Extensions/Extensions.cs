@@ -7,21 +7,15 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("matchingdb");
-        builder.AddMigrations(typeof(VolunteerStore).Assembly);
-        builder.AddMessaging(MessageRoutes.Matching, bus =>
-        {
-            bus.AddConsumer<VolunteerRequestedConsumer>();
-            bus.AddConsumer<DelivererRequestedConsumer>();
-            bus.AddConsumer<ResidentErasureRequestedConsumer>();
-        });
-
+        builder.AddWijService("matchingdb", MessageRoutes.Matching, typeof(VolunteerStore).Assembly);
         builder.Services.AddOpenApi();
         builder.Services.AddValidation();
         // Days of the week read and written as "tuesday", not 2.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.Configure<AutoProposalOptions>(builder.Configuration.GetSection("Matching:AutoProposal"));
-        builder.Services.Configure<UnmatchedOptions>(builder.Configuration.GetSection("Matching:Unmatched"));
+
+        builder.AddWijOptions<AutoProposalOptions>("Matching:AutoProposal");
+        builder.AddWijOptions<UnmatchedOptions>("Matching:Unmatched");
+        builder.AddWijOptions<VogWarningOptions>("Matching:Vog");
         builder.Services.AddSingleton(PostcodeMap.Shipped);
         builder.Services.AddSingleton<VolunteerStore>();
         builder.Services.AddSingleton<RequestStore>();
@@ -30,7 +24,6 @@ internal static class Extensions
         builder.Services.AddSingleton<Matchmaker>();
         builder.Services.AddSingleton<MatchMover>();
         builder.Services.AddHostedService<UnmatchedRequestsMonitor>();
-        builder.Services.Configure<VogWarningOptions>(builder.Configuration.GetSection("Matching:Vog"));
         builder.Services.AddSingleton<VogExpiryWatch>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VogExpiryWatch>());
         return builder;

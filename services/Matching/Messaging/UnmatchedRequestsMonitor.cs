@@ -1,33 +1,25 @@
+using WijPlatform.ServiceDefaults.Hosting;
+
 namespace WijPlatform.Matching.Messaging;
 
 /// <summary>Tells intake, once, about each request that waited longer than its urgency allows without a match.</summary>
-public sealed partial class UnmatchedRequestsMonitor(UnitOfWorkFactory unitOfWork, RequestStore requests, IOptions<UnmatchedOptions> options, TimeProvider clock, ILogger<UnmatchedRequestsMonitor> logger)
-    : BackgroundService
+public sealed class UnmatchedRequestsMonitor(UnitOfWorkFactory unitOfWork, RequestStore requests, IOptions<UnmatchedOptions> options, TimeProvider clock, ILogger<UnmatchedRequestsMonitor> logger)
+    : TimerJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.CheckEvery;
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CheckEvery, clock);
-        do
+        while (await ReportOverdueAsync(cancellationToken) > 0)
         {
-            try
-            {
-                while (await ReportOverdueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>One batch in one transaction; returns how many it reported.</summary>
     public async Task<int> ReportOverdueAsync(CancellationToken cancellationToken)
     {
         var policy = options.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var work = await unitOfWork.BeginAsync(cancellationToken);
         var overdue = await requests.LockOverdueAsync(work, policy, now, 200, cancellationToken);
         var reported = 0;
@@ -40,7 +32,4 @@ public sealed partial class UnmatchedRequestsMonitor(UnitOfWorkFactory unitOfWor
         await work.CommitAsync(cancellationToken);
         return reported;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking for unmatched requests failed; trying again at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

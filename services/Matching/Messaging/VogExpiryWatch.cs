@@ -1,3 +1,5 @@
+using WijPlatform.ServiceDefaults.Hosting;
+
 namespace WijPlatform.Matching.Messaging;
 
 /// <summary>Configuration section "Matching:Vog".</summary>
@@ -13,27 +15,14 @@ public sealed class VogWarningOptions
 /// pass. Registering or renewing a VOG warns at once when it is already close; this covers the rest.
 /// Several instances may run: the warning's key makes a second insert a no-op.
 /// </summary>
-public sealed partial class VogExpiryWatch(UnitOfWorkFactory unitOfWork, IOptions<VogWarningOptions> options, TimeProvider clock, ILogger<VogExpiryWatch> logger)
-    : BackgroundService
+public sealed class VogExpiryWatch(UnitOfWorkFactory unitOfWork, IOptions<VogWarningOptions> options, TimeProvider clock, ILogger<VogExpiryWatch> logger)
+    : TimerJob(clock, logger)
 {
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TaskTime.Amsterdam).DateTime);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckEvery, clock);
-        do
-        {
-            try
-            {
-                await WarnAsync(null, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.CheckEvery;
+
+    protected override Task RunAsync(CancellationToken cancellationToken) => WarnAsync(null, cancellationToken);
 
     /// <summary>Records the warnings that are due, for everyone or one volunteer; returns how many are new.</summary>
     public async Task<int> WarnAsync(Guid? volunteerId, CancellationToken cancellationToken)
@@ -46,10 +35,7 @@ public sealed partial class VogExpiryWatch(UnitOfWorkFactory unitOfWork, IOption
 
     public Task<int> WarnAsync(UnitOfWork work, Guid? volunteerId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         return VolunteerStore.RecordVogWarningsAsync(work, Today(now).AddDays(options.Value.WarnDays), now.UtcDateTime, volunteerId, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking certificates of conduct failed; trying again at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
