@@ -90,7 +90,7 @@ internal sealed class StatementErrorHandler(IServiceProvider services) : IExcept
         ValueTask.FromResult(StatementErrors.ReplaceConnectionsAfter(exception, services.GetService<NpgsqlDataSource>()));
 }
 
-internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -101,7 +101,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
         // The SQL state or the inner exception's type says which (pool exhausted, server gone, timeout)
         // without any message text that might quote data.
         var reason = exception is Npgsql.PostgresException pg ? pg.SqlState : exception.InnerException?.GetType().Name;
-        logger.LogWarning("Database unavailable: {ExceptionType} ({Reason})", exception.GetType().Name, reason);
+        LogDatabaseUnavailable(logger, exception.GetType().Name, reason);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -115,4 +115,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
             },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable: {ExceptionType} ({Reason})")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string exceptionType, string? reason);
 }

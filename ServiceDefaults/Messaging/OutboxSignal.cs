@@ -7,11 +7,13 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// capped a service at about a hundred messages a second; other writers are found by the relay's poll
 /// (or by a NOTIFY sent outside a transaction, which the relay still listens for).
 /// </summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
 
     public void Wake() => _wake.Release();
+
+    public void Dispose() => _wake.Dispose();
 
     /// <summary>Waits for a wake-up or the poll interval; wake-ups that piled up meanwhile are served by the one batch that follows.</summary>
     public async Task WaitAsync(TimeSpan pollInterval, CancellationToken cancellationToken)

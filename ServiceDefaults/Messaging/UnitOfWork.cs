@@ -7,7 +7,7 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// One database transaction in which a service changes its state and records the messages that the
 /// change causes; both are committed together, and the relay publishes the messages afterwards.
 /// </summary>
-public sealed class UnitOfWork : IAsyncDisposable
+public sealed partial class UnitOfWork : IAsyncDisposable
 {
     private readonly IOptions<MessagingOptions> _options;
     private readonly JsonSerializerOptions _json;
@@ -143,7 +143,7 @@ public sealed class UnitOfWork : IAsyncDisposable
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    _logger.LogWarning("Direct publish of {MessageType} failed after commit; the message is lost", message.GetType().Name);
+                    LogDirectPublishLost(_logger, message.GetType().Name);
                 }
             }
         }
@@ -154,6 +154,9 @@ public sealed class UnitOfWork : IAsyncDisposable
         await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct publish of {MessageType} failed after commit; the message is lost")]
+    private static partial void LogDirectPublishLost(ILogger logger, string messageType);
 }
 
 /// <summary>Starts units of work on the service's own database.</summary>

@@ -23,12 +23,14 @@ public sealed record AuditAnchor(string Service, long Seal, long Line, string Ha
 /// seal; the verification compares the two. An anchor is only added on top of a chain that still holds
 /// the previous one, so tampering cannot be anchored over.
 /// </summary>
-public sealed partial class AuditAnchors(NpgsqlDataSource db, AuditSigner signer, IOptions<AuditOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<AuditAnchors> logger)
+public sealed partial class AuditAnchors(NpgsqlDataSource db, AuditSigner signer, IOptions<AuditOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<AuditAnchors> logger) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private AuditAnchor? _written;
     private string? _refusal;
+
+    public void Dispose() => _gate.Dispose();
 
     private string Service => environment.ApplicationName;
 

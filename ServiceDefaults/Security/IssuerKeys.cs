@@ -9,7 +9,7 @@ namespace WijPlatform.ServiceDefaults.Security;
 /// Connect authority publishes (discovery document → JWKS), as the municipality's Keycloak or Entra ID
 /// does. A key only vouches for its own issuer.
 /// </summary>
-public sealed class IssuerKeys
+public sealed class IssuerKeys : IDisposable
 {
     private readonly Dictionary<string, SecurityKey[]> _fixed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DiscoveredKeys> _discovered = new(StringComparer.Ordinal);
@@ -38,6 +38,14 @@ public sealed class IssuerKeys
 
     /// <summary>Whether any issuer's keys come from an authority (only then is a token looked at before validation).</summary>
     public bool Discovers => _discovered.Count > 0;
+
+    public void Dispose()
+    {
+        foreach (var source in _discovered.Values)
+        {
+            source.Dispose();
+        }
+    }
 
     /// <summary>The keys that may have signed a token of <paramref name="issuer"/> with key id <paramref name="kid"/>.</summary>
     public IEnumerable<SecurityKey> For(string issuer, string? kid) =>
@@ -84,7 +92,7 @@ public sealed class IssuerKeys
 }
 
 /// <summary>The signing keys an OpenID Connect authority publishes, refreshed as it rotates them.</summary>
-internal sealed partial class DiscoveredKeys
+internal sealed partial class DiscoveredKeys : IDisposable
 {
     // The authority answers within seconds or not at all; a request waits for it only on a key change.
     private static readonly HttpClient Http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(5) };
@@ -96,6 +104,8 @@ internal sealed partial class DiscoveredKeys
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
+
+    public void Dispose() => _refresh.Dispose();
     private volatile SecurityKey[] _keys = [];
     private DateTimeOffset? _fetched;
 

@@ -18,7 +18,7 @@ public static class SecurityExtensions
     {
         // Bad issuer configuration stops the service at start, not at its first request.
         builder.AddWijOptions<SecurityOptions>(SecurityOptions.Section)
-            .ValidateBy(options => _ = new IssuerKeys(options, NullLoggerFactory.Instance, TimeProvider.System));
+            .ValidateBy(options => new IssuerKeys(options, NullLoggerFactory.Instance, TimeProvider.System).Dispose());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new IssuerKeys(
             services.GetRequiredService<IOptions<SecurityOptions>>().Value, services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<TimeProvider>()));

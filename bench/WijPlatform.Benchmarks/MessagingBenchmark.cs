@@ -105,10 +105,12 @@ public static class MessagingBenchmark
         return await WaitForEffectsAsync(stack, ids) / clock.Elapsed.TotalSeconds;
     }
 
+    private static readonly string[] VolunteerRequestedUrn = ["urn:message:WijPlatform.Contracts:VolunteerRequested"];
+
     private static byte[] Envelope(Guid id) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
     {
         messageId = id,
-        messageType = new[] { "urn:message:WijPlatform.Contracts:VolunteerRequested" },
+        messageType = VolunteerRequestedUrn,
         message = new
         {
             requestId = id,

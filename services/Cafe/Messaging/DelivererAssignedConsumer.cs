@@ -1,7 +1,7 @@
 namespace WijPlatform.Cafe.Messaging;
 
 /// <summary>Matching found a deliverer for a round: the round list shows who brings the meals.</summary>
-public sealed class DelivererAssignedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, ILogger<DelivererAssignedConsumer> logger)
+public sealed partial class DelivererAssignedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, ILogger<DelivererAssignedConsumer> logger)
     : IdempotentConsumer<DelivererAssigned>(unitOfWork, metrics)
 {
     protected override async Task HandleAsync(DelivererAssigned message, UnitOfWork work, CancellationToken cancellationToken)
@@ -9,7 +9,10 @@ public sealed class DelivererAssignedConsumer(UnitOfWorkFactory unitOfWork, Mess
         if (!await RoundStore.AssignAsync(work, message.RoundId, message.VolunteerId, message.VolunteerFirstName, cancellationToken))
         {
             // Not an error worth retrying: the round does not exist here, so there is nothing to assign.
-            logger.LogWarning("Deliverer assigned to unknown round {RoundId}", message.RoundId);
+            LogUnknownRound(logger, message.RoundId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deliverer assigned to unknown round {RoundId}")]
+    private static partial void LogUnknownRound(ILogger logger, Guid roundId);
 }

@@ -59,7 +59,7 @@ public static class ActivitiesApi
             {
                 ["conflictingActivityId"] = conflict.Activity.Id,
                 ["conflictingActivityTitle"] = conflict.Activity.Title,
-                ["conflictingOccurrenceDate"] = conflict.Occurrence.Date.ToString("yyyy-MM-dd"),
+                ["conflictingOccurrenceDate"] = conflict.Occurrence.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["conflictingStartsAt"] = conflict.Occurrence.StartsAt,
                 ["conflictingEndsAt"] = conflict.Occurrence.EndsAt,
             });

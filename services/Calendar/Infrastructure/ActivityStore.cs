@@ -132,7 +132,7 @@ public sealed class ActivityStore(NpgsqlDataSource db)
         return rows.Select(a => (a, (IReadOnlyList<OccurrenceException>)(exceptions.GetValueOrDefault(a.Id) ?? []))).ToList();
     }
 
-    private async Task<IReadOnlyList<ScheduledOccurrence>> OccurrencesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, object parameters, DateTime from, DateTime to, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ScheduledOccurrence>> OccurrencesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, object parameters, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var activities = (await connection.QueryAsync<ActivityRow>(new CommandDefinition(
             $"SELECT {Columns} FROM activities WHERE {where}", parameters, transaction, cancellationToken: cancellationToken))).Select(r => r.ToActivity()).ToList();

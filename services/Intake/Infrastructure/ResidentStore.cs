@@ -74,7 +74,7 @@ public sealed class ResidentStore(NpgsqlDataSource db)
                AND (@name::text IS NOT NULL OR {TeamScope.Filter("h.neighbourhood")})
             """;
         var found = await db.QueryPageAsync<Resident>(ResidentColumns, Residents + filter, "r.last_name, r.first_name, r.id",
-            new { postcode, houseNumber, name = name is null ? null : Like.Containing(name), everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
+            new { postcode, houseNumber, name = name is null ? null : LikePattern.Containing(name), everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
         return found with { Items = found.Items.Select(r => scope.Covers(r.Neighbourhood) ? r : r.SeenFromAnotherTeam()).ToList() };
     }
 

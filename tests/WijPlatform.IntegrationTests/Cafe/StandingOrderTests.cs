@@ -34,7 +34,7 @@ public sealed class StandingOrderTests(StackFixture stack)
 
         // Paused for a week from the later day: its meal is cancelled free of charge; a week on it restarts.
         var pause = await (await _cafe.PostAsJsonAsync($"/api/cafe/standing-orders/{standingId}/pause", new { from = later, until = later.AddDays(7) })).ReadAsync<JsonElement>();
-        Assert.Equal([later.ToString("yyyy-MM-dd")], pause.GetProperty("cancelledDays").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal([later.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)], pause.GetProperty("cancelledDays").EnumerateArray().Select(d => d.GetString()));
         var laterOrder = Assert.Single(await OrdersAsync(resident, later));
         Assert.Equal("cancelled", laterOrder.GetProperty("status").GetString());
         Assert.False(laterOrder.GetProperty("chargeable").GetBoolean());

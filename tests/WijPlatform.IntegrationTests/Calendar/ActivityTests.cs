@@ -43,7 +43,7 @@ public sealed class ActivityTests(StackFixture stack)
         var recurrence = read.GetProperty("recurrence");
         Assert.Equal("fortnightly", recurrence.GetProperty("frequency").GetString());
         Assert.Equal(["tuesday", "thursday"], recurrence.GetProperty("weekdays").EnumerateArray().Select(d => d.GetString()));
-        Assert.Equal(monday.AddDays(60), DateOnly.Parse(recurrence.GetProperty("until").GetString()!));
+        Assert.Equal(monday.AddDays(60), DateOnly.Parse(recurrence.GetProperty("until").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class ActivityTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
         var problem = await clash.ReadAsync<JsonElement>();
         Assert.Equal(series.GetProperty("id").GetGuid(), problem.GetProperty("conflictingActivityId").GetGuid());
-        Assert.Equal(monday.AddDays(15), DateOnly.Parse(problem.GetProperty("conflictingOccurrenceDate").GetString()!));
+        Assert.Equal(monday.AddDays(15), DateOnly.Parse(problem.GetProperty("conflictingOccurrenceDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("Spelletjesmiddag", problem.GetProperty("detail").GetString());
 
         // Right after it ends, or in another room, is fine; so is the same time once that occurrence is skipped.
@@ -122,7 +122,7 @@ public sealed class ActivityTests(StackFixture stack)
         var page = await _coordinator.GetFromJsonAsync<JsonElement>($"{path}?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}&pageSize=100");
         var items = page.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(5, page.GetProperty("totalCount").GetInt32()); // six planned, one skipped
-        Assert.Equal([first, first.AddDays(14), first.AddDays(21), first.AddDays(28), first.AddDays(35)], items.Select(i => DateOnly.Parse(i.GetProperty("date").GetString()!)));
+        Assert.Equal([first, first.AddDays(14), first.AddDays(21), first.AddDays(28), first.AddDays(35)], items.Select(i => DateOnly.Parse(i.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(["scheduled", "cancelled", "changed", "scheduled", "scheduled"], items.Select(i => i.GetProperty("status").GetString()));
         Assert.Equal(
             [Utc(first, 14), Utc(first.AddDays(14), 14), Utc(first.AddDays(22), 10), Utc(first.AddDays(28), 14), Utc(first.AddDays(35), 14)],
@@ -133,7 +133,7 @@ public sealed class ActivityTests(StackFixture stack)
 
         var second = await _coordinator.GetFromJsonAsync<JsonElement>($"{path}?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}&page=2&pageSize=2");
         Assert.Equal(2, second.GetProperty("items").GetArrayLength());
-        Assert.Equal(first.AddDays(21), DateOnly.Parse(second.GetProperty("items")[0].GetProperty("date").GetString()!));
+        Assert.Equal(first.AddDays(21), DateOnly.Parse(second.GetProperty("items")[0].GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
 
         var all = await _public.GetFromJsonAsync<JsonElement>($"/api/calendar/occurrences?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}&category=games&pageSize=100");
         Assert.Contains(all.GetProperty("items").EnumerateArray(), i => i.GetProperty("activityId").GetGuid() == id && i.GetProperty("room").GetString() == room);
@@ -152,7 +152,7 @@ public sealed class ActivityTests(StackFixture stack)
 
         var page = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{id}/occurrences?from={Uri.EscapeDataString(At(monday, 0).ToString("O"))}&to={Uri.EscapeDataString(At(monday.AddDays(28), 0).ToString("O"))}");
         Assert.Equal([monday, monday.AddDays(3), monday.AddDays(14), monday.AddDays(17), monday.AddDays(21), monday.AddDays(24)],
-            page.GetProperty("items").EnumerateArray().Select(i => DateOnly.Parse(i.GetProperty("date").GetString()!)));
+            page.GetProperty("items").EnumerateArray().Select(i => DateOnly.Parse(i.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Theory]

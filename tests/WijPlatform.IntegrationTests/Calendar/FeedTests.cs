@@ -46,12 +46,12 @@ public sealed class FeedTests(StackFixture stack)
         var items = parsed.GetProperty("occurrences").EnumerateArray().ToList();
         Assert.Equal(
             [Utc(first, 14), Utc(first.AddDays(3), 19, 30), Utc(first.AddDays(14), 10), Utc(first.AddDays(28), 14)],
-            items.Select(i => DateTime.Parse(i.GetProperty("start").GetString()!).ToUniversalTime()));
+            items.Select(i => DateTime.Parse(i.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime()));
         Assert.Equal(["14:00", "19:30", "10:00", "14:00"], items.Select(i => i.GetProperty("localTime").GetString()));
         Assert.All(items, i => Assert.Equal("Europe/Amsterdam", i.GetProperty("timezone").GetString()));
         Assert.Equal("Spelletjesmiddag, koffie & thee; iedereen welkom", items[0].GetProperty("summary").GetString());
         Assert.Equal(oneOff.GetProperty("id").GetGuid().ToString(), items[1].GetProperty("uid").GetString()!.Split('@')[0]);
-        Assert.Equal(Utc(first.AddDays(28), 16), DateTime.Parse(items[3].GetProperty("end").GetString()!).ToUniversalTime());
+        Assert.Equal(Utc(first.AddDays(28), 16), DateTime.Parse(items[3].GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime());
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class FeedTests(StackFixture stack)
         await _coordinator.PostAsJsonAsync($"/api/calendar/activities/{id}/occurrences/{monday.AddDays(4):yyyy-MM-dd}/cancel", new { reason = "Docent ziek" });
 
         var week = await _public.GetFromJsonAsync<JsonElement>($"/api/calendar/this-week?date={monday.AddDays(5):yyyy-MM-dd}&category={category}");
-        Assert.Equal(monday, DateOnly.Parse(week.GetProperty("from").GetString()!));
+        Assert.Equal(monday, DateOnly.Parse(week.GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         var days = week.GetProperty("days").EnumerateArray().ToList();
         Assert.Equal(7, days.Count);
         Assert.StartsWith("Woensdag", days[2].GetProperty("heading").GetString());

@@ -13,13 +13,13 @@ public sealed class CaseTests(StackFixture stack)
         var path = $"/api/intake/cases/{caseId}";
 
         var tooEarly = await _intake.PostAsync($"{path}/assign", new { regisseurId = regisseur });
-        Assert.Contains("Triage", (await _intake.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Contains("Triage", (await IntakeApi.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
 
         var triaged = await _intake.PostOkAsync($"{path}/triage", new { urgency = "high" }, "wijkteam-bert");
         Assert.Equal("triaged", triaged.GetProperty("status").GetString());
 
         var unknown = await _intake.PostAsync($"{path}/assign", new { regisseurId = Guid.NewGuid() });
-        Assert.True((await _intake.ProblemAsync(unknown, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("regisseurId", out _));
+        Assert.True((await IntakeApi.ProblemAsync(unknown, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("regisseurId", out _));
 
         var assigned = await _intake.PostOkAsync($"{path}/assign", new { regisseurId = regisseur }, "teamlead-carla");
         Assert.Equal(regisseur, assigned.GetProperty("regisseurId").GetGuid());
@@ -30,7 +30,7 @@ public sealed class CaseTests(StackFixture stack)
         Assert.Equal("own-network", closed.GetProperty("outcome").GetString());
 
         var twice = await _intake.PostAsync($"{path}/close", new { outcome = "resolved" });
-        Assert.Contains("closed", (await _intake.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Contains("closed", (await IntakeApi.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         var badOutcome = await _intake.PostAsync($"{path}/reopen", new { reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, badOutcome.StatusCode);
 
@@ -60,9 +60,9 @@ public sealed class CaseTests(StackFixture stack)
     public async Task A_missing_case_is_a_404_problem_for_every_step()
     {
         var missing = $"/api/intake/cases/{Guid.NewGuid()}";
-        await _intake.ProblemAsync(await _intake.PostAsync($"{missing}/triage", new { }), HttpStatusCode.NotFound);
-        await _intake.ProblemAsync(await _intake.PostAsync($"{missing}/notes", new { text = "x" }), HttpStatusCode.NotFound);
-        await _intake.ProblemAsync(await _intake.PostAsync($"{missing}/referrals", new { kind = "volunteer", talent = "walk" }), HttpStatusCode.NotFound);
+        await IntakeApi.ProblemAsync(await _intake.PostAsync($"{missing}/triage", new { }), HttpStatusCode.NotFound);
+        await IntakeApi.ProblemAsync(await _intake.PostAsync($"{missing}/notes", new { text = "x" }), HttpStatusCode.NotFound);
+        await IntakeApi.ProblemAsync(await _intake.PostAsync($"{missing}/referrals", new { kind = "volunteer", talent = "walk" }), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class CaseTests(StackFixture stack)
         using var asRegisseur = stack.Professional(_intake.Team, regisseur, "regisseur-sanne");
 
         var professionalFirst = await _intake.PostAsync($"{plan}/professionals", new { name = "Els", organisation = "Thuiszorg Noord", role = "wijkverpleegkundige" });
-        Assert.Contains("Eigen kracht", (await _intake.ProblemAsync(professionalFirst, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Contains("Eigen kracht", (await IntakeApi.ProblemAsync(professionalFirst, HttpStatusCode.Conflict)).GetProperty("title").GetString());
 
         await _intake.PostOkAsync($"{plan}/concerns", new { description = "Komt de deur niet meer uit." });
         await _intake.PostOkAsync($"{plan}/network", new { name = "Marieke", relation = "buurvrouw", canHelpWith = "boodschappen op zaterdag" });
@@ -90,7 +90,7 @@ public sealed class CaseTests(StackFixture stack)
         var action = (await _intake.PostOkAsync($"{plan}/actions", new { goalId = goal, description = "Aanmelden voor spelletjesmiddag", owner, dueDate = "2020-01-06" }, "regisseur-sanne"))
             .GetProperty("id").GetGuid();
         var noGoal = await _intake.PostAsync($"{plan}/actions", new { goalId = Guid.NewGuid(), description = "x", owner, dueDate = "2031-01-01" });
-        Assert.True((await _intake.ProblemAsync(noGoal, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("goalId", out _));
+        Assert.True((await IntakeApi.ProblemAsync(noGoal, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("goalId", out _));
 
         var read = await asRegisseur.GetFromJsonAsync<JsonElement>(plan);
         Assert.Equal("Jan", read.GetProperty("members")[0].GetProperty("firstName").GetString());
@@ -147,6 +147,6 @@ public sealed class CaseTests(StackFixture stack)
 
         await intake.PostOkAsync($"/api/intake/cases/{caseId}/close", new { outcome = "resolved" });
         Assert.Equal(0, (await intake.GetAsync($"/api/intake/worklists/open-cases?regisseurId={regisseur}")).GetProperty("totalCount").GetInt32());
-        await intake.ProblemAsync(await intake.ProfessionalAs().GetAsync("/api/intake/worklists/without-contact"), HttpStatusCode.BadRequest);
+        await IntakeApi.ProblemAsync(await intake.ProfessionalAs().GetAsync("/api/intake/worklists/without-contact"), HttpStatusCode.BadRequest);
     }
 }

@@ -166,9 +166,9 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
         var startsOn = CafeClient.FreshFutureDate();
         var meals = new { kind = "meal-delivery", weekdays = new[] { "thursday", "monday" }, startsOn, remarks = "Diabetes; sleutel bij de buren op nr. 3" };
 
-        var invalid = await intake.ProblemAsync(await intake.PostAsync(referrals, new { kind = "meal-delivery", weekdays = new[] { "someday" } }), HttpStatusCode.BadRequest);
+        var invalid = await IntakeApi.ProblemAsync(await intake.PostAsync(referrals, new { kind = "meal-delivery", weekdays = new[] { "someday" } }), HttpStatusCode.BadRequest);
         Assert.True(invalid.GetProperty("errors").TryGetProperty("weekdays", out _));
-        var refused = await intake.ProblemAsync(await intake.PostAsync(referrals, meals), HttpStatusCode.Conflict);
+        var refused = await IntakeApi.ProblemAsync(await intake.PostAsync(referrals, meals), HttpStatusCode.Conflict);
         Assert.Contains("meal-delivery", refused.GetProperty("detail").GetString());
 
         var consent = await intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "meal-delivery" });

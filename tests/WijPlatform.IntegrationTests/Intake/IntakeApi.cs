@@ -57,7 +57,7 @@ internal sealed class IntakeApi(StackFixture stack, string team = IntakeApi.Cent
         return await response.ReadAsync<JsonElement>();
     }
 
-    public async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

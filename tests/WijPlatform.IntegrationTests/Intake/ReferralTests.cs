@@ -16,7 +16,7 @@ public sealed class ReferralTests(StackFixture stack)
         var referrals = $"/api/intake/cases/{caseId}/referrals";
         var walk = new { kind = "volunteer", talent = "walk", wantedAt = "2031-05-01T10:00:00+02:00" };
 
-        var refused = await _intake.ProblemAsync(await _intake.PostAsync(referrals, walk), HttpStatusCode.Conflict);
+        var refused = await IntakeApi.ProblemAsync(await _intake.PostAsync(referrals, walk), HttpStatusCode.Conflict);
         Assert.Equal("Consent needed.", refused.GetProperty("title").GetString());
         Assert.Contains("share-with-volunteer", refused.GetProperty("detail").GetString());
 
@@ -31,7 +31,7 @@ public sealed class ReferralTests(StackFixture stack)
         Assert.Equal(caseId, request.GetProperty("caseId").GetGuid());
 
         await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents/{consent.GetProperty("id").GetGuid()}/withdraw", new { });
-        await _intake.ProblemAsync(await _intake.PostAsync(referrals, walk), HttpStatusCode.Conflict);
+        await IntakeApi.ProblemAsync(await _intake.PostAsync(referrals, walk), HttpStatusCode.Conflict);
         var consents = await _intake.GetAsync($"/api/intake/residents/{residentId}/consents");
         Assert.NotEqual(JsonValueKind.Null, consents.GetProperty("items")[0].GetProperty("withdrawnAt").ValueKind);
 
@@ -85,7 +85,7 @@ public sealed class ReferralTests(StackFixture stack)
         var activityId = (await CalendarKit.CreateAsync(_coordinator, CalendarKit.Games(CalendarKit.UniqueRoom(), start, capacity: 0))).GetProperty("id").GetGuid();
         var refer = new { kind = "activity", activityId, occurrenceStart = start };
 
-        var refused = await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
+        var refused = await IntakeApi.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
         Assert.Contains("activity-signup", refused.GetProperty("detail").GetString());
         await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "activity-signup" });
         var referralId = (await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", refer)).GetProperty("id").GetGuid();
@@ -110,11 +110,11 @@ public sealed class ReferralTests(StackFixture stack)
         var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber());
         var residentId = resident.GetProperty("id").GetGuid();
         var caseId = await _intake.RegisterCaseAsync(residentId, domains: ["financien"]);
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var refer = new { kind = "partner", partner = "Schuldhulpverlening Groningen", followUpOn = today };
 
         await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-partner", recipient = "Humanitas" });
-        await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
+        await IntakeApi.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
         await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-partner", recipient = "Schuldhulpverlening Groningen" });
         var referral = await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", refer);
         Assert.Equal(today, referral.GetProperty("followUpOn").GetString());
@@ -140,13 +140,13 @@ public sealed class ReferralTests(StackFixture stack)
         var followed = await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals/{referralId}/follow-up", new { note = "Intake bij schuldhulp gehad, traject loopt." }, "regisseur-sanne");
         Assert.Equal("followed-up", followed.GetProperty("status").GetString());
         Assert.False(await DueAsync());
-        await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals/{referralId}/follow-up", new { note = "nog eens" }), HttpStatusCode.Conflict);
+        await IntakeApi.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals/{referralId}/follow-up", new { note = "nog eens" }), HttpStatusCode.Conflict);
         Assert.Equal("referral-followed-up", IntakeApi.Kinds(await _intake.TimelineAsync(caseId))[^1]);
 
         var noDate = await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "partner", partner = "Lentis" });
-        Assert.True((await _intake.ProblemAsync(noDate, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("followUpOn", out _));
+        Assert.True((await IntakeApi.ProblemAsync(noDate, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("followUpOn", out _));
         var noRecipient = await _intake.PostAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-partner" });
-        Assert.True((await _intake.ProblemAsync(noRecipient, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("recipient", out _));
+        Assert.True((await IntakeApi.ProblemAsync(noRecipient, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("recipient", out _));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class ResidentsTests(StackFixture stack)
         {
             firstName = "Kees", lastName = "Smit", dateOfBirth = "1950-01-01", postcode = "9711 AA", houseNumber = "1", preferredContact = "desk", householdId,
         });
-        var problem = await _intake.ProblemAsync(elsewhere, HttpStatusCode.BadRequest);
+        var problem = await IntakeApi.ProblemAsync(elsewhere, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("householdId", out _));
     }
 
@@ -58,7 +58,7 @@ public sealed class ResidentsTests(StackFixture stack)
             preferredContact = "email",
             email = "not-an-address",
         });
-        var errors = (await _intake.ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        var errors = (await IntakeApi.ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
         foreach (var field in new[] { "firstName", "houseNumber", "email" })
         {
             Assert.True(errors.TryGetProperty(field, out _), field);
@@ -68,7 +68,7 @@ public sealed class ResidentsTests(StackFixture stack)
         {
             firstName = "Anna", lastName = "Jansen", dateOfBirth = "2999-01-01", postcode = "1234", houseNumber = "12", preferredContact = "email",
         });
-        var more = (await _intake.ProblemAsync(semantic, HttpStatusCode.BadRequest)).GetProperty("errors");
+        var more = (await IntakeApi.ProblemAsync(semantic, HttpStatusCode.BadRequest)).GetProperty("errors");
         foreach (var field in new[] { "dateOfBirth", "postcode", "email" })
         {
             Assert.True(more.TryGetProperty(field, out _), field);
@@ -78,7 +78,7 @@ public sealed class ResidentsTests(StackFixture stack)
     [Fact]
     public async Task A_quick_question_is_counted_without_keeping_anything_personal()
     {
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         async Task<long> CountAsync() =>
             (await _intake.GetAsync($"/api/intake/quick-questions/counts?from={today}&to={today}")).GetProperty("byDomain").EnumerateArray()
                 .Where(d => d.GetProperty("domain").GetString() == "werk").Sum(d => d.GetProperty("count").GetInt64());

@@ -78,7 +78,7 @@ public sealed class ScopedEndpointTests(StackFixture stack)
             regisseur, volunteer, match, round, stop, signalId, organisation);
     }
 
-    private static string Today => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd");
+    private static string Today => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task RefusedAsync(HttpResponseMessage response)
     {

@@ -15,7 +15,7 @@ public sealed class StandingOrderTests
     [InlineData("2026-11-07", false)]
     [InlineData("2026-10-29", false)]
     public void Orders_on_its_weekdays_from_its_start(string date, bool expected) =>
-        Assert.Equal(expected, MondayAndThursday.OrdersOn(DateOnly.Parse(date)));
+        Assert.Equal(expected, MondayAndThursday.OrdersOn(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void A_pause_skips_its_days_and_restarts_by_itself_on_the_restart_date()

@@ -1,7 +1,7 @@
 namespace WijPlatform.ServiceDefaults.Data;
 
 /// <summary>LIKE patterns from what a user typed: their % and _ are letters, not wildcards.</summary>
-public static class Like
+public static class LikePattern
 {
     /// <summary>Matches text containing <paramref name="text"/>; use with <c>LIKE @pattern ESCAPE '\'</c>.</summary>
     public static string Containing(string text) => $"%{Escape(text)}%";
