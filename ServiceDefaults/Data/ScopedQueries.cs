@@ -32,7 +32,7 @@ public static class ScopedQueries
         List<TOwner> owners;
         if (work is not null)
         {
-            owners = (await work.Connection.QueryAsync<TOwner>(new CommandDefinition(ownerSql, parameters, work.Transaction, cancellationToken: ct))).ToList();
+            owners = (await work.QueryAsync<TOwner>(ownerSql, parameters, cancellationToken: ct)).ToList();
         }
         else
         {

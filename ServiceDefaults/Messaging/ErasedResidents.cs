@@ -20,20 +20,19 @@ public static class ErasedResidents
     private static readonly string[] PersonalKeys = PersonalTypes.SelectMany(PersonalFields.Of).Distinct().ToArray();
 
     public static Task ForgetAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO erased_residents (resident_id) VALUES (@residentId) ON CONFLICT DO NOTHING;
             DELETE FROM outbox_messages WHERE sent_at IS NULL AND message_type = ANY(@types) AND body->>'residentId' = @id;
             UPDATE outbox_messages SET body = body - @keys WHERE sent_at IS NOT NULL AND message_type = ANY(@types) AND body->>'residentId' = @id;
             """,
             new { residentId, id = residentId.ToString(), types = PersonalTypeNames, keys = PersonalKeys },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken);
 
     /// <summary>True when <paramref name="message"/> carries personal data about a resident this service has erased.</summary>
     public static async Task<bool> HoldsPersonalDataOfErasedAsync(UnitOfWork work, object message, CancellationToken cancellationToken) =>
         PersonalFields.Of(message.GetType()).Length > 0
         && PersonalFields.ResidentOf(message) is { } residentId
-        && await work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM erased_residents WHERE resident_id = @residentId)", new { residentId }, work.Transaction, cancellationToken: cancellationToken));
+        && await work.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM erased_residents WHERE resident_id = @residentId)", new { residentId }, cancellationToken: cancellationToken);
 }

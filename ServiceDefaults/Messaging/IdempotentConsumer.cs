@@ -37,11 +37,10 @@ public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork,
         var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a message id.");
         await using var work = await unitOfWork.BeginAsync(context.CancellationToken);
         // A concurrent duplicate blocks on this row until the first commits, then inserts nothing.
-        var first = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var first = await work.ExecuteAsync(
             "INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer) ON CONFLICT DO NOTHING",
             new { MessageId = messageId, Consumer = GetType().Name },
-            work.Transaction,
-            cancellationToken: context.CancellationToken));
+            cancellationToken: context.CancellationToken);
         if (first == 0)
         {
             metrics.Duplicate();

@@ -1,60 +1,72 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Writes of a unit of work that wait to be sent together: Dapper-style statements (<c>@Name</c>
-/// taken from the properties of a parameter object) joined into one multi-statement command, each
-/// statement's parameters renamed so that two inserts of the same table cannot mix their values.
+/// Writes of a unit of work that wait to be sent together, as the commands of one
+/// <see cref="NpgsqlBatch"/>: one round trip for all of them. Each statement keeps its own named
+/// parameters (Dapper's convention, <c>@Name</c> from the properties of a parameter object), which
+/// Npgsql binds per command, so two inserts into one table never share a value.
 /// </summary>
-public sealed partial class QueuedWrites
+public sealed class QueuedWrites
 {
-    private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> Properties = new();
+    private static readonly ConcurrentDictionary<Type, Func<object, NpgsqlParameter>[]> Binders = new();
+    private static readonly MethodInfo BindMethod = typeof(QueuedWrites).GetMethod(nameof(Bind), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private readonly List<(string Sql, object? Parameters)> _writes = [];
+    private readonly List<NpgsqlBatchCommand> _commands = [];
 
-    public void Add(string sql, object? parameters) => _writes.Add((sql, parameters));
+    public int Count => _commands.Count;
 
-    /// <summary>The queued writes as one command, or null when none are queued; the queue is empty afterwards.</summary>
-    public (string Sql, DynamicParameters Parameters)? Take()
+    /// <summary>
+    /// Queues one statement (Npgsql sends a batch's commands one statement each); the values of
+    /// <paramref name="parameters"/> are read now, so a later change to that object is not written.
+    /// </summary>
+    public void Add(string sql, object? parameters)
     {
-        if (_writes.Count == 0)
+        var command = new NpgsqlBatchCommand(sql);
+        if (parameters is not null)
+        {
+            foreach (var bind in Binders.GetOrAdd(parameters.GetType(), BindersOf))
+            {
+                command.Parameters.Add(bind(parameters));
+            }
+        }
+        _commands.Add(command);
+    }
+
+    /// <summary>The queued writes as one batch, in order, or null when none are queued; the queue is empty afterwards.</summary>
+    public NpgsqlBatch? Take()
+    {
+        if (_commands.Count == 0)
         {
             return null;
         }
-        var sql = new StringBuilder();
-        var parameters = new DynamicParameters();
-        for (var i = 0; i < _writes.Count; i++)
+        var batch = new NpgsqlBatch();
+        foreach (var command in _commands)
         {
-            var (statement, values) = _writes[i];
-            var prefix = $"w{i}_";
-            var properties = values is null ? [] : Properties.GetOrAdd(values.GetType(), Readable);
-            sql.Append(Parameter().Replace(statement, match =>
-            {
-                var name = match.Groups[1].Value;
-                if (!properties.TryGetValue(name, out var property))
-                {
-                    throw new InvalidOperationException($"The statement names @{name}, which its parameters do not have.");
-                }
-                if (!parameters.ParameterNames.Contains(prefix + property.Name))
-                {
-                    parameters.Add(prefix + property.Name, property.GetValue(values));
-                }
-                return "@" + prefix + property.Name;
-            })).Append(";\n");
+            batch.BatchCommands.Add(command);
         }
-        _writes.Clear();
-        return (sql.ToString(), parameters);
+        _commands.Clear();
+        return batch;
     }
 
-    private static Dictionary<string, PropertyInfo> Readable(Type type) =>
+    private static Func<object, NpgsqlParameter>[] BindersOf(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+            .Select(p => (Func<object, NpgsqlParameter>)BindMethod.MakeGenericMethod(p.PropertyType).Invoke(null, [p])!)
+            .ToArray();
 
-    // @Name, but not the operators @> and <@ nor a doubled @@.
-    [GeneratedRegex(@"(?<![@\w])@(\w+)")]
-    private static partial Regex Parameter();
+    // A value is typed by what it is (a list behind an interface goes as the list it is); a null by the
+    // property's type, as Dapper does, so that PostgreSQL knows the type of "@x IS NULL".
+    private static Func<object, NpgsqlParameter> Bind<T>(PropertyInfo property)
+    {
+        var name = property.Name;
+        var typedNull = !typeof(T).IsInterface && typeof(T) != typeof(object);
+        return owner => property.GetValue(owner) switch
+        {
+            { } value => new NpgsqlParameter(name, value),
+            null when typedNull => new NpgsqlParameter<T>(name, default(T)!),
+            null => new NpgsqlParameter(name, DBNull.Value),
+        };
+    }
 }

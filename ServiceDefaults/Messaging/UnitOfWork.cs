@@ -7,7 +7,7 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// One database transaction in which a service changes its state and records the messages that the
 /// change causes; both are committed together, and the relay publishes the messages afterwards.
 /// </summary>
-public sealed partial class UnitOfWork : IAsyncDisposable
+public sealed partial class UnitOfWork : ISqlSession, IAsyncDisposable
 {
     private readonly IOptions<MessagingOptions> _options;
     private readonly JsonSerializerOptions _json;
@@ -32,51 +32,68 @@ public sealed partial class UnitOfWork : IAsyncDisposable
     }
 
     /// <summary>
-    /// The transaction's connection, for reads and for writes whose result matters. Writes queued with
-    /// <see cref="Write"/> are sent first, so whatever runs on it sees them.
-    /// </summary>
-    public NpgsqlConnection Connection
-    {
-        get
-        {
-            SendQueuedWrites();
-            return _connection;
-        }
-    }
-
-    public NpgsqlTransaction Transaction
-    {
-        get
-        {
-            SendQueuedWrites();
-            return _transaction;
-        }
-    }
-
-    /// <summary>
     /// Queues a write whose outcome nobody waits for (an insert of a new row). Queued writes travel to
-    /// the database together, in order, with the commit or before the next command on
-    /// <see cref="Connection"/>: one round trip for all of them instead of one each.
+    /// the database together, in order, as one batch: before the next statement of this unit of work
+    /// or with the commit, or when <see cref="FlushAsync"/> says so. One round trip for all of them
+    /// instead of one each.
     /// </summary>
-    public void Write(string sql, object? parameters = null) => _writes.Add(sql, parameters);
+    public void Queue(string sql, object? parameters = null) => _writes.Add(sql, parameters);
 
-    // A read after queued writes is rare (the hot paths read first and write last); when it happens the
-    // writes go synchronously, because a property cannot wait.
-    private void SendQueuedWrites()
+    /// <summary>Sends the queued writes now, in one round trip; nothing when none are queued.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_writes.Take() is { } batch)
+        if (_writes.Take() is not { } batch)
         {
-            _connection.Execute(new CommandDefinition(batch.Sql, batch.Parameters, _transaction));
+            return;
+        }
+        await using (batch)
+        {
+            batch.Connection = _connection;
+            batch.Transaction = _transaction;
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    private async Task SendQueuedWritesAsync(CancellationToken cancellationToken)
+    // Every statement first sends what is queued, so that it sees those writes; the hot paths read
+    // first and queue last, so this rarely costs a round trip of its own.
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
     {
-        if (_writes.Take() is { } batch)
-        {
-            await _connection.ExecuteAsync(new CommandDefinition(batch.Sql, batch.Parameters, _transaction, cancellationToken: cancellationToken));
-        }
+        await FlushAsync(cancellationToken);
+        return await _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
     }
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        return await _connection.ExecuteScalarAsync<T?>(Command(sql, parameters, cancellationToken));
+    }
+
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        return await _connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
+    }
+
+    public async Task<T> QuerySingleAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        return await _connection.QuerySingleAsync<T>(Command(sql, parameters, cancellationToken));
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        return await _connection.QuerySingleOrDefaultAsync<T?>(Command(sql, parameters, cancellationToken));
+    }
+
+    public async Task<T?> QueryFirstOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        return await _connection.QueryFirstOrDefaultAsync<T?>(Command(sql, parameters, cancellationToken));
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
 
     /// <summary>The audit line of the HTTP request this change belongs to: written in this transaction, at commit.</summary>
     internal PendingAudit? Audit { get; set; }
@@ -110,7 +127,7 @@ public sealed partial class UnitOfWork : IAsyncDisposable
         }
         // The runtime type, so that a message held in a variable of a base type is still published as itself.
         var type = message.GetType();
-        Write(
+        Queue(
             "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)",
             new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, type, _json) });
         _published = true;
@@ -122,10 +139,10 @@ public sealed partial class UnitOfWork : IAsyncDisposable
         if (Audit is { Written: false } audit)
         {
             var trail = AuditTrail ?? throw new InvalidOperationException("No audit trail is registered to write the change's line to.");
-            Write(AuditTrail.InsertSql, trail.Line(audit.Entry with { Outcome = "committed" }));
+            Queue(AuditTrail.InsertSql, trail.Line(audit.Entry with { Outcome = "committed" }));
             audit.Written = true;
         }
-        await SendQueuedWritesAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         if (_published)
         {

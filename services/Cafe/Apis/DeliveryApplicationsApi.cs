@@ -49,7 +49,7 @@ public static class DeliveryApplicationsApi
         {
             return Problems.Invalid("weekdays", "Name the weekdays agreed with the resident.");
         }
-        var existing = await ResidentStore.FindProfileAsync(work.Connection, work.Transaction, application.ResidentId, ct);
+        var existing = await ResidentStore.FindProfileAsync(work, application.ResidentId, ct);
         // The address and phone come from the neighbourhood team's latest; what was agreed on the phone overrides the rest.
         var profile = new ResidentProfile(application.ResidentId, application.DisplayName,
             request.Allergies is null ? existing?.Allergies ?? [] : Vocabulary.Clean(request.Allergies),

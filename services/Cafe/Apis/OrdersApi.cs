@@ -24,7 +24,7 @@ public static class OrdersApi
         {
             return Problems.NotFound("menu", request.Date, $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
         }
-        var profile = request.ResidentId is { } residentId ? await ResidentStore.FindProfileAsync(work.Connection, work.Transaction, residentId, ct) : null;
+        var profile = request.ResidentId is { } residentId ? await ResidentStore.FindProfileAsync(work, residentId, ct) : null;
         var outcome = await desk.TakeAsync(work, menu, profile, new OrderRequest(
             request.ResidentId, request.ResidentName, request.DishId, request.Fulfilment, request.Portions, request.PlacedBy ?? "resident", request.Channel ?? "app",
             request.SpecialRequest, request.Street, request.HouseNumber, request.Postcode, request.ConfirmDietConflicts, request.JoinWaitingList), ct);

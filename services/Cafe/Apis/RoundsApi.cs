@@ -75,8 +75,9 @@ public static class RoundsApi
             var round = (await RoundStore.RoundDateAsync(work, id, ct));
             await work.PublishAsync(new DeliveryNoAnswerSignalled(NewId.NextGuid(), stopId, stop.ResidentId, round, now), ct);
         }
+        var changed = await RoundStore.StopAsync(work, id, stopId, scope, ct);
         await work.CommitAsync(ct);
-        return TypedResults.Ok(await RoundStore.StopAsync(work, id, stopId, scope, ct));
+        return TypedResults.Ok(changed);
     }
 }
 

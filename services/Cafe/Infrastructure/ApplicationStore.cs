@@ -8,29 +8,29 @@ public sealed class ApplicationStore(NpgsqlDataSource db)
 
     /// <summary>Records an application once; a repeated referral id changes nothing.</summary>
     public static Task<int> InsertAsync(UnitOfWork work, DeliveryApplication application, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO delivery_applications (id, resident_id, display_name, street, house_number, postcode, phone, weekdays, starts_on, remarks, status, received_at)
             VALUES (@Id, @ResidentId, @DisplayName, @Street, @HouseNumber, @Postcode, @Phone, @Weekdays, @StartsOn, @Remarks, @Status, @ReceivedAt)
             ON CONFLICT (id) DO NOTHING
-            """, application, work.Transaction, cancellationToken: cancellationToken));
+            """, application, cancellationToken: cancellationToken);
 
     public static Task<DeliveryApplication?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
-        work.Connection.QuerySingleOrDefaultAsync<DeliveryApplication>(new CommandDefinition(
-            $"SELECT {Columns} FROM delivery_applications WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+        work.QuerySingleOrDefaultAsync<DeliveryApplication>(
+            $"SELECT {Columns} FROM delivery_applications WHERE id = @id FOR UPDATE", new { id }, cancellationToken: cancellationToken);
 
     public static Task DecideAsync(UnitOfWork work, Guid id, string status, Guid? standingOrderId, string? reason, string decidedBy, DateTime at, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             UPDATE delivery_applications SET status = @status, standing_order_id = @standingOrderId, decline_reason = @reason, decided_by = @decidedBy, decided_at = @at
             WHERE id = @id
-            """, new { id, status, standingOrderId, reason, decidedBy, at }, work.Transaction, cancellationToken: cancellationToken));
+            """, new { id, status, standingOrderId, reason, decidedBy, at }, cancellationToken: cancellationToken);
 
     public async Task<DeliveryApplication?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<DeliveryApplication>(new CommandDefinition(
-            $"SELECT {Columns} FROM delivery_applications WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.QuerySingleOrDefaultAsync<DeliveryApplication>(
+            $"SELECT {Columns} FROM delivery_applications WHERE id = @id", new { id }, cancellationToken: cancellationToken);
     }
 
     public Task<Page<DeliveryApplication>> ListAsync(string? status, Guid? residentId, PageRequest page, CancellationToken cancellationToken) =>

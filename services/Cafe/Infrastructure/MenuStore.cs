@@ -5,60 +5,59 @@ public sealed class MenuStore(NpgsqlDataSource db)
     private const string MenuColumns = "id, menu_date AS MenuDate, dish, description, price_cents AS PriceCents, allergens, portions, created_at AS CreatedAt";
     private const string DishColumns = "id, name, description, price_cents AS PriceCents, allergens, diet_tags AS DietTags, created_at AS CreatedAt";
 
-    public static Task InsertDishAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Dish dish, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    public static Task InsertDishAsync(ISqlSession session, Dish dish, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
             "INSERT INTO dishes (id, name, description, price_cents, allergens, diet_tags, created_at) VALUES (@Id, @Name, @Description, @PriceCents, @Allergens, @DietTags, @CreatedAt)",
-            dish, transaction, cancellationToken: cancellationToken));
+            dish, cancellationToken: cancellationToken);
 
     public async Task InsertDishAsync(Dish dish, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        await InsertDishAsync(connection, null, dish, cancellationToken);
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        await InsertDishAsync(session, dish, cancellationToken);
     }
 
     public async Task<Dish?> FindDishAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Dish>(new CommandDefinition($"SELECT {DishColumns} FROM dishes WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.QuerySingleOrDefaultAsync<Dish>($"SELECT {DishColumns} FROM dishes WHERE id = @id", new { id }, cancellationToken: cancellationToken);
     }
 
     public Task<Page<Dish>> ListDishesAsync(PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<Dish>(DishColumns, "dishes", "name, id", null, page, cancellationToken);
 
     public static async Task<IReadOnlyList<Dish>> FindDishesAsync(UnitOfWork work, Guid[] ids, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<Dish>(new CommandDefinition(
-            $"SELECT {DishColumns} FROM dishes WHERE id = ANY(@ids)", new { ids }, work.Transaction, cancellationToken: cancellationToken))).ToList();
+        (await work.QueryAsync<Dish>(
+            $"SELECT {DishColumns} FROM dishes WHERE id = ANY(@ids)", new { ids }, cancellationToken: cancellationToken)).ToList();
 
     /// <summary>Inserts the day's menu and its dishes in order; false when that day already has a menu.</summary>
     public static async Task<bool> InsertMenuAsync(UnitOfWork work, DailyMenu menu, IReadOnlyList<Dish> dishes, CancellationToken cancellationToken)
     {
-        var inserted = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await work.ExecuteAsync(
             """
             INSERT INTO daily_menus (id, menu_date, dish, description, price_cents, allergens, portions, created_at)
             VALUES (@Id, @MenuDate, @Dish, @Description, @PriceCents, @Allergens, @Portions, @CreatedAt)
             ON CONFLICT (menu_date) DO NOTHING
             """,
-            new { menu.Id, menu.MenuDate, menu.Dish, menu.Description, menu.PriceCents, menu.Allergens, menu.Portions, menu.CreatedAt },
-            work.Transaction, cancellationToken: cancellationToken)) == 1;
+            new { menu.Id, menu.MenuDate, menu.Dish, menu.Description, menu.PriceCents, menu.Allergens, menu.Portions, menu.CreatedAt }, cancellationToken: cancellationToken) == 1;
         if (inserted)
         {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 "INSERT INTO menu_dishes (menu_id, dish_id, position) VALUES (@MenuId, @DishId, @Position)",
-                dishes.Select((d, i) => new { MenuId = menu.Id, DishId = d.Id, Position = i }), work.Transaction, cancellationToken: cancellationToken));
+                dishes.Select((d, i) => new { MenuId = menu.Id, DishId = d.Id, Position = i }), cancellationToken: cancellationToken);
         }
         return inserted;
     }
 
     public async Task<(DailyMenu Menu, IReadOnlyList<Dish> Dishes, int PortionsTaken)?> FindMenuAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<MenuRow>(new CommandDefinition(
-            $"SELECT {MenuColumns} FROM daily_menus WHERE menu_date = @date", new { date }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        var row = await session.QuerySingleOrDefaultAsync<MenuRow>(
+            $"SELECT {MenuColumns} FROM daily_menus WHERE menu_date = @date", new { date }, cancellationToken: cancellationToken);
         if (row is null)
         {
             return null;
         }
-        return (row.ToMenu(), await DishesOfAsync(connection, null, row.Id, cancellationToken), await PortionsTakenAsync(connection, null, row.Id, cancellationToken));
+        return (row.ToMenu(), await DishesOfAsync(session, row.Id, cancellationToken), await PortionsTakenAsync(session, row.Id, cancellationToken));
     }
 
     /// <summary>
@@ -67,27 +66,27 @@ public sealed class MenuStore(NpgsqlDataSource db)
     /// </summary>
     public static async Task<LockedMenu?> LockMenuAsync(UnitOfWork work, DateOnly date, CancellationToken cancellationToken)
     {
-        var row = await work.Connection.QuerySingleOrDefaultAsync<MenuRow>(new CommandDefinition(
-            $"SELECT {MenuColumns} FROM daily_menus WHERE menu_date = @date FOR UPDATE", new { date }, work.Transaction, cancellationToken: cancellationToken));
-        return row is null ? null : new LockedMenu(row.ToMenu(), await DishesOfAsync(work.Connection, work.Transaction, row.Id, cancellationToken));
+        var row = await work.QuerySingleOrDefaultAsync<MenuRow>(
+            $"SELECT {MenuColumns} FROM daily_menus WHERE menu_date = @date FOR UPDATE", new { date }, cancellationToken: cancellationToken);
+        return row is null ? null : new LockedMenu(row.ToMenu(), await DishesOfAsync(work, row.Id, cancellationToken));
     }
 
     public static async Task<IReadOnlyList<DateOnly>> PublishedDatesAsync(UnitOfWork work, DateOnly from, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<DateOnly>(new CommandDefinition(
-            "SELECT menu_date FROM daily_menus WHERE menu_date >= @from ORDER BY menu_date", new { from }, work.Transaction, cancellationToken: cancellationToken))).ToList();
+        (await work.QueryAsync<DateOnly>(
+            "SELECT menu_date FROM daily_menus WHERE menu_date >= @from ORDER BY menu_date", new { from }, cancellationToken: cancellationToken)).ToList();
 
     public static Task SetPortionsAsync(UnitOfWork work, Guid menuId, int portions, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE daily_menus SET portions = @portions WHERE id = @menuId", new { menuId, portions }, work.Transaction, cancellationToken: cancellationToken));
+        work.ExecuteAsync(
+            "UPDATE daily_menus SET portions = @portions WHERE id = @menuId", new { menuId, portions }, cancellationToken: cancellationToken);
 
-    public static Task<int> PortionsTakenAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid menuId, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT coalesce(sum(portions), 0)::int FROM meal_orders WHERE menu_id = @menuId AND status = 'placed'", new { menuId }, transaction, cancellationToken: cancellationToken));
+    public static Task<int> PortionsTakenAsync(ISqlSession session, Guid menuId, CancellationToken cancellationToken) =>
+        session.ExecuteScalarAsync<int>(
+            "SELECT coalesce(sum(portions), 0)::int FROM meal_orders WHERE menu_id = @menuId AND status = 'placed'", new { menuId }, cancellationToken: cancellationToken);
 
-    private static async Task<IReadOnlyList<Dish>> DishesOfAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid menuId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Dish>(new CommandDefinition(
+    private static async Task<IReadOnlyList<Dish>> DishesOfAsync(ISqlSession session, Guid menuId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Dish>(
             $"SELECT {DishColumns} FROM dishes JOIN menu_dishes ON dish_id = id WHERE menu_id = @menuId ORDER BY position",
-            new { menuId }, transaction, cancellationToken: cancellationToken))).ToList();
+            new { menuId }, cancellationToken: cancellationToken)).ToList();
 
     private sealed class MenuRow
     {

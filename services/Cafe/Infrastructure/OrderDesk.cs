@@ -72,7 +72,7 @@ public sealed class OrderDesk(IOptions<CafeOptions> options, TimeProvider clock)
         {
             return new OrderOutcome.DietConflicts(conflicts);
         }
-        var taken = await MenuStore.PortionsTakenAsync(work.Connection, work.Transaction, menu.Id, cancellationToken);
+        var taken = await MenuStore.PortionsTakenAsync(work, menu.Id, cancellationToken);
         var fits = taken + request.Portions <= menu.Portions;
         if (!fits && !request.JoinWaitingList)
         {
@@ -115,7 +115,7 @@ public sealed class OrderDesk(IOptions<CafeOptions> options, TimeProvider clock)
         var placed = 0;
         foreach (var standing in standingOrders.Where(s => s.OrdersOn(locked.Menu.MenuDate)))
         {
-            var profile = await ResidentStore.FindProfileAsync(work.Connection, work.Transaction, standing.ResidentId, cancellationToken);
+            var profile = await ResidentStore.FindProfileAsync(work, standing.ResidentId, cancellationToken);
             var dish = locked.Dishes.FirstOrDefault(d => profile is null || DietCheck.Conflicts(profile.Diet, d.Allergens, d.DietTags).Count == 0);
             if (dish is null)
             {

@@ -9,7 +9,7 @@ public sealed class OrderStore(NpgsqlDataSource db)
         "cancelled_at AS CancelledAt, created_at AS CreatedAt";
 
     public static Task InsertAsync(UnitOfWork work, MealOrder order, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO meal_orders (id, menu_id, menu_date, dish_id, resident_id, resident_name, fulfilment, portions, status, placed_by, channel,
                 special_request, street, house_number, postcode, price_cents, payment_method, chargeable, confirmed_conflicts, standing_order_id, created_at)
@@ -17,17 +17,17 @@ public sealed class OrderStore(NpgsqlDataSource db)
                 @SpecialRequest, @Street, @HouseNumber, @Postcode, @PriceCents, @PaymentMethod, @Chargeable, @ConfirmedConflicts, @StandingOrderId, @CreatedAt)
             ON CONFLICT DO NOTHING
             """,
-            order, work.Transaction, cancellationToken: cancellationToken));
+            order, cancellationToken: cancellationToken);
 
     public async Task<MealOrder?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<MealOrder>(new CommandDefinition($"SELECT {Columns} FROM meal_orders WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.QuerySingleOrDefaultAsync<MealOrder>($"SELECT {Columns} FROM meal_orders WHERE id = @id", new { id }, cancellationToken: cancellationToken);
     }
 
     public static Task<MealOrder?> FindAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
-        work.Connection.QuerySingleOrDefaultAsync<MealOrder>(new CommandDefinition(
-            $"SELECT {Columns} FROM meal_orders WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+        work.QuerySingleOrDefaultAsync<MealOrder>(
+            $"SELECT {Columns} FROM meal_orders WHERE id = @id FOR UPDATE", new { id }, cancellationToken: cancellationToken);
 
     public Task<Page<MealOrder>> ListAsync(DateOnly? date, Guid? residentId, string? status, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<MealOrder>(
@@ -39,16 +39,16 @@ public sealed class OrderStore(NpgsqlDataSource db)
             cancellationToken);
 
     public static Task CancelAsync(UnitOfWork work, Guid id, bool chargeable, DateTime now, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE meal_orders SET status = 'cancelled', chargeable = @chargeable, cancelled_at = @now WHERE id = @id",
-            new { id, chargeable, now }, work.Transaction, cancellationToken: cancellationToken));
+        work.ExecuteAsync(
+            $"UPDATE meal_orders SET status = 'cancelled', chargeable = @chargeable, cancelled_at = @now WHERE id = @id",
+            new { id, chargeable, now }, cancellationToken: cancellationToken);
 
     /// <summary>Gives freed portions to the waiting list, first come first served, while they fit.</summary>
     public static async Task<IReadOnlyList<Guid>> PromoteWaitingAsync(UnitOfWork work, DailyMenu menu, CancellationToken cancellationToken)
     {
-        var left = menu.Portions - await MenuStore.PortionsTakenAsync(work.Connection, work.Transaction, menu.Id, cancellationToken);
-        var waiting = await work.Connection.QueryAsync<(Guid Id, int Portions)>(new CommandDefinition(
-            "SELECT id, portions FROM meal_orders WHERE menu_id = @Id AND status = 'waitlisted' ORDER BY created_at, id", new { menu.Id }, work.Transaction, cancellationToken: cancellationToken));
+        var left = menu.Portions - await MenuStore.PortionsTakenAsync(work, menu.Id, cancellationToken);
+        var waiting = await work.QueryAsync<(Guid Id, int Portions)>(
+            $"SELECT id, portions FROM meal_orders WHERE menu_id = @Id AND status = 'waitlisted' ORDER BY created_at, id", new { menu.Id }, cancellationToken: cancellationToken);
         var promoted = new List<Guid>();
         foreach (var (id, portions) in waiting)
         {
@@ -60,16 +60,16 @@ public sealed class OrderStore(NpgsqlDataSource db)
             left -= portions;
             promoted.Add(id);
         }
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE meal_orders SET status = 'placed' WHERE id = ANY(@promoted)", new { promoted = promoted.ToArray() }, work.Transaction, cancellationToken: cancellationToken));
+        await work.ExecuteAsync(
+            $"UPDATE meal_orders SET status = 'placed' WHERE id = ANY(@promoted)", new { promoted = promoted.ToArray() }, cancellationToken: cancellationToken);
         return promoted;
     }
 
     /// <summary>Puts promoted orders on the desk's list of residents to tell.</summary>
     public static Task AddWaitlistNoticesAsync(UnitOfWork work, IReadOnlyList<Guid> orderIds, DateTime at, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "INSERT INTO waitlist_notices (id, order_id, created_at) SELECT gen_random_uuid(), unnest(@orderIds), @at ON CONFLICT (order_id) DO NOTHING",
-            new { orderIds = orderIds.ToArray(), at }, work.Transaction, cancellationToken: cancellationToken));
+            new { orderIds = orderIds.ToArray(), at }, cancellationToken: cancellationToken);
 
     private const string NoticeColumns =
         "n.id, n.order_id AS OrderId, o.menu_date AS MenuDate, o.resident_id AS ResidentId, o.resident_name AS ResidentName, p.phone, o.fulfilment, o.portions, " +
@@ -88,36 +88,36 @@ public sealed class OrderStore(NpgsqlDataSource db)
     /// <summary>Ticks a notice off; null when there is no such notice, false when it was ticked off before.</summary>
     public async Task<bool?> MarkToldAsync(Guid id, string toldBy, DateTime at, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var told = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        var told = await session.ExecuteScalarAsync<bool?>(
             """
             WITH target AS (SELECT id, told_at IS NULL AS open FROM waitlist_notices WHERE id = @id FOR UPDATE),
                  ticked AS (UPDATE waitlist_notices n SET told_at = @at, told_by = @toldBy FROM target t WHERE n.id = t.id AND t.open RETURNING n.id)
             SELECT open FROM target
-            """, new { id, toldBy, at }, cancellationToken: cancellationToken));
+            """, new { id, toldBy, at }, cancellationToken: cancellationToken);
         return told;
     }
 
     public async Task<WaitlistNotice?> FindWaitlistNoticeAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<WaitlistNotice>(new CommandDefinition(
-            $"SELECT {NoticeColumns} FROM {Notices} WHERE n.id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.QuerySingleOrDefaultAsync<WaitlistNotice>(
+            $"SELECT {NoticeColumns} FROM {Notices} WHERE n.id = @id", new { id }, cancellationToken: cancellationToken);
     }
 
     public async Task<bool> MarkPaidAsync(Guid id, DateTime now, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE meal_orders SET paid_at = @now WHERE id = @id AND paid_at IS NULL AND (status = 'placed' OR chargeable)", new { id, now }, cancellationToken: cancellationToken)) == 1;
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.ExecuteAsync(
+            $"UPDATE meal_orders SET paid_at = @now WHERE id = @id AND paid_at IS NULL AND (status = 'placed' OR chargeable)", new { id, now }, cancellationToken: cancellationToken) == 1;
     }
 
     /// <summary>Placed orders of a day with their dish and the diet of the resident who ordered.</summary>
     public async Task<IReadOnlyList<KitchenLine>> KitchenLinesAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<KitchenLine>(new CommandDefinition(
-            """
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return (await session.QueryAsync<KitchenLine>(
+            $$"""
             SELECT o.id AS OrderId, o.resident_name AS ResidentName, coalesce(d.name, '') AS Dish, o.fulfilment, o.portions, o.special_request AS SpecialRequest,
                    o.confirmed_conflicts AS ConfirmedConflicts, coalesce(p.diets, '{}') AS Diets, coalesce(p.texture, 'normal') AS Texture, coalesce(p.allergies, '{}') AS Allergies
             FROM meal_orders o
@@ -125,31 +125,31 @@ public sealed class OrderStore(NpgsqlDataSource db)
             LEFT JOIN resident_profiles p ON p.resident_id = o.resident_id
             WHERE o.menu_date = @date AND o.status = 'placed'
             ORDER BY o.created_at
-            """, new { date }, cancellationToken: cancellationToken))).ToList();
+            """, new { date }, cancellationToken: cancellationToken)).ToList();
     }
 
     public async Task<int> WaitlistedAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*)::int FROM meal_orders WHERE menu_date = @date AND status = 'waitlisted'", new { date }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.ExecuteScalarAsync<int>(
+            $"SELECT count(*)::int FROM meal_orders WHERE menu_date = @date AND status = 'waitlisted'", new { date }, cancellationToken: cancellationToken);
     }
 
     /// <summary>Marks everything still open in a month as paid, when the monthly collection went through.</summary>
     public async Task<int> MarkCollectedAsync(Guid residentId, DateOnly from, DateOnly until, DateTime now, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE meal_orders SET paid_at = @now WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND paid_at IS NULL AND (status = 'placed' OR chargeable)",
-            new { residentId, from, until, now }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.ExecuteAsync(
+            $"UPDATE meal_orders SET paid_at = @now WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND paid_at IS NULL AND (status = 'placed' OR chargeable)",
+            new { residentId, from, until, now }, cancellationToken: cancellationToken);
     }
 
     /// <summary>What a resident owes for a month: eaten meals and late cancellations.</summary>
     public async Task<IReadOnlyList<MealOrder>> ChargeableAsync(Guid residentId, DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<MealOrder>(new CommandDefinition(
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return (await session.QueryAsync<MealOrder>(
             $"SELECT {Columns} FROM meal_orders WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND (status = 'placed' OR chargeable) ORDER BY menu_date, created_at",
-            new { residentId, from, until }, cancellationToken: cancellationToken))).ToList();
+            new { residentId, from, until }, cancellationToken: cancellationToken)).ToList();
     }
 }

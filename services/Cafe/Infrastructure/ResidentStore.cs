@@ -13,15 +13,12 @@ public sealed class ResidentStore(NpgsqlDataSource db)
     /// <summary>Creates or replaces a profile; true when it was new.</summary>
     public async Task<bool> SaveProfileAsync(ResidentProfile profile, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await SaveProfileAsync(connection, null, profile, cancellationToken);
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await SaveProfileAsync(session, profile, cancellationToken);
     }
 
-    public static Task<bool> SaveProfileAsync(UnitOfWork work, ResidentProfile profile, CancellationToken cancellationToken) =>
-        SaveProfileAsync(work.Connection, work.Transaction, profile, cancellationToken);
-
-    private static Task<bool> SaveProfileAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ResidentProfile profile, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+    public static Task<bool> SaveProfileAsync(ISqlSession session, ResidentProfile profile, CancellationToken cancellationToken) =>
+        session.ExecuteScalarAsync<bool>(
             """
             INSERT INTO resident_profiles (resident_id, display_name, allergies, diets, texture, street, house_number, postcode, phone,
                 emergency_contact_name, emergency_contact_phone, payment_method, low_income, updated_at)
@@ -32,55 +29,55 @@ public sealed class ResidentStore(NpgsqlDataSource db)
                 emergency_contact_name = excluded.emergency_contact_name, emergency_contact_phone = excluded.emergency_contact_phone,
                 payment_method = excluded.payment_method, low_income = excluded.low_income, updated_at = excluded.updated_at
             RETURNING xmax = 0
-            """, profile, transaction, cancellationToken: cancellationToken));
+            """, profile, cancellationToken: cancellationToken);
 
     public async Task<ResidentProfile?> FindProfileAsync(Guid residentId, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await FindProfileAsync(connection, null, residentId, cancellationToken);
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await FindProfileAsync(session, residentId, cancellationToken);
     }
 
-    public static Task<ResidentProfile?> FindProfileAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid residentId, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<ResidentProfile>(new CommandDefinition(
-            $"SELECT {ProfileColumns} FROM resident_profiles WHERE resident_id = @residentId", new { residentId }, transaction, cancellationToken: cancellationToken));
+    public static Task<ResidentProfile?> FindProfileAsync(ISqlSession session, Guid residentId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<ResidentProfile>(
+            $"SELECT {ProfileColumns} FROM resident_profiles WHERE resident_id = @residentId", new { residentId }, cancellationToken: cancellationToken);
 
     public static Task InsertStandingOrderAsync(UnitOfWork work, StandingOrder order, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO standing_orders (id, resident_id, weekdays, fulfilment, portions, special_request, starts_on, ends_on, paused_from, paused_until, status, created_at)
             VALUES (@Id, @ResidentId, @Weekdays, @Fulfilment, @Portions, @SpecialRequest, @StartsOn, @EndsOn, @PausedFrom, @PausedUntil, @Status, @CreatedAt)
-            """, order, work.Transaction, cancellationToken: cancellationToken));
+            """, order, cancellationToken: cancellationToken);
 
     public async Task<StandingOrder?> FindStandingOrderAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<StandingOrder>(new CommandDefinition(
-            $"SELECT {StandingColumns} FROM standing_orders WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.QuerySingleOrDefaultAsync<StandingOrder>(
+            $"SELECT {StandingColumns} FROM standing_orders WHERE id = @id", new { id }, cancellationToken: cancellationToken);
     }
 
     public static Task<StandingOrder?> LockStandingOrderAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
-        work.Connection.QuerySingleOrDefaultAsync<StandingOrder>(new CommandDefinition(
-            $"SELECT {StandingColumns} FROM standing_orders WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+        work.QuerySingleOrDefaultAsync<StandingOrder>(
+            $"SELECT {StandingColumns} FROM standing_orders WHERE id = @id FOR UPDATE", new { id }, cancellationToken: cancellationToken);
 
     public Task<Page<StandingOrder>> ListStandingOrdersAsync(Guid? residentId, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<StandingOrder>(StandingColumns, "standing_orders WHERE (@residentId::uuid IS NULL OR resident_id = @residentId)", "created_at, id", new { residentId }, page, cancellationToken);
 
     /// <summary>Active standing orders that could ask for a meal on a weekday; the model decides per date.</summary>
     public static async Task<IReadOnlyList<StandingOrder>> ActiveStandingOrdersAsync(UnitOfWork work, DayOfWeek weekday, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<StandingOrder>(new CommandDefinition(
+        (await work.QueryAsync<StandingOrder>(
             $"SELECT {StandingColumns} FROM standing_orders WHERE status = 'active' AND @weekday = ANY(weekdays) ORDER BY created_at, id",
-            new { weekday = (int)weekday }, work.Transaction, cancellationToken: cancellationToken))).ToList();
+            new { weekday = (int)weekday }, cancellationToken: cancellationToken)).ToList();
 
     public static Task UpdateStandingOrderAsync(UnitOfWork work, Guid id, string status, DateOnly? pausedFrom, DateOnly? pausedUntil, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "UPDATE standing_orders SET status = @status, paused_from = @pausedFrom, paused_until = @pausedUntil WHERE id = @id",
-            new { id, status, pausedFrom, pausedUntil }, work.Transaction, cancellationToken: cancellationToken));
+            new { id, status, pausedFrom, pausedUntil }, cancellationToken: cancellationToken);
 
     /// <summary>Placed or waiting orders a standing order produced from a date on, for pausing or stopping it.</summary>
     public static async Task<IReadOnlyList<MealOrder>> OrdersOfStandingOrderAsync(UnitOfWork work, Guid standingOrderId, DateOnly from, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<MealOrder>(new CommandDefinition(
+        (await work.QueryAsync<MealOrder>(
             $"SELECT {OrderStore.Columns} FROM meal_orders WHERE standing_order_id = @standingOrderId AND menu_date >= @from AND status <> 'cancelled' ORDER BY menu_date",
-            new { standingOrderId, from }, work.Transaction, cancellationToken: cancellationToken))).ToList();
+            new { standingOrderId, from }, cancellationToken: cancellationToken)).ToList();
 
     /// <summary>
     /// Forgets a resident: the profile and standing orders go; orders stay for the kitchen's and the
@@ -88,19 +85,19 @@ public sealed class ResidentStore(NpgsqlDataSource db)
     /// </summary>
     public static async Task<int> EraseAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken)
     {
-        var anonymised = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var anonymised = await work.ExecuteAsync(
             """
             UPDATE meal_orders SET resident_id = NULL, resident_name = 'Geanonimiseerd', special_request = NULL, street = NULL, house_number = NULL,
                 postcode = NULL, confirmed_conflicts = '{}', standing_order_id = NULL
             WHERE resident_id = @residentId
-            """, new { residentId }, work.Transaction, cancellationToken: cancellationToken));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """, new { residentId }, cancellationToken: cancellationToken);
+        await work.ExecuteAsync(
             """
             DELETE FROM delivery_applications WHERE resident_id = @residentId;
             DELETE FROM standing_orders WHERE resident_id = @residentId;
             DELETE FROM resident_profiles WHERE resident_id = @residentId;
             """,
-            new { residentId }, work.Transaction, cancellationToken: cancellationToken));
+            new { residentId }, cancellationToken: cancellationToken);
         return anonymised;
     }
 }

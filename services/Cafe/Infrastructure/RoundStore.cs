@@ -8,25 +8,25 @@ public sealed class RoundStore(NpgsqlDataSource db)
 
     /// <summary>Placed home deliveries of a day that are in no round yet.</summary>
     public static async Task<IReadOnlyList<DeliveryAddress>> UnplannedAsync(UnitOfWork work, Guid menuId, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<DeliveryAddress>(new CommandDefinition(
-            """
+        (await work.QueryAsync<DeliveryAddress>(
+            $"""
             SELECT o.id AS OrderId, o.postcode, o.street, o.house_number AS HouseNumber FROM meal_orders o
             WHERE o.menu_id = @menuId AND o.status = 'placed' AND o.fulfilment = 'delivery' AND o.street IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM delivery_stops s WHERE s.order_id = o.id)
-            """, new { menuId }, work.Transaction, cancellationToken: cancellationToken))).ToList();
+            """, new { menuId }, cancellationToken: cancellationToken)).ToList();
 
     public static Task<int> LastRoundNumberAsync(UnitOfWork work, Guid menuId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT coalesce(max(number), 0) FROM delivery_rounds WHERE menu_id = @menuId", new { menuId }, work.Transaction, cancellationToken: cancellationToken));
+        work.ExecuteScalarAsync<int>(
+            "SELECT coalesce(max(number), 0) FROM delivery_rounds WHERE menu_id = @menuId", new { menuId }, cancellationToken: cancellationToken);
 
     public static async Task InsertAsync(UnitOfWork work, DeliveryRound round, IReadOnlyList<DeliveryAddress> stops, CancellationToken cancellationToken)
     {
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             "INSERT INTO delivery_rounds (id, menu_id, round_date, number, postcode, starts_at, status) VALUES (@Id, @MenuId, @Date, @Number, @Postcode, @StartsAt, @Status)",
-            round, work.Transaction, cancellationToken: cancellationToken));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+            round, cancellationToken: cancellationToken);
+        await work.ExecuteAsync(
             "INSERT INTO delivery_stops (id, round_id, order_id, position, status) VALUES (gen_random_uuid(), @RoundId, @OrderId, @Position, 'pending')",
-            stops.Select((s, i) => new { RoundId = round.Id, s.OrderId, Position = i + 1 }), work.Transaction, cancellationToken: cancellationToken));
+            stops.Select((s, i) => new { RoundId = round.Id, s.OrderId, Position = i + 1 }), cancellationToken: cancellationToken);
     }
 
     public Task<Page<DeliveryRound>> ListAsync(DateOnly? date, PageRequest page, CancellationToken cancellationToken) =>
@@ -39,28 +39,28 @@ public sealed class RoundStore(NpgsqlDataSource db)
     public Task<Scoped<RoundWithStops>> FindAsync(Guid id, VolunteerScope scope, CancellationToken cancellationToken) =>
         db.WithinVolunteerAsync(DelivererOfRound, new { roundId = id }, scope, async () =>
         {
-            await using var connection = await db.OpenConnectionAsync(cancellationToken);
-            var round = await connection.QuerySingleOrDefaultAsync<DeliveryRound>(new CommandDefinition(
-                $"SELECT {RoundColumns} FROM delivery_rounds r WHERE r.id = @id", new { id }, cancellationToken: cancellationToken));
-            return round is null ? null : new RoundWithStops(round, Seen(await StopsAsync(connection, null, id, null, cancellationToken), scope));
+            await using var session = await db.OpenSessionAsync(cancellationToken);
+            var round = await session.QuerySingleOrDefaultAsync<DeliveryRound>(
+                $"SELECT {RoundColumns} FROM delivery_rounds r WHERE r.id = @id", new { id }, cancellationToken: cancellationToken);
+            return round is null ? null : new RoundWithStops(round, Seen(await StopsAsync(session, id, null, locked: false, cancellationToken), scope));
         }, cancellationToken);
 
     /// <summary>One stop of the caller's round, locked for the change that follows (the round's deliverer or the café).</summary>
     public static Task<Scoped<RoundStop>> LockStopAsync(UnitOfWork work, Guid roundId, Guid stopId, VolunteerScope scope, CancellationToken cancellationToken) =>
         work.WithinVolunteerAsync(DelivererOfRound, new { roundId }, scope,
-            async () => (await StopsAsync(work.Connection, work.Transaction, roundId, stopId, cancellationToken)).SingleOrDefault(), cancellationToken);
+            async () => (await StopsAsync(work, roundId, stopId, locked: true, cancellationToken)).SingleOrDefault(), cancellationToken);
 
     /// <summary>One stop as the caller may see it, read after a change the caller was allowed to make.</summary>
     public static async Task<RoundStop> StopAsync(UnitOfWork work, Guid roundId, Guid stopId, VolunteerScope scope, CancellationToken cancellationToken) =>
-        Seen(await StopsAsync(work.Connection, null, roundId, stopId, cancellationToken), scope).Single();
+        Seen(await StopsAsync(work, roundId, stopId, locked: false, cancellationToken), scope).Single();
 
     private const string DelivererOfRound = "SELECT volunteer_id FROM delivery_rounds WHERE id = @roundId";
 
     private static IReadOnlyList<RoundStop> Seen(IReadOnlyList<RoundStop> stops, VolunteerScope scope) =>
         scope.IsVolunteer ? stops.Select(s => s.ForDeliverer()).ToList() : stops;
 
-    private static async Task<IReadOnlyList<RoundStop>> StopsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid roundId, Guid? stopId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<RoundStop>(new CommandDefinition(
+    private static async Task<IReadOnlyList<RoundStop>> StopsAsync(ISqlSession session, Guid roundId, Guid? stopId, bool locked, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<RoundStop>(
             $"""
             SELECT s.id, s.position, s.order_id AS OrderId, s.status, o.resident_id AS ResidentId, o.resident_name AS ResidentName,
                    coalesce(o.street, '') AS Street, coalesce(o.house_number, '') AS HouseNumber, coalesce(o.postcode, '') AS Postcode,
@@ -72,44 +72,44 @@ public sealed class RoundStore(NpgsqlDataSource db)
             LEFT JOIN resident_profiles p ON p.resident_id = o.resident_id
             WHERE s.round_id = @roundId AND (@stopId::uuid IS NULL OR s.id = @stopId)
             ORDER BY s.position
-            {(transaction is null ? "" : "FOR UPDATE OF s")}
-            """, new { roundId, stopId }, transaction, cancellationToken: cancellationToken))).ToList();
+            {(locked ? "FOR UPDATE OF s" : "")}
+            """, new { roundId, stopId }, cancellationToken: cancellationToken)).ToList();
 
     public static Task UpdateStopAsync(UnitOfWork work, Guid stopId, string status, DateTime now, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE delivery_stops SET status = @status, updated_at = @now WHERE id = @stopId", new { stopId, status, now }, work.Transaction, cancellationToken: cancellationToken));
+        work.ExecuteAsync(
+            "UPDATE delivery_stops SET status = @status, updated_at = @now WHERE id = @stopId", new { stopId, status, now }, cancellationToken: cancellationToken);
 
     public static Task<DateOnly> RoundDateAsync(UnitOfWork work, Guid roundId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<DateOnly>(new CommandDefinition(
-            "SELECT round_date FROM delivery_rounds WHERE id = @roundId", new { roundId }, work.Transaction, cancellationToken: cancellationToken));
+        work.ExecuteScalarAsync<DateOnly>(
+            "SELECT round_date FROM delivery_rounds WHERE id = @roundId", new { roundId }, cancellationToken: cancellationToken);
 
     /// <summary>Shows the proposed deliverer until they confirm; a round already assigned keeps its deliverer. False when nothing changed.</summary>
     public static async Task<bool> ProposeAsync(UnitOfWork work, Guid roundId, Guid matchId, Guid volunteerId, string firstName, CancellationToken cancellationToken) =>
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             $"""
             UPDATE delivery_rounds SET volunteer_id = @volunteerId, volunteer_first_name = @firstName, match_id = @matchId, status = '{RoundStatus.DelivererProposed}'
             WHERE id = @roundId AND status IN ('{RoundStatus.AwaitingDeliverer}', '{RoundStatus.NoDeliverer}')
             """,
-            new { roundId, matchId, volunteerId, firstName }, work.Transaction, cancellationToken: cancellationToken)) == 1;
+            new { roundId, matchId, volunteerId, firstName }, cancellationToken: cancellationToken) == 1;
 
     /// <summary>The proposed deliverer said no: the round waits for the next one.</summary>
     public static Task<int> WithdrawProposalAsync(UnitOfWork work, Guid roundId, Guid matchId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             $"""
             UPDATE delivery_rounds SET volunteer_id = NULL, volunteer_first_name = NULL, match_id = NULL, status = '{RoundStatus.AwaitingDeliverer}'
             WHERE id = @roundId AND match_id = @matchId AND status = '{RoundStatus.DelivererProposed}'
             """,
-            new { roundId, matchId }, work.Transaction, cancellationToken: cancellationToken));
+            new { roundId, matchId }, cancellationToken: cancellationToken);
 
     /// <summary>Matching found no one in time: the café must find a deliverer itself.</summary>
     public static Task<int> MarkUnmatchedAsync(UnitOfWork work, Guid roundId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             $"UPDATE delivery_rounds SET status = '{RoundStatus.NoDeliverer}' WHERE id = @roundId AND status = '{RoundStatus.AwaitingDeliverer}'",
-            new { roundId }, work.Transaction, cancellationToken: cancellationToken));
+            new { roundId }, cancellationToken: cancellationToken);
 
     /// <summary>Records matching's deliverer; false when the round is unknown.</summary>
     public static async Task<bool> AssignAsync(UnitOfWork work, Guid roundId, Guid volunteerId, string firstName, CancellationToken cancellationToken) =>
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             $"UPDATE delivery_rounds SET volunteer_id = @volunteerId, volunteer_first_name = @firstName, status = '{RoundStatus.Assigned}' WHERE id = @roundId",
-            new { roundId, volunteerId, firstName }, work.Transaction, cancellationToken: cancellationToken)) == 1;
+            new { roundId, volunteerId, firstName }, cancellationToken: cancellationToken) == 1;
 }

@@ -143,7 +143,7 @@ public static class OccurrencesApi
         {
             return (null, null);
         }
-        var exceptions = await store.ExceptionsAsync(work.Connection, work.Transaction, id, ct);
+        var exceptions = await store.ExceptionsAsync(work, id, ct);
         if (exceptions.FirstOrDefault(e => e.Date == date) is { Kind: not OccurrenceException.Changed })
         {
             return (activity, null);

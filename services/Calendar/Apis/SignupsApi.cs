@@ -65,7 +65,7 @@ public static class SignupsApi
             return (null, SignupRefusal.NoSuchOccurrence);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var exceptions = await store.ExceptionsAsync(work.Connection, work.Transaction, id, ct);
+        var exceptions = await store.ExceptionsAsync(work, id, ct);
         if (request.OccurrenceDate is { } date && activity.Recurrence is not null)
         {
             if (!activity.HasOccurrenceOn(date))
@@ -129,7 +129,7 @@ public static class SignupsApi
         Guid id, Guid signupId, AttendanceRequest request, UnitOfWorkFactory unitOfWork, ActivityStore store, SignupStore signups, TimeProvider clock, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        if (await store.LockAsync(work, id, ct) is not { } activity || await signups.FindAsync(work, id, signupId, ct) is not { } signup)
+        if (await store.LockAsync(work, id, ct) is not { } activity || await SignupStore.FindAsync(work, id, signupId, ct) is not { } signup)
         {
             return Problems.NotFound("sign-up", signupId);
         }
@@ -142,7 +142,7 @@ public static class SignupsApi
         {
             return Problems.Conflict("Only a confirmed sign-up can attend.", $"The sign-up is {signup.Status}.");
         }
-        var exceptions = await store.ExceptionsAsync(work.Connection, work.Transaction, id, ct);
+        var exceptions = await store.ExceptionsAsync(work, id, ct);
         var startsAt = exceptions.FirstOrDefault(e => e.Date == day)?.StartsAt ?? activity.Schedule.TimesOn(day).StartsAt;
         // Check-in opens an hour before the start; a no-show can only be known once it started.
         var opens = request.Status == AttendanceStatus.NoShow ? startsAt : startsAt.AddHours(-1);

@@ -19,7 +19,7 @@ public sealed class ActivityStore(NpgsqlDataSource db)
 
     /// <summary>Inserts an activity; an id seen before changes nothing.</summary>
     public Task<int> InsertAsync(UnitOfWork work, Activity activity, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO activities (id, title, description, category, room, organiser_kind, organiser_name, starts_at, ends_at, capacity,
                 price_cents, reduced_price_cents, accessibility_notes, target_group, target_partner,
@@ -29,21 +29,21 @@ public sealed class ActivityStore(NpgsqlDataSource db)
                 @RecurrenceFrequency, @RecurrenceWeekdays, @RecurrenceUntil, @SeriesEndsAt, @Status, @CreatedAt)
             ON CONFLICT (id) DO NOTHING
             """,
-            ActivityRow.From(activity), work.Transaction, cancellationToken: cancellationToken));
+            ActivityRow.From(activity), cancellationToken: cancellationToken);
 
     public async Task<Activity?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ActivityRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM activities WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        var row = await session.QuerySingleOrDefaultAsync<ActivityRow>(
+            $"SELECT {Columns} FROM activities WHERE id = @id", new { id }, cancellationToken: cancellationToken);
         return row?.ToActivity();
     }
 
     /// <summary>Reads and locks the activity: sign-ups, cancellations and changes of one activity happen one at a time.</summary>
     public async Task<Activity?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken)
     {
-        var row = await work.Connection.QuerySingleOrDefaultAsync<ActivityRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM activities WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+        var row = await work.QuerySingleOrDefaultAsync<ActivityRow>(
+            $"SELECT {Columns} FROM activities WHERE id = @id FOR UPDATE", new { id }, cancellationToken: cancellationToken);
         return row?.ToActivity();
     }
 
@@ -59,30 +59,29 @@ public sealed class ActivityStore(NpgsqlDataSource db)
         return new Page<Activity>(rows.Items.Select(r => r.ToActivity()).ToList(), rows.PageNumber, rows.PageSize, rows.TotalCount);
     }
 
-    public async Task<IReadOnlyList<OccurrenceException>> ExceptionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid activityId, CancellationToken cancellationToken) =>
-        (await ExceptionsAsync(connection, transaction, [activityId], cancellationToken)).GetValueOrDefault(activityId) ?? [];
+    public async Task<IReadOnlyList<OccurrenceException>> ExceptionsAsync(ISqlSession session, Guid activityId, CancellationToken cancellationToken) =>
+        (await ExceptionsAsync(session, [activityId], cancellationToken)).GetValueOrDefault(activityId) ?? [];
 
     public async Task<IReadOnlyList<OccurrenceException>> ExceptionsAsync(Guid activityId, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await ExceptionsAsync(connection, null, activityId, cancellationToken);
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await ExceptionsAsync(session, activityId, cancellationToken);
     }
 
     public Task SaveExceptionAsync(UnitOfWork work, Guid activityId, OccurrenceException exception, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO occurrence_exceptions (activity_id, occurrence_date, kind, starts_at, ends_at, room, reason)
             VALUES (@activityId, @Date, @Kind, @StartsAt, @EndsAt, @Room, @Reason)
             ON CONFLICT (activity_id, occurrence_date) DO UPDATE SET kind = EXCLUDED.kind, starts_at = EXCLUDED.starts_at,
                 ends_at = EXCLUDED.ends_at, room = EXCLUDED.room, reason = EXCLUDED.reason
             """,
-            new { activityId, exception.Date, exception.Kind, exception.StartsAt, exception.EndsAt, exception.Room, exception.Reason },
-            work.Transaction, cancellationToken: cancellationToken));
+            new { activityId, exception.Date, exception.Kind, exception.StartsAt, exception.EndsAt, exception.Room, exception.Reason }, cancellationToken: cancellationToken);
 
     public Task CancelAsync(UnitOfWork work, Guid activityId, string? reason, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "UPDATE activities SET status = 'cancelled', cancel_reason = @reason WHERE id = @activityId",
-            new { activityId, reason }, work.Transaction, cancellationToken: cancellationToken));
+            new { activityId, reason }, cancellationToken: cancellationToken);
 
     /// <summary>
     /// The first planned occurrence of another activity in the same room that overlaps one of
@@ -96,12 +95,12 @@ public sealed class ActivityStore(NpgsqlDataSource db)
         {
             return null;
         }
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(hashtext('room:' || lower(@room)))", new { room }, work.Transaction, cancellationToken: cancellationToken));
+        await work.ExecuteAsync(
+            "SELECT pg_advisory_xact_lock(hashtext('room:' || lower(@room)))", new { room }, cancellationToken: cancellationToken);
         var from = mine.Min(o => o.StartsAt);
         var to = mine.Max(o => o.EndsAt);
         // Candidates: activities planned in this room, or with an occurrence moved into it, whose span touches ours.
-        var candidates = await OccurrencesAsync(work.Connection, work.Transaction,
+        var candidates = await OccurrencesAsync(work,
             """
             status = 'planned' AND id <> @activityId AND starts_at < @toWide AND series_ends_at > @fromWide
             AND (lower(room) = lower(@room) OR id IN (SELECT activity_id FROM occurrence_exceptions WHERE lower(room) = lower(@room)))
@@ -115,8 +114,8 @@ public sealed class ActivityStore(NpgsqlDataSource db)
     /// <summary>Every occurrence in [from, to), optionally of one category, in time order.</summary>
     public async Task<IReadOnlyList<ScheduledOccurrence>> OccurrencesAsync(DateTime from, DateTime to, string? category, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await OccurrencesAsync(connection, null,
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await OccurrencesAsync(session,
             "starts_at < @toWide AND series_ends_at > @fromWide AND (@category::text IS NULL OR category = @category)",
             new { category, fromWide = from - Slack, toWide = to + Slack }, from, to, cancellationToken);
     }
@@ -124,37 +123,37 @@ public sealed class ActivityStore(NpgsqlDataSource db)
     /// <summary>Every activity (all of them, or of one category) with its exceptions, for the feeds.</summary>
     public async Task<IReadOnlyList<(Activity Activity, IReadOnlyList<OccurrenceException> Exceptions)>> AllWithExceptionsAsync(string? category, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ActivityRow>(new CommandDefinition(
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        var rows = (await session.QueryAsync<ActivityRow>(
             $"SELECT {Columns} FROM activities WHERE (@category::text IS NULL OR category = @category) ORDER BY starts_at, id LIMIT 5000",
-            new { category }, cancellationToken: cancellationToken))).Select(r => r.ToActivity()).ToList();
-        var exceptions = await ExceptionsAsync(connection, null, rows.Select(a => a.Id).ToArray(), cancellationToken);
+            new { category }, cancellationToken: cancellationToken)).Select(r => r.ToActivity()).ToList();
+        var exceptions = await ExceptionsAsync(session, rows.Select(a => a.Id).ToArray(), cancellationToken);
         return rows.Select(a => (a, (IReadOnlyList<OccurrenceException>)(exceptions.GetValueOrDefault(a.Id) ?? []))).ToList();
     }
 
-    private static async Task<IReadOnlyList<ScheduledOccurrence>> OccurrencesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, object parameters, DateTime from, DateTime to, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ScheduledOccurrence>> OccurrencesAsync(ISqlSession session, string where, object parameters, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        var activities = (await connection.QueryAsync<ActivityRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM activities WHERE {where}", parameters, transaction, cancellationToken: cancellationToken))).Select(r => r.ToActivity()).ToList();
-        var exceptions = await ExceptionsAsync(connection, transaction, activities.Select(a => a.Id).ToArray(), cancellationToken);
+        var activities = (await session.QueryAsync<ActivityRow>(
+            $"SELECT {Columns} FROM activities WHERE {where}", parameters, cancellationToken: cancellationToken)).Select(r => r.ToActivity()).ToList();
+        var exceptions = await ExceptionsAsync(session, activities.Select(a => a.Id).ToArray(), cancellationToken);
         return activities
             .SelectMany(a => a.Schedule.Expand(exceptions.GetValueOrDefault(a.Id) ?? [], from, to).Select(o => new ScheduledOccurrence(a, o)))
             .OrderBy(s => s.Occurrence.StartsAt).ThenBy(s => s.Activity.Id)
             .ToList();
     }
 
-    private static async Task<Dictionary<Guid, List<OccurrenceException>>> ExceptionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid[] activityIds, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, List<OccurrenceException>>> ExceptionsAsync(ISqlSession session, Guid[] activityIds, CancellationToken cancellationToken)
     {
         if (activityIds.Length == 0)
         {
             return [];
         }
-        var rows = await connection.QueryAsync<ExceptionRow>(new CommandDefinition(
+        var rows = await session.QueryAsync<ExceptionRow>(
             """
             SELECT activity_id AS ActivityId, occurrence_date AS Date, kind, starts_at AS StartsAt, ends_at AS EndsAt, room, reason
             FROM occurrence_exceptions WHERE activity_id = ANY(@activityIds)
             """,
-            new { activityIds }, transaction, cancellationToken: cancellationToken));
+            new { activityIds }, cancellationToken: cancellationToken);
         return rows.GroupBy(r => r.ActivityId).ToDictionary(g => g.Key, g => g.Select(r => r.ToException()).ToList());
     }
 

@@ -34,24 +34,20 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         var date = activity.Recurrence is null ? null : request.OccurrenceDate;
         var id = MassTransit.NewId.NextGuid();
         var status = book.StatusFor(new SeatClaim(id, date, 1 + request.Companions), active.Where(s => s.Status == SignupStatus.Waitlisted).Select(s => s.Claim));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO signups (id, activity_id, occurrence_date, display_name, phone, companions, access_needs, needs_ride, channel, resident_id, referral_id, status)
             VALUES (@id, @activityId, @date, @DisplayName, @Phone, @Companions, @AccessNeeds, @NeedsRide, @Channel, @ResidentId, @ReferralId, @status)
             """,
-            new { id, activityId = activity.Id, date, request.DisplayName, request.Phone, request.Companions, request.AccessNeeds, request.NeedsRide, request.Channel, request.ResidentId, request.ReferralId, status },
-            work.Transaction, cancellationToken: cancellationToken));
-        return (await FindAsync(work.Connection, work.Transaction, activity.Id, id, cancellationToken))!;
+            new { id, activityId = activity.Id, date, request.DisplayName, request.Phone, request.Companions, request.AccessNeeds, request.NeedsRide, request.Channel, request.ResidentId, request.ReferralId, status }, cancellationToken: cancellationToken);
+        return (await FindAsync(work, activity.Id, id, cancellationToken))!;
     }
 
     public async Task<Signup?> FindAsync(Guid activityId, Guid signupId, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await FindAsync(connection, null, activityId, signupId, cancellationToken);
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await FindAsync(session, activityId, signupId, cancellationToken);
     }
-
-    public Task<Signup?> FindAsync(UnitOfWork work, Guid activityId, Guid signupId, CancellationToken cancellationToken) =>
-        FindAsync(work.Connection, work.Transaction, activityId, signupId, cancellationToken);
 
     public async Task<Page<Signup>> ListAsync(Guid activityId, DateOnly? occurrenceDate, string? status, PageRequest page, CancellationToken cancellationToken)
     {
@@ -69,9 +65,9 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>Cancels one sign-up and moves the waiting list up into the seats it frees.</summary>
     public async Task<Signup?> CancelAsync(UnitOfWork work, Activity activity, Guid signupId, CancellationToken cancellationToken)
     {
-        var changed = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var changed = await work.ExecuteAsync(
             "UPDATE signups SET status = 'cancelled', cancelled_at = now() WHERE id = @signupId AND activity_id = @activityId AND status <> 'cancelled'",
-            new { signupId, activityId = activity.Id }, work.Transaction, cancellationToken: cancellationToken));
+            new { signupId, activityId = activity.Id }, cancellationToken: cancellationToken);
         if (changed > 0)
         {
             await PromoteAsync(work, activity, cancellationToken);
@@ -82,9 +78,9 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>The organiser lets someone in from the waiting list, also beyond the capacity.</summary>
     public async Task<Signup?> ConfirmAsync(UnitOfWork work, Activity activity, Guid signupId, CancellationToken cancellationToken)
     {
-        var changed = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var changed = await work.ExecuteAsync(
             "UPDATE signups SET status = 'confirmed' WHERE id = @signupId AND activity_id = @activityId AND status = 'waitlisted'",
-            new { signupId, activityId = activity.Id }, work.Transaction, cancellationToken: cancellationToken));
+            new { signupId, activityId = activity.Id }, cancellationToken: cancellationToken);
         var signup = await FindAsync(work, activity.Id, signupId, cancellationToken);
         if (changed > 0 && signup is not null)
         {
@@ -101,8 +97,8 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         var promoted = Book(activity, active).Promote(waiting.Select(s => s.Claim)).Select(c => c.SignupId).ToHashSet();
         foreach (var signup in waiting.Where(s => promoted.Contains(s.Id)))
         {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE signups SET status = 'confirmed' WHERE id = @Id", new { signup.Id }, work.Transaction, cancellationToken: cancellationToken));
+            await work.ExecuteAsync(
+                "UPDATE signups SET status = 'confirmed' WHERE id = @Id", new { signup.Id }, cancellationToken: cancellationToken);
             await work.PublishAsync(Promoted(activity, signup), cancellationToken);
         }
     }
@@ -113,16 +109,16 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<Guid>> CancelForAsync(UnitOfWork work, Guid activityId, DateOnly? date, CancellationToken cancellationToken)
     {
-        var cancelled = await work.Connection.QueryAsync<Guid?>(new CommandDefinition(
+        var cancelled = await work.QueryAsync<Guid?>(
             """
             UPDATE signups SET status = 'cancelled', cancelled_at = now()
             WHERE activity_id = @activityId AND status <> 'cancelled' AND (@date::date IS NULL OR occurrence_date = @date)
             RETURNING referral_id
             """,
-            new { activityId, date }, work.Transaction, cancellationToken: cancellationToken));
-        var seriesReferrals = date is null ? [] : await work.Connection.QueryAsync<Guid?>(new CommandDefinition(
+            new { activityId, date }, cancellationToken: cancellationToken);
+        var seriesReferrals = date is null ? [] : await work.QueryAsync<Guid?>(
             "SELECT referral_id FROM signups WHERE activity_id = @activityId AND occurrence_date IS NULL AND status = 'confirmed'",
-            new { activityId }, work.Transaction, cancellationToken: cancellationToken));
+            new { activityId }, cancellationToken: cancellationToken);
         return cancelled.Concat(seriesReferrals).OfType<Guid>().Distinct().ToList();
     }
 
@@ -132,22 +128,22 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
     /// </summary>
     public async Task<Attendance> RecordAttendanceAsync(UnitOfWork work, Signup signup, DateOnly date, string status, CancellationToken cancellationToken)
     {
-        var attendance = (await work.Connection.QuerySingleAsync<AttendanceRow>(new CommandDefinition(
+        var attendance = (await work.QuerySingleAsync<AttendanceRow>(
             """
             INSERT INTO attendance (signup_id, occurrence_date, status) VALUES (@Id, @date, @status)
             ON CONFLICT (signup_id, occurrence_date) DO UPDATE SET status = EXCLUDED.status, recorded_at = now()
             RETURNING signup_id AS SignupId, occurrence_date AS OccurrenceDate, status, recorded_at AS RecordedAt
             """,
-            new { signup.Id, date, status }, work.Transaction, cancellationToken: cancellationToken))).ToAttendance();
+            new { signup.Id, date, status }, cancellationToken: cancellationToken)).ToAttendance();
         if (status == AttendanceStatus.NoShow && signup is { ResidentId: { } residentId, ReferralId: { } referralId })
         {
             var since = Amsterdam.DateOf(clock.GetUtcNow().UtcDateTime - NoShowPolicy.Window);
-            var noShows = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            var noShows = await work.ExecuteScalarAsync<int>(
                 """
                 SELECT count(*) FROM attendance a JOIN signups s ON s.id = a.signup_id
                 WHERE s.resident_id = @residentId AND a.status = 'no-show' AND a.occurrence_date >= @since
                 """,
-                new { residentId, since }, work.Transaction, cancellationToken: cancellationToken));
+                new { residentId, since }, cancellationToken: cancellationToken);
             if (NoShowPolicy.ShouldReport(noShows))
             {
                 await work.PublishAsync(new RepeatedNoShowsRecorded(referralId, residentId, signup.ActivityId, date, noShows), cancellationToken);
@@ -174,7 +170,7 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
     /// on the calendar, but no longer names them as organiser, in its title or in its description.
     /// </summary>
     public Task<int> EraseResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             UPDATE signups SET display_name = 'Verwijderd', phone = NULL, access_needs = NULL, resident_id = NULL WHERE resident_id = @residentId;
             UPDATE activities a SET organiser_name = NULL,
@@ -184,7 +180,7 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
             UPDATE proposals SET proposed_by = 'Verwijderd', phone = NULL, description = '[verwijderd]', suggested_time = NULL, resident_id = NULL
              WHERE resident_id = @residentId;
             """,
-            new { residentId }, work.Transaction, cancellationToken: cancellationToken));
+            new { residentId }, cancellationToken: cancellationToken);
 
     private SeatBook Book(Activity activity, IEnumerable<Signup> active) =>
         new(activity.Capacity, active.Where(s => s.Status == SignupStatus.Confirmed).Select(s => s.Claim), Amsterdam.DateOf(clock.GetUtcNow().UtcDateTime));
@@ -197,14 +193,14 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         new(date is { } d ? activity.Schedule.TimesOn(d).StartsAt : activity.StartsAt, TimeSpan.Zero);
 
     private static async Task<List<Signup>> ActiveAsync(UnitOfWork work, Guid activityId, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<SignupRow>(new CommandDefinition(
+        (await work.QueryAsync<SignupRow>(
             $"SELECT * FROM (SELECT {Columns} FROM signups WHERE activity_id = @activityId) s WHERE status <> 'cancelled' ORDER BY CreatedAt, id",
-            new { activityId }, work.Transaction, cancellationToken: cancellationToken))).Select(r => r.ToSignup()).ToList();
+            new { activityId }, cancellationToken: cancellationToken)).Select(r => r.ToSignup()).ToList();
 
-    private static async Task<Signup?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid activityId, Guid signupId, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<SignupRow>(new CommandDefinition(
+    public static async Task<Signup?> FindAsync(ISqlSession session, Guid activityId, Guid signupId, CancellationToken cancellationToken) =>
+        (await session.QuerySingleOrDefaultAsync<SignupRow>(
             $"SELECT * FROM (SELECT {Columns} FROM signups WHERE activity_id = @activityId) s WHERE id = @signupId",
-            new { activityId, signupId }, transaction, cancellationToken: cancellationToken)))?.ToSignup();
+            new { activityId, signupId }, cancellationToken: cancellationToken))?.ToSignup();
 
     private sealed class AttendanceRow
     {

@@ -10,7 +10,7 @@ public sealed class CaseStore(NpgsqlDataSource db)
         """;
 
     public void Insert(UnitOfWork work, HelpRequest request) =>
-        work.Write(
+        work.Queue(
             """
             INSERT INTO help_requests (id, channel, domains, urgency, postcode, description, talent, status, created_at,
                                        resident_id, household_id, neighbourhood, on_behalf_of)
@@ -21,29 +21,29 @@ public sealed class CaseStore(NpgsqlDataSource db)
 
     public async Task<Scoped<HelpRequest>> FindAsync(Guid id, TeamScope scope, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return scope.Check(await connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
-            $"SELECT {Columns} FROM help_requests WHERE id = @id", new { id }, cancellationToken: ct)), c => c.Neighbourhood);
+        await using var session = await db.OpenSessionAsync(ct);
+        return scope.Check(await session.QuerySingleOrDefaultAsync<HelpRequest>(
+            $"SELECT {Columns} FROM help_requests WHERE id = @id", new { id }, cancellationToken: ct), c => c.Neighbourhood);
     }
 
     /// <summary>Reads the case and holds it until the unit of work ends, so two changes cannot interleave.</summary>
     public async Task<Scoped<HelpRequest>> LockAsync(UnitOfWork work, Guid id, TeamScope scope, CancellationToken ct) =>
-        scope.Check(await work.Connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
-            $"SELECT {Columns} FROM help_requests WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: ct)), c => c.Neighbourhood);
+        scope.Check(await work.QuerySingleOrDefaultAsync<HelpRequest>(
+            $"SELECT {Columns} FROM help_requests WHERE id = @id FOR UPDATE", new { id }, cancellationToken: ct), c => c.Neighbourhood);
 
     public Task<HelpRequest?> OpenCaseOfHouseholdAsync(UnitOfWork work, Guid householdId, CancellationToken ct) =>
-        work.Connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
+        work.QuerySingleOrDefaultAsync<HelpRequest>(
             $"SELECT {Columns} FROM help_requests WHERE household_id = @householdId AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE",
-            new { householdId }, work.Transaction, cancellationToken: ct));
+            new { householdId }, cancellationToken: ct);
 
     public Task UpdateAsync(UnitOfWork work, HelpRequest request, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             UPDATE help_requests SET status = @Status, domains = @Domains, urgency = @Urgency, regisseur_id = @RegisseurId,
                    outcome = @Outcome, closed_at = @ClosedAt
              WHERE id = @Id
             """,
-            request, work.Transaction, cancellationToken: ct));
+            request, cancellationToken: ct);
 
     public Task<Page<HelpRequest>> ListAsync(TeamScope scope, string? status, string? neighbourhood, Guid? regisseurId, Guid? householdId, bool openOnly, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<HelpRequest>(Columns,
@@ -68,7 +68,7 @@ public sealed class CaseStore(NpgsqlDataSource db)
             "open_cases DESC, key", new { everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
 
     public void Append(UnitOfWork work, Guid caseId, string kind, string? detail, string actor, DateTime at) =>
-        work.Write(
+        work.Queue(
             "INSERT INTO case_events (case_id, kind, detail, actor, occurred_at) VALUES (@caseId, @kind, @detail, @actor, @at)",
             new { caseId, kind, detail, actor, at });
 
@@ -81,18 +81,18 @@ public sealed class CaseStore(NpgsqlDataSource db)
     public const string TeamOfCase = "SELECT neighbourhood FROM help_requests WHERE id = @caseId";
 
     public Task InsertCountedAsync(UnitOfWork work, Guid id, string channel, string[] domains, string? neighbourhood, DateOnly answeredOn, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "INSERT INTO counted_questions (id, channel, domains, neighbourhood, answered_on) VALUES (@id, @channel, @domains, @neighbourhood, @answeredOn)",
-            new { id, channel, domains, neighbourhood, answeredOn }, work.Transaction, cancellationToken: ct));
+            new { id, channel, domains, neighbourhood, answeredOn }, cancellationToken: ct);
 
     public async Task<IReadOnlyList<QuestionCount>> CountQuestionsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<QuestionCount>(new CommandDefinition(
+        await using var session = await db.OpenSessionAsync(ct);
+        return (await session.QueryAsync<QuestionCount>(
             """
             SELECT domain, count(*) AS Count FROM counted_questions, unnest(domains) AS domain
              WHERE answered_on BETWEEN @from AND @to GROUP BY domain ORDER BY domain
-            """, new { from, to }, cancellationToken: ct))).ToList();
+            """, new { from, to }, cancellationToken: ct)).ToList();
     }
 
     /// <summary>Signals (partner, café no-answer, repeated no-shows) on open cases with no contact recorded after them, oldest first.</summary>

@@ -3,17 +3,17 @@ namespace WijPlatform.Intake.Infrastructure;
 public sealed class ErasureStore(NpgsqlDataSource db)
 {
     public Task InsertAsync(UnitOfWork work, Guid id, Guid residentId, string requestedBy, DateTime at, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "INSERT INTO erasures (id, resident_id, requested_by, requested_at) VALUES (@id, @residentId, @requestedBy, @at)",
-            new { id, residentId, requestedBy, at }, work.Transaction, cancellationToken: ct));
+            new { id, residentId, requestedBy, at }, cancellationToken: ct);
 
     public Task ConfirmAsync(UnitOfWork work, Guid erasureId, string service, DateTime at, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO erasure_confirmations (erasure_id, service, confirmed_at)
             SELECT @erasureId, @service, @at WHERE EXISTS (SELECT 1 FROM erasures WHERE id = @erasureId)
             ON CONFLICT DO NOTHING
-            """, new { erasureId, service, at }, work.Transaction, cancellationToken: ct));
+            """, new { erasureId, service, at }, cancellationToken: ct);
 
     /// <summary>The erasure's progress, when the caller's team had the resident (their household keeps its neighbourhood).</summary>
     public Task<Scoped<ErasureStatus>> FindAsync(Guid id, TeamScope scope, CancellationToken ct) =>
@@ -23,15 +23,15 @@ public sealed class ErasureStore(NpgsqlDataSource db)
 
     private async Task<ErasureStatus?> ReadAsync(Guid id, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var erasure = await connection.QuerySingleOrDefaultAsync<(Guid Id, Guid ResidentId, DateTime RequestedAt)?>(new CommandDefinition(
-            "SELECT id, resident_id, requested_at FROM erasures WHERE id = @id", new { id }, cancellationToken: ct));
+        await using var session = await db.OpenSessionAsync(ct);
+        var erasure = await session.QuerySingleOrDefaultAsync<(Guid Id, Guid ResidentId, DateTime RequestedAt)?>(
+            "SELECT id, resident_id, requested_at FROM erasures WHERE id = @id", new { id }, cancellationToken: ct);
         if (erasure is not { } found)
         {
             return null;
         }
-        var confirmations = await connection.QueryAsync<ErasureConfirmation>(new CommandDefinition(
-            "SELECT service, confirmed_at AS ConfirmedAt FROM erasure_confirmations WHERE erasure_id = @id ORDER BY confirmed_at, service", new { id }, cancellationToken: ct));
+        var confirmations = await session.QueryAsync<ErasureConfirmation>(
+            "SELECT service, confirmed_at AS ConfirmedAt FROM erasure_confirmations WHERE erasure_id = @id ORDER BY confirmed_at, service", new { id }, cancellationToken: ct);
         return new ErasureStatus(found.Id, found.ResidentId, found.RequestedAt, confirmations.ToList());
     }
 }

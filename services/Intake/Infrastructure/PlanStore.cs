@@ -11,37 +11,37 @@ public sealed class PlanStore(NpgsqlDataSource db)
     /// <summary>Whether the professional is (or was) the regisseur of one of the household's cases.</summary>
     public async Task<bool> IsRegisseurAsync(Guid householdId, Guid professionalId, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        await using var session = await db.OpenSessionAsync(ct);
+        return await session.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM help_requests WHERE household_id = @householdId AND regisseur_id = @professionalId)",
-            new { householdId, professionalId }, cancellationToken: ct));
+            new { householdId, professionalId }, cancellationToken: ct);
     }
 
     public Task<Scoped<IReadOnlyList<PlanItem>>> ItemsAsync(Guid householdId, TeamScope scope, CancellationToken ct) =>
         db.WithinTeamAsync<IReadOnlyList<PlanItem>>("SELECT neighbourhood FROM households WHERE id = @householdId", new { householdId }, scope, async () =>
         {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            return (await connection.QueryAsync<PlanItem>(new CommandDefinition(
-                $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, cancellationToken: ct))).ToList();
+            await using var session = await db.OpenSessionAsync(ct);
+            return (await session.QueryAsync<PlanItem>(
+                $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, cancellationToken: ct)).ToList();
         }, ct);
 
     /// <summary>The plan's lines, read under a lock on the household so that rules about earlier lines hold at insert.</summary>
     public Task<Scoped<IReadOnlyList<PlanItem>>> LockAsync(UnitOfWork work, Guid householdId, TeamScope scope, CancellationToken ct) =>
         work.WithinTeamAsync<IReadOnlyList<PlanItem>>("SELECT neighbourhood FROM households WHERE id = @householdId FOR UPDATE", new { householdId }, scope, async () =>
-            (await work.Connection.QueryAsync<PlanItem>(new CommandDefinition(
-                $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, work.Transaction, cancellationToken: ct))).ToList(), ct);
+            (await work.QueryAsync<PlanItem>(
+                $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, cancellationToken: ct)).ToList(), ct);
 
     public Task InsertAsync(UnitOfWork work, PlanItem item, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO plan_items (id, household_id, kind, description, name, relation, organisation, goal_id, owner, due_date, done_at, recorded_by, recorded_at)
             VALUES (@Id, @HouseholdId, @Kind, @Description, @Name, @Relation, @Organisation, @GoalId, @Owner, @DueDate, @DoneAt, @RecordedBy, @RecordedAt)
-            """, item, work.Transaction, cancellationToken: ct));
+            """, item, cancellationToken: ct);
 
     public Task<int> CompleteAsync(UnitOfWork work, Guid householdId, Guid actionId, DateTime at, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "UPDATE plan_items SET done_at = coalesce(done_at, @at) WHERE id = @actionId AND household_id = @householdId AND kind = 'action'",
-            new { householdId, actionId, at }, work.Transaction, cancellationToken: ct));
+            new { householdId, actionId, at }, cancellationToken: ct);
 
     public Task<Page<PlanItem>> OverdueActionsAsync(TeamScope scope, DateOnly today, string? owner, string? neighbourhood, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<PlanItem>(Columns,

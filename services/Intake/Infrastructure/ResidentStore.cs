@@ -14,24 +14,24 @@ public sealed class ResidentStore(NpgsqlDataSource db)
     private const string HouseholdColumns = "id, postcode, house_number AS HouseNumber, street, city, neighbourhood, created_at AS CreatedAt";
 
     public Task InsertHouseholdAsync(UnitOfWork work, Household household, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO households (id, postcode, house_number, street, city, neighbourhood, created_at)
             VALUES (@Id, @Postcode, @HouseNumber, @Street, @City, @Neighbourhood, @CreatedAt)
-            """, household, work.Transaction, cancellationToken: ct));
+            """, household, cancellationToken: ct);
 
     public Task InsertResidentAsync(UnitOfWork work, Resident resident, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO residents (id, household_id, first_name, last_name, date_of_birth, phone, email, preferred_contact, created_at)
             VALUES (@Id, @HouseholdId, @FirstName, @LastName, @DateOfBirth, @Phone, @Email, @PreferredContact, @CreatedAt)
-            """, resident, work.Transaction, cancellationToken: ct));
+            """, resident, cancellationToken: ct);
 
     public async Task<Scoped<Household>> FindHouseholdAsync(Guid id, TeamScope scope, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return scope.Check(await connection.QuerySingleOrDefaultAsync<Household>(new CommandDefinition(
-            $"SELECT {HouseholdColumns} FROM households WHERE id = @id", new { id }, cancellationToken: ct)), h => h.Neighbourhood);
+        await using var session = await db.OpenSessionAsync(ct);
+        return scope.Check(await session.QuerySingleOrDefaultAsync<Household>(
+            $"SELECT {HouseholdColumns} FROM households WHERE id = @id", new { id }, cancellationToken: ct), h => h.Neighbourhood);
     }
 
     /// <summary>The resident as the caller may see them: the whole record within the caller's team, the <see cref="Resident.SeenFromAnotherTeam"/> card outside it.</summary>
@@ -47,15 +47,15 @@ public sealed class ResidentStore(NpgsqlDataSource db)
 
     private async Task<Resident?> ReadResidentAsync(Guid id, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Resident>(new CommandDefinition(
-            $"SELECT {ResidentColumns} FROM {Residents} WHERE r.id = @id", new { id }, cancellationToken: ct));
+        await using var session = await db.OpenSessionAsync(ct);
+        return await session.QuerySingleOrDefaultAsync<Resident>(
+            $"SELECT {ResidentColumns} FROM {Residents} WHERE r.id = @id", new { id }, cancellationToken: ct);
     }
 
     /// <summary>The resident, held until the unit of work ends, when the caller's team has them.</summary>
     public async Task<Scoped<Resident>> FindResidentAsync(UnitOfWork work, Guid id, TeamScope scope, CancellationToken ct) =>
-        scope.Check(await work.Connection.QuerySingleOrDefaultAsync<Resident>(new CommandDefinition(
-            $"SELECT {ResidentColumns} FROM {Residents} WHERE r.id = @id FOR UPDATE OF r", new { id }, work.Transaction, cancellationToken: ct)), r => r.Neighbourhood);
+        scope.Check(await work.QuerySingleOrDefaultAsync<Resident>(
+            $"SELECT {ResidentColumns} FROM {Residents} WHERE r.id = @id FOR UPDATE OF r", new { id }, cancellationToken: ct), r => r.Neighbourhood);
 
     /// <summary>
     /// Residents by address or by (part of) the name. Within the caller's team the whole record;
@@ -90,15 +90,15 @@ public sealed class ResidentStore(NpgsqlDataSource db)
     /// <summary>The names of a household's members, for its plan (read after the plan's team was checked).</summary>
     public async Task<IReadOnlyList<PlanMember>> MembersAsync(Guid householdId, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<PlanMember>(new CommandDefinition(
+        await using var session = await db.OpenSessionAsync(ct);
+        return (await session.QueryAsync<PlanMember>(
             "SELECT id AS ResidentId, first_name AS FirstName, last_name AS LastName FROM residents WHERE household_id = @householdId ORDER BY created_at, id",
-            new { householdId }, cancellationToken: ct))).ToList();
+            new { householdId }, cancellationToken: ct)).ToList();
     }
 
     public Task MoveAsync(UnitOfWork work, Guid residentId, Guid householdId, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE residents SET household_id = @householdId WHERE id = @residentId", new { residentId, householdId }, work.Transaction, cancellationToken: ct));
+        work.ExecuteAsync(
+            "UPDATE residents SET household_id = @householdId WHERE id = @residentId", new { residentId, householdId }, cancellationToken: ct);
 
     /// <summary>
     /// Keeps only the ids, the counts and the postcode; everything that identifies the person is gone:
@@ -109,7 +109,7 @@ public sealed class ResidentStore(NpgsqlDataSource db)
     /// </summary>
     public async Task AnonymiseAsync(UnitOfWork work, Guid residentId, DateTime at, CancellationToken ct)
     {
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             UPDATE residents SET first_name = NULL, last_name = NULL, date_of_birth = NULL, phone = NULL, email = NULL, erased_at = @at WHERE id = @residentId;
             -- Her cases: her own, and her household's once nobody identifiable lives there.
@@ -128,20 +128,20 @@ public sealed class ResidentStore(NpgsqlDataSource db)
             UPDATE plan_items p SET name = NULL, description = '[erased]', owner = NULL, relation = NULL, organisation = NULL
              WHERE p.household_id = (SELECT household_id FROM residents WHERE id = @residentId)
                AND NOT EXISTS (SELECT 1 FROM residents o WHERE o.household_id = p.household_id AND o.erased_at IS NULL);
-            """, new { residentId, at }, work.Transaction, cancellationToken: ct));
+            """, new { residentId, at }, cancellationToken: ct);
         await ErasedResidents.ForgetAsync(work, residentId, ct);
     }
 
     public Task InsertProfessionalAsync(UnitOfWork work, Professional professional, CancellationToken ct) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "INSERT INTO professionals (id, name, organisation, role, created_at) VALUES (@Id, @Name, @Organisation, @Role, @CreatedAt)",
-            professional, work.Transaction, cancellationToken: ct));
+            professional, cancellationToken: ct);
 
     public async Task<Professional?> FindProfessionalAsync(Guid id, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Professional>(new CommandDefinition(
-            "SELECT id, name, organisation, role, created_at AS CreatedAt FROM professionals WHERE id = @id", new { id }, cancellationToken: ct));
+        await using var session = await db.OpenSessionAsync(ct);
+        return await session.QuerySingleOrDefaultAsync<Professional>(
+            "SELECT id, name, organisation, role, created_at AS CreatedAt FROM professionals WHERE id = @id", new { id }, cancellationToken: ct);
     }
 
     public Task<Page<Professional>> ListProfessionalsAsync(PageRequest page, CancellationToken ct) =>

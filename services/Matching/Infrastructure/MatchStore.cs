@@ -10,24 +10,24 @@ public sealed class MatchStore(NpgsqlDataSource db)
         """;
 
     public Task InsertAsync(UnitOfWork work, Match match, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO matches (id, request_id, volunteer_id, status, score, proposed_by, proposed_at, changed_at)
             VALUES (@Id, @RequestId, @VolunteerId, @Status, @Score, @ProposedBy, @ProposedAt, @ChangedAt)
             """,
-            match, work.Transaction, cancellationToken: cancellationToken));
+            match, cancellationToken: cancellationToken);
 
     /// <summary>The match as the caller may see it: staff all of it, its own volunteer without the coordinator's notes; another volunteer's is refused.</summary>
     public async Task<Scoped<Match>> FindAsync(Guid id, VolunteerScope scope, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return Seen(scope.Check(await connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition(
-            $"SELECT {Columns} FROM matches WHERE id = @id", new { id }, cancellationToken: cancellationToken)), m => m.VolunteerId), scope);
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return Seen(scope.Check(await session.QuerySingleOrDefaultAsync<Match>(
+            $"SELECT {Columns} FROM matches WHERE id = @id", new { id }, cancellationToken: cancellationToken), m => m.VolunteerId), scope);
     }
 
     public async Task<Scoped<Match>> LockAsync(UnitOfWork work, Guid id, VolunteerScope scope, CancellationToken cancellationToken) =>
-        Seen(scope.Check(await work.Connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition(
-            $"SELECT {Columns} FROM matches WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken)), m => m.VolunteerId), scope);
+        Seen(scope.Check(await work.QuerySingleOrDefaultAsync<Match>(
+            $"SELECT {Columns} FROM matches WHERE id = @id FOR UPDATE", new { id }, cancellationToken: cancellationToken), m => m.VolunteerId), scope);
 
     private static Scoped<Match> Seen(Scoped<Match> match, VolunteerScope scope) =>
         scope.IsVolunteer && match.Value is { } mine ? Scoped.Of(mine.SeenByVolunteer()) : match;
@@ -38,18 +38,18 @@ public sealed class MatchStore(NpgsqlDataSource db)
             "proposed_at DESC, id", new { requestId, volunteerId, status }, page, cancellationToken);
 
     public Task MoveAsync(UnitOfWork work, Guid id, string status, DateTime at, string? declinedBy, string? endReason, string? evaluation, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             UPDATE matches SET status = @status, changed_at = @at, declined_by = coalesce(@declinedBy, declined_by),
                 end_reason = coalesce(@endReason, end_reason), evaluation = coalesce(@evaluation, evaluation)
             WHERE id = @id
             """,
-            new { id, status, at, declinedBy, endReason, evaluation }, work.Transaction, cancellationToken: cancellationToken));
+            new { id, status, at, declinedBy, endReason, evaluation }, cancellationToken: cancellationToken);
 
     public Task LogHoursAsync(UnitOfWork work, Guid matchId, DateOnly day, decimal hours, DateTime at, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "INSERT INTO match_hours (id, match_id, day, hours, logged_at) VALUES (@id, @matchId, @day, @hours, @at)",
-            new { id = MassTransit.NewId.NextGuid(), matchId, day, hours, at }, work.Transaction, cancellationToken: cancellationToken));
+            new { id = MassTransit.NewId.NextGuid(), matchId, day, hours, at }, cancellationToken: cancellationToken);
 
     private const string FirstMeeting =
         "coalesce((SELECT min(h.day)::timestamptz FROM match_hours h WHERE h.match_id = m.id), CASE WHEN r.wanted_at <= @now THEN r.wanted_at END)";
@@ -69,14 +69,14 @@ public sealed class MatchStore(NpgsqlDataSource db)
 
     /// <summary>Whether the match has had its first meeting by <paramref name="now"/>, read inside the caller's transaction.</summary>
     public Task<bool> FirstMeetingHeldAsync(UnitOfWork work, Guid matchId, DateTime now, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        work.ExecuteScalarAsync<bool>(
             $"SELECT {FirstMeeting} IS NOT NULL FROM matches m JOIN volunteer_requests r ON r.id = m.request_id WHERE m.id = @matchId",
-            new { matchId, now }, work.Transaction, cancellationToken: cancellationToken));
+            new { matchId, now }, cancellationToken: cancellationToken);
 
     public Task RecordCheckInAsync(UnitOfWork work, Guid matchId, string? notes, string by, DateTime at, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "UPDATE matches SET checked_in_at = @at, check_in_notes = @notes, checked_in_by = @by WHERE id = @matchId",
-            new { matchId, notes, by, at }, work.Transaction, cancellationToken: cancellationToken));
+            new { matchId, notes, by, at }, cancellationToken: cancellationToken);
 
     /// <summary>The volunteer's current tasks as they may see them: no case, no care details. Only their own, or any for staff.</summary>
     public Task<Page<VolunteerTask>> TasksAsync(Guid volunteerId, VolunteerScope scope, PageRequest page, CancellationToken cancellationToken) =>
@@ -91,12 +91,12 @@ public sealed class MatchStore(NpgsqlDataSource db)
     /// <summary>Matches held now and hours logged in the last four weeks, for the overload flag.</summary>
     public async Task<(int Holding, double RecentHours)> WorkloadAsync(Guid volunteerId, DateOnly since, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<(int, double)>(new CommandDefinition(
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.QuerySingleAsync<(int, double)>(
             """
             SELECT (SELECT count(*)::int FROM matches WHERE volunteer_id = @volunteerId AND status = ANY(@holding)),
                    (SELECT coalesce(sum(h.hours), 0)::float8 FROM match_hours h JOIN matches m ON m.id = h.match_id WHERE m.volunteer_id = @volunteerId AND h.day >= @since)
             """,
-            new { volunteerId, since, holding = MatchStatus.Holding }, cancellationToken: cancellationToken));
+            new { volunteerId, since, holding = MatchStatus.Holding }, cancellationToken: cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ public sealed class RequestStore(NpgsqlDataSource db)
 
     /// <summary>Inserts a request; a request id seen before changes nothing.</summary>
     public Task<int> InsertAsync(UnitOfWork work, VolunteerRequest request, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO volunteer_requests (id, source, case_id, resident_id, round_id, talent, postcode, neighbourhood, wanted_at, weekly_day,
                 weekly_start_minute, duration_minutes, urgency, inside_home, preferred_language, preferred_gender, first_name, street, status, created_at)
@@ -24,43 +24,41 @@ public sealed class RequestStore(NpgsqlDataSource db)
                 request.Id, request.Source, request.CaseId, request.ResidentId, request.RoundId, request.Talent, request.Postcode, request.Neighbourhood,
                 request.WantedAt, WeeklyDay = (int?)request.WeeklyDay, request.WeeklyStartMinute, request.DurationMinutes, request.Urgency, request.InsideHome,
                 request.PreferredLanguage, request.PreferredGender, request.FirstName, request.Street, request.Status, request.CreatedAt,
-            },
-            work.Transaction, cancellationToken: cancellationToken));
+            }, cancellationToken: cancellationToken);
 
     public async Task<VolunteerRequest?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<VolunteerRequest>(new CommandDefinition(
-            $"SELECT {Columns} FROM volunteer_requests WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.QuerySingleOrDefaultAsync<VolunteerRequest>(
+            $"SELECT {Columns} FROM volunteer_requests WHERE id = @id", new { id }, cancellationToken: cancellationToken);
     }
 
     /// <summary>Locks the request: one proposal, decline or status change at a time.</summary>
     public Task<VolunteerRequest?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
-        work.Connection.QuerySingleOrDefaultAsync<VolunteerRequest>(new CommandDefinition(
-            $"SELECT {Columns} FROM volunteer_requests WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+        work.QuerySingleOrDefaultAsync<VolunteerRequest>(
+            $"SELECT {Columns} FROM volunteer_requests WHERE id = @id FOR UPDATE", new { id }, cancellationToken: cancellationToken);
 
     public Task<Page<VolunteerRequest>> ListAsync(string? status, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<VolunteerRequest>(Columns, "volunteer_requests WHERE (@status::text IS NULL OR status = @status)", "created_at DESC, id", new { status }, page, cancellationToken);
 
     public Task SetStatusAsync(UnitOfWork work, Guid id, string status, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE volunteer_requests SET status = @status WHERE id = @id", new { id, status }, work.Transaction, cancellationToken: cancellationToken));
+        work.ExecuteAsync(
+            "UPDATE volunteer_requests SET status = @status WHERE id = @id", new { id, status }, cancellationToken: cancellationToken);
 
     /// <summary>Open requests not yet reported as unmatched that waited longer than their urgency allows; locked, and skipped by a second instance.</summary>
     public async Task<IReadOnlyList<VolunteerRequest>> LockOverdueAsync(UnitOfWork work, UnmatchedOptions policy, DateTime now, int limit, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<VolunteerRequest>(new CommandDefinition(
+        (await work.QueryAsync<VolunteerRequest>(
             $"""
             SELECT {Columns} FROM volunteer_requests
             WHERE status = 'open' AND unmatched_reported_at IS NULL
               AND created_at <= CASE urgency WHEN 'crisis' THEN @crisis WHEN 'high' THEN @high WHEN 'low' THEN @low ELSE @normal END
             ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED
             """,
-            new { crisis = now - policy.Crisis, high = now - policy.High, normal = now - policy.Normal, low = now - policy.Low, limit },
-            work.Transaction, cancellationToken: cancellationToken))).AsList();
+            new { crisis = now - policy.Crisis, high = now - policy.High, normal = now - policy.Normal, low = now - policy.Low, limit }, cancellationToken: cancellationToken)).AsList();
 
     public Task MarkUnmatchedReportedAsync(UnitOfWork work, Guid id, DateTime at, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE volunteer_requests SET unmatched_reported_at = @at WHERE id = @id", new { id, at }, work.Transaction, cancellationToken: cancellationToken));
+        work.ExecuteAsync(
+            "UPDATE volunteer_requests SET unmatched_reported_at = @at WHERE id = @id", new { id, at }, cancellationToken: cancellationToken);
 
     /// <summary>Volunteers the resident already knows from an earlier or current match: continuity counts.</summary>
     public async Task<HashSet<Guid>> KnownVolunteersAsync(Guid? residentId, UnitOfWork? work, CancellationToken cancellationToken)
@@ -69,26 +67,20 @@ public sealed class RequestStore(NpgsqlDataSource db)
         {
             return [];
         }
-        var command = new CommandDefinition(
+        return await db.ReadAsync(work, async session => (await session.QueryAsync<Guid>(
             """
             SELECT DISTINCT m.volunteer_id FROM matches m JOIN volunteer_requests r ON r.id = m.request_id
             WHERE r.resident_id = @residentId AND m.status IN ('active', 'evaluated', 'ended')
             """,
-            new { residentId }, work?.Transaction, cancellationToken: cancellationToken);
-        if (work is not null)
-        {
-            return (await work.Connection.QueryAsync<Guid>(command)).ToHashSet();
-        }
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<Guid>(command)).ToHashSet();
+            new { residentId }, cancellationToken)).ToHashSet(), cancellationToken);
     }
 
     /// <summary>Volunteers already proposed for this request (declined or not): the next candidates are others.</summary>
     public async Task<HashSet<Guid>> ProposedBeforeAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT volunteer_id FROM matches WHERE request_id = @requestId", new { requestId }, cancellationToken: cancellationToken))).ToHashSet();
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return (await session.QueryAsync<Guid>(
+            "SELECT volunteer_id FROM matches WHERE request_id = @requestId", new { requestId }, cancellationToken: cancellationToken)).ToHashSet();
     }
 
     /// <summary>
@@ -97,7 +89,7 @@ public sealed class RequestStore(NpgsqlDataSource db)
     /// ended) go too; the matches stay as numbers for the volunteers' hours.
     /// </summary>
     public Task<int> EraseResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             UPDATE matches SET evaluation = NULL, check_in_notes = NULL, end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE '[verwijderd]' END
              WHERE request_id IN (SELECT id FROM volunteer_requests WHERE resident_id = @residentId);
@@ -105,5 +97,5 @@ public sealed class RequestStore(NpgsqlDataSource db)
                 preferred_gender = NULL, preferred_language = NULL
             WHERE resident_id = @residentId
             """,
-            new { residentId }, work.Transaction, cancellationToken: cancellationToken));
+            new { residentId }, cancellationToken: cancellationToken);
 }

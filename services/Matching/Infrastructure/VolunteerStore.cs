@@ -14,7 +14,7 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
         """;
 
     public Task InsertAsync(UnitOfWork work, Volunteer v, string? neighbourhood, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO volunteers (id, resident_id, first_name, talents, other_talents, postcode, street, neighbourhood, travel_mode, max_distance_km,
                 availability, absences, languages, gender, preferences, max_active_matches, vog_status, vog_issued_on, active, created_at)
@@ -26,23 +26,22 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
                 v.Id, v.ResidentId, v.FirstName, v.Talents, v.OtherTalents, v.Postcode, v.Street, Neighbourhood = neighbourhood, v.TravelMode, v.MaxDistanceKm,
                 Availability = JsonSerializer.Serialize(v.Availability, Json), Absences = JsonSerializer.Serialize(v.Absences, Json),
                 v.Languages, v.Gender, v.Preferences, v.MaxActiveMatches, v.VogStatus, v.VogIssuedOn, v.Active, v.CreatedAt,
-            },
-            work.Transaction, cancellationToken: cancellationToken));
+            }, cancellationToken: cancellationToken);
 
     /// <summary>The volunteer, when the caller is staff or this volunteer.</summary>
     public async Task<Scoped<Volunteer>> FindAsync(Guid id, VolunteerScope scope, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<VolunteerRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM volunteers WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        var row = await session.QuerySingleOrDefaultAsync<VolunteerRow>(
+            $"SELECT {Columns} FROM volunteers WHERE id = @id", new { id }, cancellationToken: cancellationToken);
         return scope.Check(row?.ToVolunteer(), v => v.Id);
     }
 
     /// <summary>Locks the volunteer so that two proposals at once cannot both take their last free place.</summary>
     public async Task<Volunteer?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken)
     {
-        var row = await work.Connection.QuerySingleOrDefaultAsync<VolunteerRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM volunteers WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+        var row = await work.QuerySingleOrDefaultAsync<VolunteerRow>(
+            $"SELECT {Columns} FROM volunteers WHERE id = @id FOR UPDATE", new { id }, cancellationToken: cancellationToken);
         return row?.ToVolunteer();
     }
 
@@ -64,7 +63,7 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
     /// <paramref name="warnUntil"/> and who was not warned about that expiry yet; returns how many.
     /// </summary>
     public static Task<int> RecordVogWarningsAsync(UnitOfWork work, DateOnly warnUntil, DateTime now, Guid? volunteerId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             INSERT INTO vog_warnings (volunteer_id, expires_on, warned_at)
             SELECT id, (vog_issued_on + make_interval(years => @years))::date, @now FROM volunteers
@@ -72,7 +71,7 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
                AND (@volunteerId::uuid IS NULL OR id = @volunteerId)
             ON CONFLICT DO NOTHING
             """,
-            new { warnUntil, now, volunteerId, years = Vog.ValidYears }, work.Transaction, cancellationToken: cancellationToken));
+            new { warnUntil, now, volunteerId, years = Vog.ValidYears }, cancellationToken: cancellationToken);
 
     public Task<Page<VogWarningRow>> VogWarningsAsync(Guid? volunteerId, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<VogWarningRow>(
@@ -82,9 +81,9 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
 
     /// <summary>A renewed (or withdrawn) certificate of conduct.</summary>
     public static Task<int> UpdateVogAsync(UnitOfWork work, Guid id, string status, DateOnly? issuedOn, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             "UPDATE volunteers SET vog_status = @status, vog_issued_on = @issuedOn WHERE id = @id",
-            new { id, status, issuedOn }, work.Transaction, cancellationToken: cancellationToken));
+            new { id, status, issuedOn }, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Every active volunteer offering the talent (listed or in their own words) in one of the PC4 areas, with the
@@ -92,39 +91,29 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
     /// </summary>
     public async Task<IReadOnlyList<(Volunteer Volunteer, int Holding)>> OfferingAsync(string talent, IReadOnlyCollection<string> areas, UnitOfWork? work, CancellationToken cancellationToken)
     {
-        var command = new CommandDefinition(
+        var rows = await db.ReadAsync(work, session => session.QueryAsync<VolunteerRow>(
             $"""
             SELECT {Columns}, (SELECT count(*) FROM matches m WHERE m.volunteer_id = v.id AND m.status = ANY(@holding))::int AS Holding
             FROM volunteers v WHERE active AND (@talent = ANY(talents) OR @talent = ANY(other_talents)) AND left(postcode, 4) = ANY(@areas)
             """,
-            new { talent, holding = MatchStatus.Holding, areas = areas.ToArray() }, work?.Transaction, cancellationToken: cancellationToken);
-        IEnumerable<VolunteerRow> rows;
-        if (work is null)
-        {
-            await using var connection = await db.OpenConnectionAsync(cancellationToken);
-            rows = await connection.QueryAsync<VolunteerRow>(command);
-        }
-        else
-        {
-            rows = await work.Connection.QueryAsync<VolunteerRow>(command);
-        }
+            new { talent, holding = MatchStatus.Holding, areas = areas.ToArray() }, cancellationToken), cancellationToken);
         return rows.Select(r => (r.ToVolunteer(), r.Holding)).ToList();
     }
 
     public async Task<int> HoldingAsync(UnitOfWork work, Guid volunteerId, CancellationToken cancellationToken) =>
-        await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        await work.ExecuteScalarAsync<int>(
             "SELECT count(*)::int FROM matches WHERE volunteer_id = @volunteerId AND status = ANY(@holding)",
-            new { volunteerId, holding = MatchStatus.Holding }, work.Transaction, cancellationToken: cancellationToken));
+            new { volunteerId, holding = MatchStatus.Holding }, cancellationToken: cancellationToken);
 
     /// <summary>Erases what identifies the person; the row stays so that hours and matches still add up.</summary>
     public Task<int> EraseAsync(UnitOfWork work, Guid? volunteerId, Guid? residentId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+        work.ExecuteAsync(
             """
             UPDATE volunteers SET first_name = '(erased)', resident_id = NULL, street = NULL, postcode = left(postcode, 4),
                 gender = NULL, preferences = NULL, other_talents = '{}', availability = '[]', absences = '[]', active = false
             WHERE id = @volunteerId OR resident_id = @residentId
             """,
-            new { volunteerId, residentId }, work.Transaction, cancellationToken: cancellationToken));
+            new { volunteerId, residentId }, cancellationToken: cancellationToken);
 
     private sealed class VolunteerRow
     {

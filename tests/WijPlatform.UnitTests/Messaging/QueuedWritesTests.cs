@@ -1,42 +1,54 @@
+using Npgsql;
 namespace WijPlatform.UnitTests.Messaging;
 
 public sealed class QueuedWritesTests
 {
     [Fact]
-    public void Two_inserts_of_the_same_table_travel_as_one_command_without_mixing_their_values()
+    public void Two_inserts_of_the_same_table_travel_as_one_batch_each_with_its_own_values()
     {
         var writes = new QueuedWrites();
         writes.Add("INSERT INTO case_events (case_id, kind) VALUES (@caseId, @kind)", new { caseId = 1, kind = "registered" });
         writes.Add("INSERT INTO case_events (case_id, kind) VALUES (@caseId, @kind)", new { caseId = 1, kind = "referral-sent" });
 
-        var (sql, parameters) = writes.Take()!.Value;
+        using var batch = writes.Take()!;
 
-        Assert.Equal(
-            "INSERT INTO case_events (case_id, kind) VALUES (@w0_caseId, @w0_kind);\nINSERT INTO case_events (case_id, kind) VALUES (@w1_caseId, @w1_kind);\n",
-            sql);
-        Assert.Equal("registered", parameters.Get<string>("w0_kind"));
-        Assert.Equal("referral-sent", parameters.Get<string>("w1_kind"));
+        Assert.Equal(2, batch.BatchCommands.Count);
+        Assert.All<NpgsqlBatchCommand>(batch.BatchCommands, c => Assert.Equal("INSERT INTO case_events (case_id, kind) VALUES (@caseId, @kind)", c.CommandText));
+        Assert.Equal("registered", batch.BatchCommands[0].Parameters["kind"].Value);
+        Assert.Equal("referral-sent", batch.BatchCommands[1].Parameters["kind"].Value);
         Assert.Null(writes.Take());
     }
 
     [Fact]
-    public void Names_match_properties_regardless_of_case_and_operators_are_left_alone()
+    public void A_null_keeps_the_type_of_its_property_so_the_database_knows_what_it_is()
     {
         var writes = new QueuedWrites();
-        writes.Add("INSERT INTO t (ids, body) SELECT @ResidentIds, @body::jsonb WHERE @residentids @> ARRAY[@One]", new { ResidentIds = new[] { 1, 2 }, Body = "{}", One = 1 });
+        writes.Add("UPDATE t SET a = @Name WHERE @ResidentId IS NULL", new { Name = (string?)null, ResidentId = (Guid?)null, Ids = (IReadOnlyList<Guid>?)null });
 
-        var (sql, parameters) = writes.Take()!.Value;
+        using var batch = writes.Take()!;
+        var parameters = batch.BatchCommands[0].Parameters;
 
-        Assert.Equal("INSERT INTO t (ids, body) SELECT @w0_ResidentIds, @w0_Body::jsonb WHERE @w0_ResidentIds @> ARRAY[@w0_One];\n", sql);
-        Assert.Equal(3, parameters.ParameterNames.Count());
+        // Npgsql types a generic parameter's null by its type argument.
+        Assert.IsType<NpgsqlParameter<string>>(parameters["Name"]);
+        Assert.IsType<NpgsqlParameter<Guid?>>(parameters["ResidentId"]);
+        Assert.Equal(DBNull.Value, parameters["Ids"].Value);
     }
 
     [Fact]
-    public void A_statement_that_names_a_value_its_parameters_lack_is_refused_before_it_is_sent()
+    public void Values_are_read_when_queued_not_when_sent()
     {
         var writes = new QueuedWrites();
-        writes.Add("INSERT INTO t (a) VALUES (@missing)", new { present = 1 });
+        var row = new Row { Status = "open" };
+        writes.Add("INSERT INTO t (status) VALUES (@Status)", row);
+        row.Status = "closed";
 
-        Assert.Throws<InvalidOperationException>(() => writes.Take());
+        using var batch = writes.Take()!;
+
+        Assert.Equal("open", batch.BatchCommands[0].Parameters["Status"].Value);
+    }
+
+    private sealed class Row
+    {
+        public string Status { get; set; } = "";
     }
 }
