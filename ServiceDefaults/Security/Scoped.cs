@@ -21,6 +21,10 @@ public readonly struct Scoped<T>
     public ProblemHttpResult? Problem(Func<ProblemHttpResult> notFound) =>
         Refusal is { } refusal ? Problems.Forbidden(refusal) : Value is null ? notFound() : null;
 
+    /// <summary>The domain's refusal instead of the record: not the caller's, or not there; null when the caller has it.</summary>
+    public Domain.Refusal? Refused(string kind, object id) =>
+        Refusal is { } refusal ? Domain.Refusal.NotYours(refusal) : Value is null ? Domain.Refusal.Missing(kind, id) : null;
+
     public Results<TResult, ProblemHttpResult> Answer<TResult>(Func<T, TResult> found, Func<ProblemHttpResult> notFound)
         where TResult : IResult =>
         Value is { } value ? found(value) : Problem(notFound)!;

@@ -53,7 +53,7 @@ public static class MenusApi
         var (from, until) = CafeHours.MealTime(menu.MenuDate);
         var title = string.Join(" / ", dishes.Select(d => d.Name));
         await work.PublishAsync(new DailyMealPublished(menu.Id, menu.MenuDate, title, menu.Description, menu.Portions, from, until), ct);
-        var taken = await MenuStore.PortionsTakenAsync(work, menu.Id, ct);
+        var taken = await OrderStore.PortionsTakenAsync(work, menu.Id, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/cafe/menus/{menu.MenuDate:yyyy-MM-dd}", MenuOfTheDay.From(menu, dishes, taken, desk.Cutoff, clock.GetUtcNow(), null));
     }
@@ -66,7 +66,7 @@ public static class MenusApi
         {
             return Problems.NotFound("menu", date, $"No warm meal is published for {date:yyyy-MM-dd}.");
         }
-        var taken = await MenuStore.PortionsTakenAsync(work, locked.Menu.Id, ct);
+        var taken = await OrderStore.PortionsTakenAsync(work, locked.Menu.Id, ct);
         if (request.Portions < taken)
         {
             return Problems.Invalid("portions", $"{taken} portions are ordered already; the kitchen cannot make fewer.");
@@ -75,7 +75,7 @@ public static class MenusApi
         await MenuStore.SetPortionsAsync(work, menu.Id, menu.Portions, ct);
         var promoted = await OrderStore.PromoteWaitingAsync(work, menu, ct);
         await OrderStore.AddWaitlistNoticesAsync(work, promoted, clock.GetUtcNow().UtcDateTime, ct);
-        taken = await MenuStore.PortionsTakenAsync(work, menu.Id, ct);
+        taken = await OrderStore.PortionsTakenAsync(work, menu.Id, ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(MenuOfTheDay.From(menu, locked.Dishes, taken, desk.Cutoff, clock.GetUtcNow(), null));
     }

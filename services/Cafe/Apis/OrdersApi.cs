@@ -83,7 +83,7 @@ public static class OrdersApi
     }
 }
 
-public sealed record OrderFilter(DateOnly? Date, Guid? ResidentId, [property: AllowedValues(null, "placed", "waitlisted", "cancelled")] string? Status);
+public sealed record OrderFilter(DateOnly? Date, Guid? ResidentId, [property: AllowedValues(null, OrderStatus.Placed, OrderStatus.Waitlisted, OrderStatus.Cancelled)] string? Status);
 
 public sealed record PlaceOrder(
     DateOnly Date,

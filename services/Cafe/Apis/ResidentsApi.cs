@@ -65,7 +65,7 @@ public sealed record MonthlyStatement(Guid ResidentId, string Month, string Paym
 {
     public static MonthlyStatement For(Guid residentId, DateOnly month, string paymentMethod, IReadOnlyList<MealOrder> orders)
     {
-        var lines = orders.Select(o => new StatementLine(o.Id, o.MenuDate, o.Fulfilment, o.Portions, o.PriceCents, o.Status == "cancelled", o.PaidAt is not null)).ToList();
+        var lines = orders.Select(o => new StatementLine(o.Id, o.MenuDate, o.Fulfilment, o.Portions, o.PriceCents, o.Status == OrderStatus.Cancelled, o.PaidAt is not null)).ToList();
         var total = lines.Sum(l => l.PriceCents);
         var paid = lines.Where(l => l.Paid).Sum(l => l.PriceCents);
         return new(residentId, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), paymentMethod, lines, total, paid, total - paid);

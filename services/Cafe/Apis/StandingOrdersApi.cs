@@ -89,13 +89,13 @@ public static class StandingOrdersApi
         await ResidentStore.UpdateStandingOrderAsync(work, id, status, pausedFrom, pausedUntil, ct);
         var cancelled = new List<MealOrder>();
         var kept = new List<MealOrder>();
-        foreach (var order in await ResidentStore.OrdersOfStandingOrderAsync(work, id, cancelFrom ?? DateOnly.MaxValue, ct))
+        foreach (var order in await OrderStore.OfStandingOrderAsync(work, id, cancelFrom ?? DateOnly.MaxValue, ct))
         {
             if (changed.OrdersOn(order.MenuDate))
             {
                 continue;
             }
-            if (desk.Cutoff.IsOpen(order.MenuDate, desk.Now) || order.Status == "waitlisted")
+            if (desk.Cutoff.IsOpen(order.MenuDate, desk.Now) || order.Status == OrderStatus.Waitlisted)
             {
                 cancelled.Add((await desk.CancelAsync(work, order.Id, order.MenuDate, ct))!);
             }

@@ -57,7 +57,7 @@ public sealed class MenuStore(NpgsqlDataSource db)
         {
             return null;
         }
-        return (row.ToMenu(), await DishesOfAsync(session, row.Id, cancellationToken), await PortionsTakenAsync(session, row.Id, cancellationToken));
+        return (row.ToMenu(), await DishesOfAsync(session, row.Id, cancellationToken), await OrderStore.PortionsTakenAsync(session, row.Id, cancellationToken));
     }
 
     /// <summary>
@@ -78,10 +78,6 @@ public sealed class MenuStore(NpgsqlDataSource db)
     public static Task SetPortionsAsync(UnitOfWork work, Guid menuId, int portions, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
             "UPDATE daily_menus SET portions = @portions WHERE id = @menuId", new { menuId, portions }, cancellationToken: cancellationToken);
-
-    public static Task<int> PortionsTakenAsync(ISqlSession session, Guid menuId, CancellationToken cancellationToken) =>
-        session.ExecuteScalarAsync<int>(
-            "SELECT coalesce(sum(portions), 0)::int FROM meal_orders WHERE menu_id = @menuId AND status = 'placed'", new { menuId }, cancellationToken: cancellationToken);
 
     private static async Task<IReadOnlyList<Dish>> DishesOfAsync(ISqlSession session, Guid menuId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<Dish>(

@@ -40,15 +40,26 @@ public sealed class OrderStore(NpgsqlDataSource db)
 
     public static Task CancelAsync(UnitOfWork work, Guid id, bool chargeable, DateTime now, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
-            $"UPDATE meal_orders SET status = 'cancelled', chargeable = @chargeable, cancelled_at = @now WHERE id = @id",
+            $"UPDATE meal_orders SET status = '{OrderStatus.Cancelled}', chargeable = @chargeable, cancelled_at = @now WHERE id = @id",
             new { id, chargeable, now }, cancellationToken: cancellationToken);
+
+    /// <summary>Portions placed for a day's menu (the waiting list not counted).</summary>
+    public static Task<int> PortionsTakenAsync(ISqlSession session, Guid menuId, CancellationToken cancellationToken) =>
+        session.ExecuteScalarAsync<int>(
+            $"SELECT coalesce(sum(portions), 0)::int FROM meal_orders WHERE menu_id = @menuId AND status = '{OrderStatus.Placed}'", new { menuId }, cancellationToken: cancellationToken);
+
+    /// <summary>Placed or waiting orders a standing order produced from a date on, for pausing or stopping it.</summary>
+    public static async Task<IReadOnlyList<MealOrder>> OfStandingOrderAsync(UnitOfWork work, Guid standingOrderId, DateOnly from, CancellationToken cancellationToken) =>
+        (await work.QueryAsync<MealOrder>(
+            $"SELECT {Columns} FROM meal_orders WHERE standing_order_id = @standingOrderId AND menu_date >= @from AND status <> '{OrderStatus.Cancelled}' ORDER BY menu_date",
+            new { standingOrderId, from }, cancellationToken: cancellationToken)).ToList();
 
     /// <summary>Gives freed portions to the waiting list, first come first served, while they fit.</summary>
     public static async Task<IReadOnlyList<Guid>> PromoteWaitingAsync(UnitOfWork work, DailyMenu menu, CancellationToken cancellationToken)
     {
-        var left = menu.Portions - await MenuStore.PortionsTakenAsync(work, menu.Id, cancellationToken);
+        var left = menu.Portions - await PortionsTakenAsync(work, menu.Id, cancellationToken);
         var waiting = await work.QueryAsync<(Guid Id, int Portions)>(
-            $"SELECT id, portions FROM meal_orders WHERE menu_id = @Id AND status = 'waitlisted' ORDER BY created_at, id", new { menu.Id }, cancellationToken: cancellationToken);
+            $"SELECT id, portions FROM meal_orders WHERE menu_id = @Id AND status = '{OrderStatus.Waitlisted}' ORDER BY created_at, id", new { menu.Id }, cancellationToken: cancellationToken);
         var promoted = new List<Guid>();
         foreach (var (id, portions) in waiting)
         {
@@ -61,7 +72,7 @@ public sealed class OrderStore(NpgsqlDataSource db)
             promoted.Add(id);
         }
         await work.ExecuteAsync(
-            $"UPDATE meal_orders SET status = 'placed' WHERE id = ANY(@promoted)", new { promoted = promoted.ToArray() }, cancellationToken: cancellationToken);
+            $"UPDATE meal_orders SET status = '{OrderStatus.Placed}' WHERE id = ANY(@promoted)", new { promoted = promoted.ToArray() }, cancellationToken: cancellationToken);
         return promoted;
     }
 
@@ -109,7 +120,7 @@ public sealed class OrderStore(NpgsqlDataSource db)
     {
         await using var session = await db.OpenSessionAsync(cancellationToken);
         return await session.ExecuteAsync(
-            $"UPDATE meal_orders SET paid_at = @now WHERE id = @id AND paid_at IS NULL AND (status = 'placed' OR chargeable)", new { id, now }, cancellationToken: cancellationToken) == 1;
+            $"UPDATE meal_orders SET paid_at = @now WHERE id = @id AND paid_at IS NULL AND (status = '{OrderStatus.Placed}' OR chargeable)", new { id, now }, cancellationToken: cancellationToken) == 1;
     }
 
     /// <summary>Placed orders of a day with their dish and the diet of the resident who ordered.</summary>
@@ -123,7 +134,7 @@ public sealed class OrderStore(NpgsqlDataSource db)
             FROM meal_orders o
             LEFT JOIN dishes d ON d.id = o.dish_id
             LEFT JOIN resident_profiles p ON p.resident_id = o.resident_id
-            WHERE o.menu_date = @date AND o.status = 'placed'
+            WHERE o.menu_date = @date AND o.status = '{{OrderStatus.Placed}}'
             ORDER BY o.created_at
             """, new { date }, cancellationToken: cancellationToken)).ToList();
     }
@@ -132,7 +143,7 @@ public sealed class OrderStore(NpgsqlDataSource db)
     {
         await using var session = await db.OpenSessionAsync(cancellationToken);
         return await session.ExecuteScalarAsync<int>(
-            $"SELECT count(*)::int FROM meal_orders WHERE menu_date = @date AND status = 'waitlisted'", new { date }, cancellationToken: cancellationToken);
+            $"SELECT count(*)::int FROM meal_orders WHERE menu_date = @date AND status = '{OrderStatus.Waitlisted}'", new { date }, cancellationToken: cancellationToken);
     }
 
     /// <summary>Marks everything still open in a month as paid, when the monthly collection went through.</summary>
@@ -140,7 +151,7 @@ public sealed class OrderStore(NpgsqlDataSource db)
     {
         await using var session = await db.OpenSessionAsync(cancellationToken);
         return await session.ExecuteAsync(
-            $"UPDATE meal_orders SET paid_at = @now WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND paid_at IS NULL AND (status = 'placed' OR chargeable)",
+            $"UPDATE meal_orders SET paid_at = @now WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND paid_at IS NULL AND (status = '{OrderStatus.Placed}' OR chargeable)",
             new { residentId, from, until, now }, cancellationToken: cancellationToken);
     }
 
@@ -149,7 +160,7 @@ public sealed class OrderStore(NpgsqlDataSource db)
     {
         await using var session = await db.OpenSessionAsync(cancellationToken);
         return (await session.QueryAsync<MealOrder>(
-            $"SELECT {Columns} FROM meal_orders WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND (status = 'placed' OR chargeable) ORDER BY menu_date, created_at",
+            $"SELECT {Columns} FROM meal_orders WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND (status = '{OrderStatus.Placed}' OR chargeable) ORDER BY menu_date, created_at",
             new { residentId, from, until }, cancellationToken: cancellationToken)).ToList();
     }
 }

@@ -73,12 +73,6 @@ public sealed class ResidentStore(NpgsqlDataSource db)
             "UPDATE standing_orders SET status = @status, paused_from = @pausedFrom, paused_until = @pausedUntil WHERE id = @id",
             new { id, status, pausedFrom, pausedUntil }, cancellationToken: cancellationToken);
 
-    /// <summary>Placed or waiting orders a standing order produced from a date on, for pausing or stopping it.</summary>
-    public static async Task<IReadOnlyList<MealOrder>> OrdersOfStandingOrderAsync(UnitOfWork work, Guid standingOrderId, DateOnly from, CancellationToken cancellationToken) =>
-        (await work.QueryAsync<MealOrder>(
-            $"SELECT {OrderStore.Columns} FROM meal_orders WHERE standing_order_id = @standingOrderId AND menu_date >= @from AND status <> 'cancelled' ORDER BY menu_date",
-            new { standingOrderId, from }, cancellationToken: cancellationToken)).ToList();
-
     /// <summary>
     /// Forgets a resident: the profile and standing orders go; orders stay for the kitchen's and the
     /// café's counts (day, dish, portions, price) but lose everything that points to the person.

@@ -11,7 +11,7 @@ public sealed class RoundStore(NpgsqlDataSource db)
         (await work.QueryAsync<DeliveryAddress>(
             $"""
             SELECT o.id AS OrderId, o.postcode, o.street, o.house_number AS HouseNumber FROM meal_orders o
-            WHERE o.menu_id = @menuId AND o.status = 'placed' AND o.fulfilment = 'delivery' AND o.street IS NOT NULL
+            WHERE o.menu_id = @menuId AND o.status = '{OrderStatus.Placed}' AND o.fulfilment = 'delivery' AND o.street IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM delivery_stops s WHERE s.order_id = o.id)
             """, new { menuId }, cancellationToken: cancellationToken)).ToList();
 
@@ -64,7 +64,7 @@ public sealed class RoundStore(NpgsqlDataSource db)
             $"""
             SELECT s.id, s.position, s.order_id AS OrderId, s.status, o.resident_id AS ResidentId, o.resident_name AS ResidentName,
                    coalesce(o.street, '') AS Street, coalesce(o.house_number, '') AS HouseNumber, coalesce(o.postcode, '') AS Postcode,
-                   o.portions, coalesce(d.name, '') AS Dish, o.special_request AS SpecialRequest, o.status = 'placed' AS Active,
+                   o.portions, coalesce(d.name, '') AS Dish, o.special_request AS SpecialRequest, o.status = '{OrderStatus.Placed}' AS Active,
                    p.phone, p.emergency_contact_name AS EmergencyContactName, p.emergency_contact_phone AS EmergencyContactPhone
             FROM delivery_stops s
             JOIN meal_orders o ON o.id = s.order_id

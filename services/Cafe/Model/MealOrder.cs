@@ -65,3 +65,11 @@ public sealed record ResidentProfile(
 
     public DietProfile Diet => new(Allergies, Diets, Texture);
 }
+
+/// <summary>Where an order stands: placed (a portion is the resident's), on the waiting list, or cancelled.</summary>
+public static class OrderStatus
+{
+    public const string Placed = "placed";
+    public const string Waitlisted = "waitlisted";
+    public const string Cancelled = "cancelled";
+}

@@ -17,76 +17,18 @@ public static class SignupsApi
         return api;
     }
 
-    /// <summary>Signs up through the web (self), at the desk on a resident's behalf, or for intake's referral.</summary>
+    /// <summary>Signs up through the web (self) or at the desk on a resident's behalf; intake's referral takes the same rule (<see cref="SignupDesk"/>).</summary>
     public static async Task<Results<Created<Signup>, ValidationProblem, ProblemHttpResult>> SignUp(
-        Guid id, SignUpRequest request, UnitOfWorkFactory unitOfWork, ActivityStore store, SignupStore signups, TimeProvider clock, CancellationToken ct)
+        Guid id, SignUpRequest request, UnitOfWorkFactory unitOfWork, SignupDesk desk, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        var channel = request.Channel ?? SignupChannels.Self;
-        var outcome = await TrySignUpAsync(work, id, new NewSignup(request.OccurrenceDate, request.DisplayName.Trim(), request.Phone?.Trim(), request.Companions,
-            request.AccessNeeds?.Trim(), request.NeedsRide, channel, request.ResidentId), store, signups, clock, ct);
-        if (outcome.Signup is not { } signup)
+        var outcome = await desk.SignUpAsync(work, id, new NewSignup(request.OccurrenceDate, request.DisplayName.Trim(), request.Phone?.Trim(), request.Companions,
+            request.AccessNeeds?.Trim(), request.NeedsRide, request.Channel ?? SignupChannels.Self, request.ResidentId), ct);
+        if (outcome.Value is { })
         {
-            var refusal = outcome.Refusal!;
-            if (refusal == SignupRefusal.NotFound)
-            {
-                return Problems.NotFound("activity", id);
-            }
-            return refusal == SignupRefusal.NoSuchOccurrence
-                ? Problems.Invalid("occurrenceDate", refusal.Detail)
-                : Problems.Conflict(refusal.Title, refusal.Detail);
+            await work.CommitAsync(ct);
         }
-        await work.CommitAsync(ct);
-        return TypedResults.Created($"/api/calendar/activities/{id}/signups/{signup.Id}", signup);
-    }
-
-    /// <summary>
-    /// The one sign-up rule for every channel: a planned, open occurrence that has not started, and
-    /// for an activity only for a partner's clients, not on one's own. Seats are counted under the
-    /// activity's row lock.
-    /// </summary>
-    internal static async Task<(Signup? Signup, SignupRefusal? Refusal)> TrySignUpAsync(
-        UnitOfWork work, Guid id, NewSignup request, ActivityStore store, SignupStore signups, TimeProvider clock, CancellationToken ct)
-    {
-        if (await store.LockAsync(work, id, ct) is not { } activity)
-        {
-            return (null, SignupRefusal.NotFound);
-        }
-        if (activity.IsCancelled)
-        {
-            return (null, SignupRefusal.Cancelled);
-        }
-        if (activity.TargetGroup == TargetGroups.PartnerClients && request.Channel == SignupChannels.Self)
-        {
-            return (null, SignupRefusal.PartnerClientsOnly(activity.TargetPartner));
-        }
-        if (request.OccurrenceDate is { } only && activity.Recurrence is null && only != activity.Schedule.FirstDate)
-        {
-            return (null, SignupRefusal.NoSuchOccurrence);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var exceptions = await store.ExceptionsAsync(work, id, ct);
-        if (request.OccurrenceDate is { } date && activity.Recurrence is not null)
-        {
-            if (!activity.HasOccurrenceOn(date))
-            {
-                return (null, SignupRefusal.NoSuchOccurrence);
-            }
-            if (exceptions.Any(e => e.Date == date && e.Kind != Model.OccurrenceException.Changed))
-            {
-                return (null, SignupRefusal.OccurrenceOff);
-            }
-            var (startsAt, _) = activity.Schedule.TimesOn(date);
-            if ((exceptions.FirstOrDefault(e => e.Date == date)?.StartsAt ?? startsAt) <= now)
-            {
-                return (null, SignupRefusal.Started);
-            }
-        }
-        else if (activity.SeriesEndsAt <= now || (activity.Recurrence is null && activity.StartsAt <= now))
-        {
-            return (null, SignupRefusal.Started);
-        }
-        return (await signups.SignUpAsync(work, activity, request, ct), null);
+        return outcome.Answer(signup => TypedResults.Created($"/api/calendar/activities/{id}/signups/{signup.Id}", signup));
     }
 
     public static async Task<Results<Ok<Page<Signup>>, ProblemHttpResult>> ListSignups(
@@ -158,19 +100,6 @@ public static class SignupsApi
     public static async Task<Results<Ok<Page<Attendance>>, ProblemHttpResult>> ListAttendance(
         Guid id, [AsParameters] PageRequest page, DateOnly? occurrenceDate, ActivityStore store, SignupStore signups, CancellationToken ct) =>
         await store.FindAsync(id, ct) is null ? Problems.NotFound("activity", id) : TypedResults.Ok(await signups.AttendanceAsync(id, occurrenceDate, page, ct));
-}
-
-/// <summary>Why a sign-up was refused; the title and detail are what the caller (or intake) is told.</summary>
-public sealed record SignupRefusal(string Title, string Detail)
-{
-    public static readonly SignupRefusal NotFound = new("Activity not found.", "There is no such activity.");
-    public static readonly SignupRefusal Cancelled = new("The activity is cancelled.", "It no longer takes place.");
-    public static readonly SignupRefusal NoSuchOccurrence = new("No such occurrence.", "The activity does not take place on that date.");
-    public static readonly SignupRefusal OccurrenceOff = new("The occurrence does not take place.", "That date was skipped or cancelled.");
-    public static readonly SignupRefusal Started = new("The activity has already started.", "Sign-ups close when it starts.");
-
-    public static SignupRefusal PartnerClientsOnly(string? partner) =>
-        new("The activity is for a partner's clients.", $"Clients of {partner} sign up through their partner or the desk.");
 }
 
 public sealed record SignUpRequest(

@@ -11,6 +11,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<SignupStore>();
         builder.Services.AddSingleton<ProposalStore>();
+        builder.Services.AddSingleton<SignupDesk>();
         return builder;
     }
 }

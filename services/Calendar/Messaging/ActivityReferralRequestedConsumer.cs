@@ -4,17 +4,17 @@ namespace WijPlatform.Calendar.Messaging;
 /// Intake refers a resident to an activity: sign them up (or put them on the waiting list) by the
 /// same rules as the desk, and answer intake with the outcome or the reason it could not be done.
 /// </summary>
-public sealed class ActivityReferralRequestedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, ActivityStore store, SignupStore signups, TimeProvider clock)
+public sealed class ActivityReferralRequestedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, SignupDesk desk, ActivityStore store)
     : IdempotentConsumer<ActivityReferralRequested>(unitOfWork, metrics)
 {
     protected override async Task HandleAsync(ActivityReferralRequested message, UnitOfWork work, CancellationToken cancellationToken)
     {
         var date = message.OccurrenceStart is { } start ? Amsterdam.DateOf(start.UtcDateTime) : (DateOnly?)null;
         var request = new NewSignup(date, message.DisplayName, message.Phone, 0, null, false, SignupChannels.Referral, message.ResidentId, message.ReferralId);
-        var (signup, refusal) = await SignupsApi.TrySignUpAsync(work, message.ActivityId, request, store, signups, clock, cancellationToken);
-        if (signup is null)
+        var outcome = await desk.SignUpAsync(work, message.ActivityId, request, cancellationToken);
+        if (outcome.Value is not { } signup)
         {
-            await work.PublishAsync(new ReferralRefused(message.ReferralId, $"{refusal!.Title} {refusal.Detail}"), cancellationToken);
+            await work.PublishAsync(new ReferralRefused(message.ReferralId, outcome.Refusal!.ToString()), cancellationToken);
             return;
         }
         var activity = (await store.LockAsync(work, message.ActivityId, cancellationToken))!;

@@ -15,20 +15,22 @@ public static class CasesApi
 
         api.MapPost("/{id:guid}/triage", Triage).WithSummary("Triage: confirm or correct the domains and the urgency");
         api.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign the household's regisseur (a registered professional)");
-        api.MapPost("/{id:guid}/start-plan", (Guid id, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
-            changer.ChangeAsync(id, CaseAction.StartPlan, caller, scope, c => c, _ => null, ct)).WithSummary("The regisseur starts working on the household plan");
-        api.MapPost("/{id:guid}/close", (Guid id, CloseCase request, Caller caller, TeamScope scope, CaseChanger changer, TimeProvider clock, CancellationToken ct) =>
-            changer.ChangeAsync(id, CaseAction.Close, caller, scope, c => c with { Outcome = request.Outcome, ClosedAt = clock.GetUtcNow().UtcDateTime },
-                c => request.Note is { } note ? $"Outcome {c.Outcome}: {note}" : $"Outcome {c.Outcome}.", ct)).WithSummary("Close the case with an outcome");
-        api.MapPost("/{id:guid}/reopen", (Guid id, ReopenCase request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
-            changer.ChangeAsync(id, CaseAction.Reopen, caller, scope, c => c with { Outcome = null, ClosedAt = null }, _ => request.Reason, ct)).WithSummary("Reopen a closed case");
+        api.MapPost("/{id:guid}/start-plan", async (Guid id, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
+            (await changer.ChangeAsync(id, CaseAction.StartPlan, caller.Display, scope, c => c, _ => null, ct)).Answer(TypedResults.Ok)).WithSummary("The regisseur starts working on the household plan");
+        api.MapPost("/{id:guid}/close", async (Guid id, CloseCase request, Caller caller, TeamScope scope, CaseChanger changer, TimeProvider clock, CancellationToken ct) =>
+            (await changer.ChangeAsync(id, CaseAction.Close, caller.Display, scope, c => c with { Outcome = request.Outcome, ClosedAt = clock.GetUtcNow().UtcDateTime },
+                c => request.Note is { } note ? $"Outcome {c.Outcome}: {note}" : $"Outcome {c.Outcome}.", ct)).Answer(TypedResults.Ok)).WithSummary("Close the case with an outcome");
+        api.MapPost("/{id:guid}/reopen", async (Guid id, ReopenCase request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
+            (await changer.ChangeAsync(id, CaseAction.Reopen, caller.Display, scope, c => c with { Outcome = null, ClosedAt = null }, _ => request.Reason, ct)).Answer(TypedResults.Ok)).WithSummary("Reopen a closed case");
 
-        api.MapPost("/{id:guid}/notes", (Guid id, AddCaseNote request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
-            changer.RecordAsync(id, "note", request.Text, caller, scope, ct)).WithSummary("Add a note to the timeline");
-        api.MapPost("/{id:guid}/contacts", (Guid id, RecordContact request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
-            changer.RecordAsync(id, "contact", $"{request.Way}: {request.Summary}", caller, scope, ct)).WithSummary("Record contact with the household (it resets the no-contact worklist)");
+        api.MapPost("/{id:guid}/notes", async (Guid id, AddCaseNote request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
+            (await changer.RecordAsync(id, "note", request.Text, caller.Display, scope, ct)).Answer(Recorded)).WithSummary("Add a note to the timeline");
+        api.MapPost("/{id:guid}/contacts", async (Guid id, RecordContact request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
+            (await changer.RecordAsync(id, "contact", $"{request.Way}: {request.Summary}", caller.Display, scope, ct)).Answer(Recorded)).WithSummary("Record contact with the household (it resets the no-contact worklist)");
         return api;
     }
+
+    private static Created<CaseEvent> Recorded(CaseEvent recorded) => TypedResults.Created($"/api/intake/cases/{recorded.CaseId}/timeline", recorded);
 
     public static async Task<Results<Ok<Page<HelpRequest>>, ProblemHttpResult>> ListCases(
         [AsParameters] PageRequest page, string? status, string? neighbourhood, Guid? regisseurId, Guid? householdId, TeamScope scope, CaseStore store, CancellationToken ct) =>
@@ -45,11 +47,11 @@ public static class CasesApi
         {
             return Problems.Invalid("domains", unknown);
         }
-        return await changer.ChangeAsync(id, CaseAction.Triage, caller, scope, c => c with
+        return (await changer.ChangeAsync(id, CaseAction.Triage, caller.Display, scope, c => c with
         {
             Domains = request.Domains is { Length: > 0 } domains ? Domains.Normalise(domains) : c.Domains,
             Urgency = request.Urgency ?? c.Urgency,
-        }, c => $"Domains {string.Join(", ", c.Domains)}; urgency {c.Urgency}.", ct);
+        }, c => $"Domains {string.Join(", ", c.Domains)}; urgency {c.Urgency}.", ct)).Answer(TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<HelpRequest>, ValidationProblem, ProblemHttpResult>> Assign(
@@ -59,62 +61,9 @@ public static class CasesApi
         {
             return Problems.Invalid("regisseurId", $"There is no professional {request.RegisseurId}; register them first.");
         }
-        return await changer.ChangeAsync(id, CaseAction.Assign, caller, scope, c => c with { RegisseurId = regisseur.Id },
-            _ => $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", ct);
+        return (await changer.ChangeAsync(id, CaseAction.Assign, caller.Display, scope, c => c with { RegisseurId = regisseur.Id },
+            _ => $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", ct)).Answer(TypedResults.Ok);
     }
-}
-
-/// <summary>Applies a lifecycle step under the case's lock and writes it on the timeline.</summary>
-public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, ReferralStore referrals, TimeProvider clock)
-{
-    public async Task<Results<Ok<HelpRequest>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, CaseAction action, Caller caller, TeamScope scope, Func<HelpRequest, HelpRequest> change, Func<HelpRequest, string?> detail, CancellationToken ct)
-    {
-        await using var work = await unitOfWork.BeginAsync(ct);
-        var locked = await cases.LockAsync(work, id, scope, ct);
-        if (locked.Problem(() => Problems.NotFound("case", id)) is { } problem)
-        {
-            return problem;
-        }
-        var current = locked.Value!;
-        var transition = CaseLifecycle.Apply(current.Status, action, current.RegisseurId is not null);
-        if (!transition.Allowed)
-        {
-            return Problems.Conflict("This change is not possible now.", transition.Refusal!);
-        }
-        var changed = change(current) with { Status = transition.Status };
-        var now = clock.GetUtcNow().UtcDateTime;
-        await cases.UpdateAsync(work, changed, ct);
-        cases.Append(work, id, EventKind(action), detail(changed), caller.Display, now);
-        if (action == CaseAction.Assign)
-        {
-            await referrals.MarkSignalsActedUponAsync(work, null, id, now, ct);
-        }
-        await work.CommitAsync(ct);
-        return TypedResults.Ok(changed);
-    }
-
-    public async Task<Results<Created<CaseEvent>, ProblemHttpResult>> RecordAsync(Guid id, string kind, string text, Caller caller, TeamScope scope, CancellationToken ct)
-    {
-        await using var work = await unitOfWork.BeginAsync(ct);
-        if ((await cases.LockAsync(work, id, scope, ct)).Problem(() => Problems.NotFound("case", id)) is { } problem)
-        {
-            return problem;
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        cases.Append(work, id, kind, text, caller.Display, now);
-        await work.CommitAsync(ct);
-        return TypedResults.Created($"/api/intake/cases/{id}/timeline", new CaseEvent(0, id, kind, text, caller.Display, now));
-    }
-
-    private static string EventKind(CaseAction action) => action switch
-    {
-        CaseAction.Triage => "triaged",
-        CaseAction.Assign => "assigned",
-        CaseAction.StartPlan => "plan-started",
-        CaseAction.Close => "closed",
-        _ => "reopened",
-    };
 }
 
 public sealed record TriageCase(

@@ -10,16 +10,16 @@ public static class MatchesApi
             TypedResults.Ok(await store.ListAsync(requestId, volunteerId, status, page, ct))).WithSummary("Matches, newest first; filter by request, volunteer or status").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}", async Task<Results<Ok<Match>, ProblemHttpResult>> (Guid id, VolunteerScope scope, MatchStore store, CancellationToken ct) =>
             (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("match", id))).WithSummary("One match with the hours logged; its volunteer sees it without the coordinator's notes");
-        api.MapPost("/{id:guid}/introduce", (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Introduced, new MatchChange(), scope, ct))
+        api.MapPost("/{id:guid}/introduce", async (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => (await mover.MoveAsync(id, MatchStatus.Introduced, new MatchChange(), scope, ct)).Answer(TypedResults.Ok))
             .WithSummary("The volunteer and the resident have been introduced").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/decline", Decline)
             .WithSummary("Either side declines (no blame): the request is open again and the coordinator gets the next candidates (the volunteer does not)");
-        api.MapPost("/{id:guid}/activate", (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Active, new MatchChange(), scope, ct))
+        api.MapPost("/{id:guid}/activate", async (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => (await mover.MoveAsync(id, MatchStatus.Active, new MatchChange(), scope, ct)).Answer(TypedResults.Ok))
             .WithSummary("Both said yes: the match is active").RequireRoles(WijRoles.Coordinator);
-        api.MapPost("/{id:guid}/evaluate", (Guid id, EvaluateMatch evaluation, VolunteerScope scope, MatchMover mover, CancellationToken ct) =>
-                mover.MoveAsync(id, MatchStatus.Evaluated, new MatchChange(Evaluation: evaluation.Notes), scope, ct))
+        api.MapPost("/{id:guid}/evaluate", async (Guid id, EvaluateMatch evaluation, VolunteerScope scope, MatchMover mover, CancellationToken ct) =>
+                (await mover.MoveAsync(id, MatchStatus.Evaluated, new MatchChange(Evaluation: evaluation.Notes), scope, ct)).Answer(TypedResults.Ok))
             .WithSummary("Record the check-in after the first meetings").RequireRoles(WijRoles.Coordinator);
-        api.MapPost("/{id:guid}/end", (Guid id, EndMatch end, VolunteerScope scope, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Ended, new MatchChange(EndReason: end.Reason), scope, ct))
+        api.MapPost("/{id:guid}/end", async (Guid id, EndMatch end, VolunteerScope scope, MatchMover mover, CancellationToken ct) => (await mover.MoveAsync(id, MatchStatus.Ended, new MatchChange(EndReason: end.Reason), scope, ct)).Answer(TypedResults.Ok))
             .WithSummary("End the match; the request is closed").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/hours", LogHours).WithSummary("Log hours the volunteer spent on an active match");
         api.MapPost("/{id:guid}/check-in", CheckIn).WithSummary("Record the coordinator's check-in with both sides after the first meeting; the match leaves the check-in list").RequireRoles(WijRoles.Coordinator);
@@ -35,9 +35,9 @@ public static class MatchesApi
         Guid id, DeclineMatch decline, VolunteerScope scope, MatchMover mover, RequestStore requests, Matchmaker matchmaker, CancellationToken ct)
     {
         var moved = await mover.MoveAsync(id, MatchStatus.Declined, new MatchChange(DeclinedBy: decline.By), scope, ct);
-        if (moved.Result is not Ok<Match> { Value: { } match })
+        if (moved.Value is not { } match)
         {
-            return (ProblemHttpResult)moved.Result;
+            return moved.Refusal!.Problem();
         }
         // Who else could do it is the coordinator's business: a volunteer does not learn other volunteers' names, distances or reasons.
         if (scope.IsVolunteer || await requests.FindAsync(match.RequestId, ct) is not { } request)
@@ -106,61 +106,3 @@ public sealed record RecordCheckIn([property: StringLength(2000)] string? Notes 
 public sealed record EndMatch([property: Required, StringLength(200, MinimumLength = 1)] string Reason);
 
 public sealed record LogHours([property: Required] DateOnly Day, [property: Range(typeof(decimal), "0.25", "24")] decimal Hours);
-
-public sealed record MatchChange(string? DeclinedBy = null, string? EndReason = null, string? Evaluation = null);
-
-/// <summary>Moves a match one step, keeps the request's status in line, and publishes the step in the same transaction.</summary>
-public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches, RequestStore requests, VolunteerStore volunteers, TimeProvider clock)
-{
-    public async Task<Results<Ok<Match>, ProblemHttpResult>> MoveAsync(Guid id, string to, MatchChange change, VolunteerScope scope, CancellationToken ct)
-    {
-        await using (var work = await unitOfWork.BeginAsync(ct))
-        {
-            var locked = await matches.LockAsync(work, id, scope, ct);
-            if (locked.Problem(() => Problems.NotFound("match", id)) is { } problem)
-            {
-                return problem;
-            }
-            var match = locked.Value!;
-            if (!MatchStatus.CanMove(match.Status, to))
-            {
-                return Problems.Conflict("That step is not possible now.", $"A match that is {match.Status} cannot become {to}.");
-            }
-            var request = (await requests.LockAsync(work, match.RequestId, ct))!;
-            await matches.MoveAsync(work, id, to, clock.GetUtcNow().UtcDateTime, change.DeclinedBy, change.EndReason, change.Evaluation, ct);
-            await PublishAsync(work, match, request, to, change, ct);
-            await work.CommitAsync(ct);
-        }
-        return TypedResults.Ok((await matches.FindAsync(id, scope, ct)).Value!);
-    }
-
-    private async Task PublishAsync(UnitOfWork work, Match match, VolunteerRequest request, string to, MatchChange change, CancellationToken ct)
-    {
-        switch (to)
-        {
-            case MatchStatus.Introduced:
-                await work.PublishAsync(new VolunteerMatchIntroduced(match.RequestId, match.Id, match.VolunteerId), ct);
-                break;
-            case MatchStatus.Declined:
-                await requests.SetStatusAsync(work, request.Id, RequestStatus.Open, ct);
-                await work.PublishAsync(new VolunteerMatchDeclined(match.RequestId, match.Id, change.DeclinedBy!), ct);
-                break;
-            case MatchStatus.Active:
-                var volunteer = (await volunteers.LockAsync(work, match.VolunteerId, ct))!;
-                await requests.SetStatusAsync(work, request.Id, RequestStatus.Matched, ct);
-                await work.PublishAsync(new VolunteerMatched(match.RequestId, match.Id, match.VolunteerId, volunteer.FirstName), ct);
-                if (request.RoundId is { } round)
-                {
-                    await work.PublishAsync(new DelivererAssigned(round, match.VolunteerId, volunteer.FirstName), ct);
-                }
-                break;
-            case MatchStatus.Evaluated:
-                await work.PublishAsync(new VolunteerMatchEvaluated(match.RequestId, match.Id), ct);
-                break;
-            case MatchStatus.Ended:
-                await requests.SetStatusAsync(work, request.Id, RequestStatus.Closed, ct);
-                await work.PublishAsync(new VolunteerMatchEnded(match.RequestId, match.Id, change.EndReason!), ct);
-                break;
-        }
-    }
-}

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace WijPlatform.Matching.Infrastructure;
+namespace WijPlatform.Matching.Application;
 
 /// <summary>Ranks candidates for a stored request and turns a chosen candidate into a proposed match.</summary>
 public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests, MatchStore matches, PostcodeMap map, TimeProvider clock)

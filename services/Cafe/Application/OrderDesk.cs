@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace WijPlatform.Cafe.Infrastructure;
+namespace WijPlatform.Cafe.Application;
 
 /// <summary>What is asked for when a meal is ordered, by the resident, by staff, or by a standing order.</summary>
 public sealed record OrderRequest(
@@ -72,7 +72,7 @@ public sealed class OrderDesk(IOptions<CafeOptions> options, TimeProvider clock)
         {
             return new OrderOutcome.DietConflicts(conflicts);
         }
-        var taken = await MenuStore.PortionsTakenAsync(work, menu.Id, cancellationToken);
+        var taken = await OrderStore.PortionsTakenAsync(work, menu.Id, cancellationToken);
         var fits = taken + request.Portions <= menu.Portions;
         if (!fits && !request.JoinWaitingList)
         {
@@ -87,7 +87,7 @@ public sealed class OrderDesk(IOptions<CafeOptions> options, TimeProvider clock)
             name,
             request.Fulfilment,
             request.Portions,
-            fits ? "placed" : "waitlisted",
+            fits ? OrderStatus.Placed : OrderStatus.Waitlisted,
             request.PlacedBy,
             request.Channel,
             string.IsNullOrWhiteSpace(request.SpecialRequest) ? null : request.SpecialRequest.Trim(),
@@ -150,16 +150,16 @@ public sealed class OrderDesk(IOptions<CafeOptions> options, TimeProvider clock)
     {
         var locked = await MenuStore.LockMenuAsync(work, menuDate, cancellationToken);
         var order = await OrderStore.FindAsync(work, orderId, cancellationToken);
-        if (locked is null || order is null || order.Status == "cancelled")
+        if (locked is null || order is null || order.Status == OrderStatus.Cancelled)
         {
             return null;
         }
         var now = clock.GetUtcNow();
-        var chargeable = order.Status == "placed" && !Cutoff.IsOpen(order.MenuDate, now);
+        var chargeable = order.Status == OrderStatus.Placed && !Cutoff.IsOpen(order.MenuDate, now);
         await OrderStore.CancelAsync(work, orderId, chargeable, now.UtcDateTime, cancellationToken);
         var promoted = await OrderStore.PromoteWaitingAsync(work, locked.Menu, cancellationToken);
         await OrderStore.AddWaitlistNoticesAsync(work, promoted, now.UtcDateTime, cancellationToken);
-        return order with { Status = "cancelled", Chargeable = chargeable, CancelledAt = now.UtcDateTime };
+        return order with { Status = OrderStatus.Cancelled, Chargeable = chargeable, CancelledAt = now.UtcDateTime };
     }
 }
 

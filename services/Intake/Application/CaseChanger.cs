@@ -1,0 +1,54 @@
+namespace WijPlatform.Intake.Application;
+
+/// <summary>Applies a lifecycle step under the case's lock and writes it on the timeline.</summary>
+public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+{
+    public async Task<Outcome<HelpRequest>> ChangeAsync(
+        Guid id, CaseAction action, string actor, TeamScope scope, Func<HelpRequest, HelpRequest> change, Func<HelpRequest, string?> detail, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var locked = await cases.LockAsync(work, id, scope, ct);
+        if (locked.Refused("case", id) is { } refused)
+        {
+            return refused;
+        }
+        var current = locked.Value!;
+        var transition = CaseLifecycle.Apply(current.Status, action, current.RegisseurId is not null);
+        if (!transition.Allowed)
+        {
+            return Refusal.Conflict("This change is not possible now.", transition.Refusal!);
+        }
+        var changed = change(current) with { Status = transition.Status };
+        var now = clock.GetUtcNow().UtcDateTime;
+        await cases.UpdateAsync(work, changed, ct);
+        cases.Append(work, id, EventKind(action), detail(changed), actor, now);
+        if (action == CaseAction.Assign)
+        {
+            await referrals.MarkSignalsActedUponAsync(work, null, id, now, ct);
+        }
+        await work.CommitAsync(ct);
+        return changed;
+    }
+
+    public async Task<Outcome<CaseEvent>> RecordAsync(Guid id, string kind, string text, string actor, TeamScope scope, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if ((await cases.LockAsync(work, id, scope, ct)).Refused("case", id) is { } refused)
+        {
+            return refused;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        cases.Append(work, id, kind, text, actor, now);
+        await work.CommitAsync(ct);
+        return new CaseEvent(0, id, kind, text, actor, now);
+    }
+
+    private static string EventKind(CaseAction action) => action switch
+    {
+        CaseAction.Triage => "triaged",
+        CaseAction.Assign => "assigned",
+        CaseAction.StartPlan => "plan-started",
+        CaseAction.Close => "closed",
+        _ => "reopened",
+    };
+}

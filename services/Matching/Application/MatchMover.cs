@@ -1,0 +1,59 @@
+namespace WijPlatform.Matching.Application;
+
+public sealed record MatchChange(string? DeclinedBy = null, string? EndReason = null, string? Evaluation = null);
+
+/// <summary>Moves a match one step, keeps the request's status in line, and publishes the step in the same transaction.</summary>
+public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches, RequestStore requests, VolunteerStore volunteers, TimeProvider clock)
+{
+    public async Task<Outcome<Match>> MoveAsync(Guid id, string to, MatchChange change, VolunteerScope scope, CancellationToken ct)
+    {
+        await using (var work = await unitOfWork.BeginAsync(ct))
+        {
+            var locked = await matches.LockAsync(work, id, scope, ct);
+            if (locked.Refused("match", id) is { } refused)
+            {
+                return refused;
+            }
+            var match = locked.Value!;
+            if (!MatchStatus.CanMove(match.Status, to))
+            {
+                return Refusal.Conflict("That step is not possible now.", $"A match that is {match.Status} cannot become {to}.");
+            }
+            var request = (await requests.LockAsync(work, match.RequestId, ct))!;
+            await matches.MoveAsync(work, id, to, clock.GetUtcNow().UtcDateTime, change.DeclinedBy, change.EndReason, change.Evaluation, ct);
+            await PublishAsync(work, match, request, to, change, ct);
+            await work.CommitAsync(ct);
+        }
+        return (await matches.FindAsync(id, scope, ct)).Value!;
+    }
+
+    private async Task PublishAsync(UnitOfWork work, Match match, VolunteerRequest request, string to, MatchChange change, CancellationToken ct)
+    {
+        switch (to)
+        {
+            case MatchStatus.Introduced:
+                await work.PublishAsync(new VolunteerMatchIntroduced(match.RequestId, match.Id, match.VolunteerId), ct);
+                break;
+            case MatchStatus.Declined:
+                await requests.SetStatusAsync(work, request.Id, RequestStatus.Open, ct);
+                await work.PublishAsync(new VolunteerMatchDeclined(match.RequestId, match.Id, change.DeclinedBy!), ct);
+                break;
+            case MatchStatus.Active:
+                var volunteer = (await volunteers.LockAsync(work, match.VolunteerId, ct))!;
+                await requests.SetStatusAsync(work, request.Id, RequestStatus.Matched, ct);
+                await work.PublishAsync(new VolunteerMatched(match.RequestId, match.Id, match.VolunteerId, volunteer.FirstName), ct);
+                if (request.RoundId is { } round)
+                {
+                    await work.PublishAsync(new DelivererAssigned(round, match.VolunteerId, volunteer.FirstName), ct);
+                }
+                break;
+            case MatchStatus.Evaluated:
+                await work.PublishAsync(new VolunteerMatchEvaluated(match.RequestId, match.Id), ct);
+                break;
+            case MatchStatus.Ended:
+                await requests.SetStatusAsync(work, request.Id, RequestStatus.Closed, ct);
+                await work.PublishAsync(new VolunteerMatchEnded(match.RequestId, match.Id, change.EndReason!), ct);
+                break;
+        }
+    }
+}
