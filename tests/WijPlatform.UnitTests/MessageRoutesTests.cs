@@ -1,8 +1,11 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace WijPlatform.UnitTests;
 
-/// <summary>The topology every service declares must match the consumers the services really have.</summary>
+/// <summary>The topology every service declares must match the consumers the services really register.</summary>
 public sealed class MessageRoutesTests
 {
     private static readonly (string Queue, System.Reflection.Assembly Assembly)[] Services =
@@ -13,16 +16,42 @@ public sealed class MessageRoutesTests
         (MessageRoutes.Cafe, typeof(WijPlatform.Cafe.Model.DailyMenu).Assembly),
     ];
 
+    /// <summary>
+    /// The messages each service's own start-up code (its AddApplicationServices, as Program.cs calls it)
+    /// registers a consumer for: read from the service collection it builds, not from the classes that exist.
+    /// </summary>
     private static IEnumerable<(string Queue, Type Message)> Consumed() =>
         from service in Services
-        from type in service.Assembly.GetTypes()
-        where !type.IsAbstract
-        from contract in type.GetInterfaces()
+        from consumer in Registered(service.Assembly)
+        from contract in consumer.GetInterfaces()
         where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IConsumer<>)
         select (service.Queue, contract.GetGenericArguments()[0]);
 
+    private static List<Type> Registered(System.Reflection.Assembly service)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:messaging"] = "amqp://guest:guest@localhost:5672/",
+            ["Messaging:FieldKeys:test"] = Convert.ToBase64String(new byte[32]),
+        }.Concat(new[] { "intakedb", "calendardb", "matchingdb", "cafedb" }.Select(db => KeyValuePair.Create($"ConnectionStrings:{db}", (string?)"Host=localhost;Database=none"))));
+        var setup = service.GetType("Microsoft.Extensions.Hosting.Extensions", throwOnError: true)!
+            .GetMethod("AddApplicationServices", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        setup.Invoke(null, [builder]);
+        return builder.Services.Select(d => d.ServiceType)
+            .Where(t => t.IsClass && !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
+            .Distinct()
+            .ToList();
+    }
+
     [Fact]
-    public void Every_consumer_is_routed()
+    public void Every_service_registers_consumers()
+    {
+        Assert.All(Services, service => Assert.NotEmpty(Registered(service.Assembly)));
+    }
+
+    [Fact]
+    public void Every_registered_consumer_is_routed()
     {
         foreach (var (queue, message) in Consumed())
         {
@@ -31,7 +60,7 @@ public sealed class MessageRoutesTests
     }
 
     [Fact]
-    public void Every_route_has_a_consumer()
+    public void Every_route_has_a_registered_consumer()
     {
         var consumed = Consumed().ToHashSet();
         foreach (var (message, queues) in MessageRoutes.Consumers)
