@@ -18,6 +18,10 @@ public static class WijServiceExtensions
         builder.AddMigrations(service);
         builder.AddMessaging(queue, bus => bus.AddConsumers(service));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // One map of postcodes to neighbourhood teams for every service; Neighbourhoods:9711-9712=Groningen Centrum, ...
+        // replaces the shipped table for another town (the same setting on every service).
+        var configured = builder.Configuration.GetSection("Neighbourhoods").Get<Dictionary<string, string>>();
+        builder.Services.TryAddSingleton(configured is { Count: > 0 } table ? new WijPlatform.Contracts.Vocabulary.NeighbourhoodTable(table) : WijPlatform.Contracts.Vocabulary.NeighbourhoodTable.Default);
         return builder;
     }
 }

@@ -11,6 +11,7 @@ global using WijPlatform.Cafe.Infrastructure;
 global using WijPlatform.Cafe.Messaging;
 global using WijPlatform.Cafe.Model;
 global using WijPlatform.Contracts;
+global using WijPlatform.Contracts.Vocabulary;
 global using WijPlatform.ServiceDefaults.Data;
 global using WijPlatform.ServiceDefaults.Domain;
 global using WijPlatform.ServiceDefaults.Http;

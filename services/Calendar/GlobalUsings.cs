@@ -10,6 +10,7 @@ global using WijPlatform.Calendar.Infrastructure;
 global using WijPlatform.Calendar.Messaging;
 global using WijPlatform.Calendar.Model;
 global using WijPlatform.Contracts;
+global using WijPlatform.Contracts.Vocabulary;
 global using WijPlatform.ServiceDefaults.Data;
 global using WijPlatform.ServiceDefaults.Domain;
 global using WijPlatform.ServiceDefaults.Http;

@@ -10,6 +10,7 @@ global using WijPlatform.Intake.Infrastructure;
 global using WijPlatform.Intake.Messaging;
 global using WijPlatform.Intake.Model;
 global using WijPlatform.Contracts;
+global using WijPlatform.Contracts.Vocabulary;
 global using WijPlatform.ServiceDefaults.Data;
 global using WijPlatform.ServiceDefaults.Domain;
 global using WijPlatform.ServiceDefaults.Http;

@@ -11,6 +11,7 @@ global using WijPlatform.Matching.Infrastructure;
 global using WijPlatform.Matching.Messaging;
 global using WijPlatform.Matching.Model;
 global using WijPlatform.Contracts;
+global using WijPlatform.Contracts.Vocabulary;
 global using WijPlatform.ServiceDefaults.Data;
 global using WijPlatform.ServiceDefaults.Domain;
 global using WijPlatform.ServiceDefaults.Http;

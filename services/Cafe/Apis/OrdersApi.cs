@@ -96,7 +96,7 @@ public sealed record PlaceOrder(
     [property: StringLength(500)] string? SpecialRequest,
     [property: StringLength(200)] string? Street,
     [property: StringLength(20)] string? HouseNumber,
-    [property: StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
+    [property: StringLength(7), DutchPostcode] string? Postcode,
     bool ConfirmDietConflicts = false,
     bool JoinWaitingList = false,
     [property: Range(1, 10)] int Portions = 1);

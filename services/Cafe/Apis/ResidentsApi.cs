@@ -79,7 +79,7 @@ public sealed record SaveProfile(
     [property: AllowedValues(null, "normal", "pureed")] string? Texture,
     [property: StringLength(200)] string? Street,
     [property: StringLength(20)] string? HouseNumber,
-    [property: StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
+    [property: StringLength(7), DutchPostcode] string? Postcode,
     [property: StringLength(30)] string? Phone,
     [property: StringLength(100)] string? EmergencyContactName,
     [property: StringLength(30)] string? EmergencyContactPhone,

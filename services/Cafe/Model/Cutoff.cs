@@ -14,15 +14,15 @@ public sealed class CutoffPolicy
     {
         var local = mealDate.AddDays(-DaysBefore).ToDateTime(At);
         // A wall-clock time skipped by the spring-forward gap does not exist; close an hour later instead.
-        if (CafeHours.Amsterdam.IsInvalidTime(local))
+        if (Amsterdam.Zone.IsInvalidTime(local))
         {
             local = local.AddHours(1);
         }
-        return new DateTimeOffset(local, CafeHours.Amsterdam.GetUtcOffset(local));
+        return new DateTimeOffset(local, Amsterdam.Zone.GetUtcOffset(local));
     }
 
     public bool IsOpen(DateOnly mealDate, DateTimeOffset now) => now < ClosesAt(mealDate);
 
     /// <summary>The date in Amsterdam at a moment, which is what "today" means for the café.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, CafeHours.Amsterdam).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => Amsterdam.Today(now);
 }

@@ -15,15 +15,13 @@ public static class Allergens
 
 public static class CafeHours
 {
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     /// <summary>The warm meal is served from 12:00 to 13:30, Amsterdam time.</summary>
     public static (DateTimeOffset From, DateTimeOffset Until) MealTime(DateOnly date)
     {
         DateTimeOffset At(TimeOnly time)
         {
             var local = date.ToDateTime(time);
-            return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+            return new DateTimeOffset(local, Amsterdam.Zone.GetUtcOffset(local));
         }
         return (At(new TimeOnly(12, 0)), At(new TimeOnly(13, 30)));
     }

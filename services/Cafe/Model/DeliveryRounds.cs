@@ -77,10 +77,6 @@ public readonly record struct HouseNumber(int Value, string Addition)
 
 public static class Postcodes
 {
-    /// <summary>"3705ab" and "3705 AB" are the same Dutch postcode; written as "3705 AB".</summary>
-    public static string Normalise(string postcode)
-    {
-        var compact = postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        return compact.Length == 6 ? $"{compact[..4]} {compact[4..]}" : compact;
-    }
+    /// <summary>"3705ab" and "3705 AB" are the same Dutch postcode; written as "3705 AB" (the shared parser); anything else as it came, upper case.</summary>
+    public static string Normalise(string postcode) => Postcode.Normalise(postcode) ?? postcode.Trim().ToUpperInvariant();
 }

@@ -21,7 +21,7 @@ public static class RoundPrint
     public static string Html(DeliveryRound round, IEnumerable<RoundStop> stops)
     {
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-        var startsAt = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(round.StartsAt, DateTimeKind.Utc), CafeHours.Amsterdam);
+        var startsAt = Amsterdam.ToLocal(round.StartsAt);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>

@@ -68,7 +68,7 @@ public static class CasesApi
 
 public sealed record TriageCase(
     [property: MaxLength(10), ItemLength(50)] string[]? Domains = null,
-    [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null);
+    [property: AllowedValues(null, Urgency.Low, Urgency.Normal, Urgency.High, Urgency.Crisis)] string? Urgency = null);
 
 public sealed record AssignCase(Guid RegisseurId);
 

@@ -42,6 +42,10 @@ public static class HelpRequestsApi
                 errors["residentId"] = [$"There is no resident {residentId}."];
             }
         }
+        if (request.VolunteerTalent is { } wanted && Talents.Normalise(wanted).Length == 0)
+        {
+            errors["volunteerTalent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents.Listed.Order())}."];
+        }
         // A known resident's address gives the postcode; an anonymous question names one.
         var postcodeText = resident?.Postcode ?? request.Postcode;
         if (!Postcode.TryParse(postcodeText, out var postcode))
@@ -57,7 +61,7 @@ public static class HelpRequestsApi
             NewId.NextGuid(),
             request.Channel,
             Domains.Normalise(request.Domains),
-            request.Urgency ?? "normal",
+            request.Urgency ?? Urgency.Normal,
             valid.Value,
             request.Description,
             request.VolunteerTalent,
@@ -92,7 +96,7 @@ public sealed record RegisterHelpRequest(
     [property: Required, MinLength(1), MaxLength(10), ItemLength(50)] string[] Domains,
     [property: Required, StringLength(4000, MinimumLength = 1)] string Description,
     [property: StringLength(10)] string? Postcode = null,
-    [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null,
+    [property: AllowedValues(null, Urgency.Low, Urgency.Normal, Urgency.High, Urgency.Crisis)] string? Urgency = null,
     [property: StringLength(50)] string? VolunteerTalent = null,
     DateTimeOffset? WantedAt = null,
     Guid? ResidentId = null,

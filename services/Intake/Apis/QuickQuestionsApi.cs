@@ -27,7 +27,7 @@ public static class QuickQuestionsApi
         }
         // Only the neighbourhood is kept, not the postcode, so that a count cannot point to an address.
         var counted = new CountedQuestion(NewId.NextGuid(), request.Channel, Domains.Normalise(request.Domains),
-            postcode is { } p ? neighbourhoods.Find(p) : null, TimeZones.TodayInAmsterdam(clock.GetUtcNow()));
+            postcode is { } p ? neighbourhoods.Find(p) : null, Amsterdam.Today(clock.GetUtcNow()));
         await using var work = await unitOfWork.BeginAsync(ct);
         await store.InsertCountedAsync(work, counted.Id, counted.Channel, counted.Domains, counted.Neighbourhood, counted.AnsweredOn, ct);
         await work.CommitAsync(ct);

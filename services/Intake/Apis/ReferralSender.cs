@@ -19,8 +19,8 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
             }
             (firstName, street) = (resident!.FirstName, resident.Street);
         }
-        var insideHome = talent is "home-visit" or "computer-help";
-        await work.PublishAsync(new VolunteerRequested(referralId, @case.Id, @case.ResidentId ?? Guid.Empty, talent, @case.Postcode, street, firstName,
+        var insideHome = Talents.InsideHome.Contains(Talents.Normalise(talent));
+        await work.PublishAsync(new VolunteerRequested(referralId, @case.Id, @case.ResidentId ?? Guid.Empty, Talents.Normalise(talent), @case.Postcode, street, firstName,
             wantedAt, @case.Urgency, insideHome), ct);
         Record(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'.", actor);
         return null;

@@ -98,15 +98,13 @@ public sealed record Refer(
     DateOnly? StartsOn = null,
     [property: StringLength(500)] string? Remarks = null)
 {
-    public static readonly string[] Talents = ["walk", "home-visit", "odd-job", "computer-help", "shopping", "transport", "company", "meal-delivery"];
-
     public Dictionary<string, string[]> Validate(DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         switch (Kind)
         {
-            case "volunteer" when string.IsNullOrWhiteSpace(Talent):
-                errors["talent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents)}."];
+            case "volunteer" when string.IsNullOrWhiteSpace(Talent) || Talents.Normalise(Talent).Length == 0:
+                errors["talent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents.Listed.Order())}."];
                 break;
             case "activity" when ActivityId is null:
                 errors["activityId"] = ["Name the activity of the calendar."];
@@ -114,13 +112,13 @@ public sealed record Refer(
             case "meal-delivery" when MealDeliveryDays.Problem(Weekdays) is { } days:
                 errors["weekdays"] = [days];
                 break;
-            case "meal-delivery" when StartsOn is { } starts && starts < TimeZones.TodayInAmsterdam(now):
+            case "meal-delivery" when StartsOn is { } starts && starts < Amsterdam.Today(now):
                 errors["startsOn"] = ["Meal delivery cannot start in the past."];
                 break;
             case "partner" when string.IsNullOrWhiteSpace(Partner):
                 errors["partner"] = ["Name the partner organisation."];
                 break;
-            case "partner" when FollowUpOn is not { } followUp || followUp < TimeZones.TodayInAmsterdam(now):
+            case "partner" when FollowUpOn is not { } followUp || followUp < Amsterdam.Today(now):
                 errors["followUpOn"] = ["A referral to a partner needs a follow-up date, today or later."];
                 break;
         }

@@ -100,7 +100,7 @@ public sealed record RegisterResident(
     public Dictionary<string, string[]> Validate(DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        if (DateOfBirth > TimeZones.TodayInAmsterdam(now) || DateOfBirth.Year < 1900)
+        if (DateOfBirth > Amsterdam.Today(now) || DateOfBirth.Year < 1900)
         {
             errors["dateOfBirth"] = ["Enter a date of birth between 1900 and today."];
         }

@@ -15,11 +15,11 @@ public static class WorklistsApi
             .WithSummary("How many of the team's cases are open per neighbourhood (default) or per regisseur (?by=regisseur)");
         api.MapGet("/overdue-actions", async Task<Results<Ok<Page<PlanItem>>, ProblemHttpResult>> ([AsParameters] PageRequest page, string? owner, string? neighbourhood, TeamScope scope, PlanStore store, TimeProvider clock, CancellationToken ct) =>
                 CasesApi.OtherTeam(scope, neighbourhood) ?? (Results<Ok<Page<PlanItem>>, ProblemHttpResult>)TypedResults.Ok(
-                    await store.OverdueActionsAsync(scope, TimeZones.TodayInAmsterdam(clock.GetUtcNow()), owner, neighbourhood, page, ct)))
+                    await store.OverdueActionsAsync(scope, Amsterdam.Today(clock.GetUtcNow()), owner, neighbourhood, page, ct)))
             .WithSummary("Plan actions past their due date (Amsterdam days) and not done, optionally for one owner");
         api.MapGet("/due-follow-ups", async Task<Results<Ok<Page<Referral>>, ProblemHttpResult>> ([AsParameters] PageRequest page, string? neighbourhood, TeamScope scope, ReferralStore store, TimeProvider clock, CancellationToken ct) =>
                 CasesApi.OtherTeam(scope, neighbourhood) ?? (Results<Ok<Page<Referral>>, ProblemHttpResult>)TypedResults.Ok(
-                    await store.DueFollowUpsAsync(scope, TimeZones.TodayInAmsterdam(clock.GetUtcNow()), neighbourhood, page, ct)))
+                    await store.DueFollowUpsAsync(scope, Amsterdam.Today(clock.GetUtcNow()), neighbourhood, page, ct)))
             .WithSummary("Referrals to partners whose follow-up date has come and that were not followed up yet");
         api.MapGet("/signals", async Task<Results<Ok<Page<OpenSignal>>, ProblemHttpResult>> ([AsParameters] PageRequest page, string? neighbourhood, Guid? regisseurId, TeamScope scope, CaseStore store, CancellationToken ct) =>
                 CasesApi.OtherTeam(scope, neighbourhood) ?? (Results<Ok<Page<OpenSignal>>, ProblemHttpResult>)TypedResults.Ok(

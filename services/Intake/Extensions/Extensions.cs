@@ -10,9 +10,6 @@ internal static class Extensions
         builder.Services.AddOpenApi(options => options.AddSchemaTransformer<OpenApiExamples>());
         builder.Services.AddValidation();
 
-        // Neighbourhoods:9711-9712=Groningen Centrum, ... replaces the shipped table for another town.
-        var configured = builder.Configuration.GetSection("Neighbourhoods").Get<Dictionary<string, string>>();
-        builder.Services.AddSingleton(configured is { Count: > 0 } table ? new NeighbourhoodTable(table) : NeighbourhoodTable.Default);
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddSingleton<ResidentStore>();
         builder.Services.AddSingleton<PlanStore>();

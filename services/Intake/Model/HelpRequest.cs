@@ -19,8 +19,6 @@ public sealed record HelpRequest(
 
     public static readonly string[] KnownDomains = ["wonen", "welzijn", "zorg", "opvoeding", "financien", "werk", "eenzaamheid"];
 
-    public static readonly string[] Urgencies = ["low", "normal", "high", "crisis"];
-
     public Guid? ResidentId { get; init; }
 
     public Guid? HouseholdId { get; init; }

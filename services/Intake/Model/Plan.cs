@@ -67,5 +67,5 @@ public static class PlanRules
         items.Any(i => i.Kind is PlanKinds.Strength or PlanKinds.Network);
 
     public static bool IsOverdue(PlanItem action, DateTimeOffset now) =>
-        action.Kind == PlanKinds.Action && action.DoneAt is null && action.DueDate is { } due && due < TimeZones.TodayInAmsterdam(now);
+        action.Kind == PlanKinds.Action && action.DoneAt is null && action.DueDate is { } due && due < Amsterdam.Today(now);
 }

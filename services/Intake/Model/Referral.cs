@@ -58,14 +58,7 @@ public static class ReferralAnswers
     };
 
     private static string Amsterdam(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, TimeZones.Amsterdam).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-}
-
-public static class TimeZones
-{
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
-    public static DateOnly TodayInAmsterdam(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
+        TimeZoneInfo.ConvertTime(at, WijPlatform.Contracts.Vocabulary.Amsterdam.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The weekdays a resident wants a warm meal brought, as the café's standing orders name them.</summary>

@@ -29,5 +29,5 @@ public static class CaseSignals
     /// (a crisis stays a crisis).
     /// </summary>
     public static string RaiseForNoAnswer(string urgency) =>
-        Array.IndexOf(HelpRequest.Urgencies, urgency) >= Array.IndexOf(HelpRequest.Urgencies, "high") ? urgency : "high";
+        Urgency.Rank(urgency) >= Urgency.Rank(Urgency.High) ? urgency : Urgency.High;
 }

@@ -18,19 +18,19 @@ public static class VolunteerRequestsApi
         return api;
     }
 
-    public static async Task<Results<Created<VolunteerRequest>, ValidationProblem>> RegisterRequest(RegisterVolunteerRequest request, UnitOfWorkFactory unitOfWork, RequestStore store, PostcodeMap map, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<VolunteerRequest>, ValidationProblem>> RegisterRequest(RegisterVolunteerRequest request, UnitOfWorkFactory unitOfWork, RequestStore store, PostcodeMap map, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate(map);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var postcode = DutchPostcode.Normalise(request.Postcode)!;
+        var postcode = Contracts.Vocabulary.Postcode.Normalise(request.Postcode)!;
         var talent = Talents.Normalise(request.Talent);
         var created = new VolunteerRequest(
-            NewId.NextGuid(), "coordinator", null, request.ResidentId, null, talent, postcode, map.Find(postcode)?.Neighbourhood,
+            NewId.NextGuid(), "coordinator", null, request.ResidentId, null, talent, postcode, neighbourhoods.Find(postcode),
             request.WantedAt?.UtcDateTime, request.WeeklyDay, request.WeeklyFrom is { } from ? from.Hour * 60 + from.Minute : null, request.DurationMinutes,
-            request.Urgency ?? "normal", request.InsideHome || Talents.InsideHome.Contains(talent), request.PreferredLanguage?.ToLowerInvariant(), request.PreferredGender,
+            request.Urgency ?? Urgency.Normal, request.InsideHome || Talents.InsideHome.Contains(talent), request.PreferredLanguage?.ToLowerInvariant(), request.PreferredGender,
             request.FirstName?.Trim(), request.Street?.Trim(), RequestStatus.Open, clock.GetUtcNow().UtcDateTime, null);
         await using var work = await unitOfWork.BeginAsync(ct);
         await store.InsertAsync(work, created, ct);
@@ -38,10 +38,17 @@ public static class VolunteerRequestsApi
         return TypedResults.Created($"/api/matching/requests/{created.Id}", created);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<Candidate>>, ProblemHttpResult>> Candidates(Guid id, [Range(1, 50)] int? count, RequestStore store, Matchmaker matchmaker, CancellationToken ct) =>
-        await store.FindAsync(id, ct) is { } request
-            ? TypedResults.Ok(await matchmaker.RankAsync(request, count ?? 10, ct))
-            : Problems.NotFound("volunteer request", id);
+    /// <summary>The ranked candidates; a request that cannot be ranked is answered with the reason (409), not an empty list.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<Candidate>>, ProblemHttpResult>> Candidates(Guid id, [Range(1, 50)] int? count, RequestStore store, Matchmaker matchmaker, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is not { } request)
+        {
+            return Problems.NotFound("volunteer request", id);
+        }
+        return matchmaker.Unrankable(request) is { } reason
+            ? Problems.Conflict("No candidates can be ranked for this request.", reason)
+            : TypedResults.Ok(await matchmaker.RankAsync(request, count ?? 10, ct));
+    }
 
     public static async Task<Results<Created<Match>, ProblemHttpResult>> Propose(Guid id, ProposeVolunteer proposal, UnitOfWorkFactory unitOfWork, RequestStore store, Matchmaker matchmaker, CancellationToken ct)
     {
@@ -64,12 +71,12 @@ public sealed record ProposeVolunteer([property: Required] Guid VolunteerId);
 
 public sealed record RegisterVolunteerRequest(
     [property: Required, StringLength(50, MinimumLength = 1)] string Talent,
-    [property: Required, StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
+    [property: Required, StringLength(7), DutchPostcode] string Postcode,
     DateTimeOffset? WantedAt = null,
     DayOfWeek? WeeklyDay = null,
     TimeOnly? WeeklyFrom = null,
     [property: Range(15, 480)] int DurationMinutes = 60,
-    [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null,
+    [property: AllowedValues(null, Urgency.Low, Urgency.Normal, Urgency.High, Urgency.Crisis)] string? Urgency = null,
     bool InsideHome = false,
     [property: StringLength(8)] string? PreferredLanguage = null,
     [property: AllowedValues(null, "female", "male", "x")] string? PreferredGender = null,
@@ -80,7 +87,7 @@ public sealed record RegisterVolunteerRequest(
     public Dictionary<string, string[]> Validate(PostcodeMap map)
     {
         var errors = new Dictionary<string, string[]>();
-        if (DutchPostcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
+        if (Contracts.Vocabulary.Postcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
         {
             errors["postcode"] = ["This postcode is outside the areas the service covers (Groningen and Zeist)."];
         }

@@ -30,14 +30,14 @@ public static class VolunteersApi
     }
 
     public static async Task<Results<Created<Volunteer>, ValidationProblem>> RegisterVolunteer(
-        RegisterVolunteer request, UnitOfWorkFactory unitOfWork, VolunteerStore store, PostcodeMap map, VogExpiryWatch vogWatch, TimeProvider clock, CancellationToken ct)
+        RegisterVolunteer request, UnitOfWorkFactory unitOfWork, VolunteerStore store, PostcodeMap map, NeighbourhoodTable neighbourhoods, VogExpiryWatch vogWatch, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate(map);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var postcode = DutchPostcode.Normalise(request.Postcode)!;
+        var postcode = Contracts.Vocabulary.Postcode.Normalise(request.Postcode)!;
         var volunteer = new Volunteer(
             NewId.NextGuid(), request.ResidentId, request.FirstName.Trim(),
             request.Talents.Select(Talents.Normalise).Distinct().ToArray(),
@@ -47,7 +47,7 @@ public static class VolunteersApi
             (request.Languages is { Length: > 0 } languages ? languages : ["nl"]).Select(l => l.Trim().ToLowerInvariant()).Distinct().ToArray(),
             request.Gender, request.Preferences, request.MaxActiveMatches, request.VogStatus, request.VogIssuedOn, true, clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);
-        await store.InsertAsync(work, volunteer, map.Find(postcode)?.Neighbourhood, ct);
+        await store.InsertAsync(work, volunteer, neighbourhoods.Find(postcode), ct);
         await vogWatch.WarnAsync(work, volunteer.Id, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/volunteers/{volunteer.Id}", volunteer);
@@ -113,7 +113,7 @@ public sealed record WorkloadView(Guid VolunteerId, int ActiveMatches, int MaxAc
 public sealed record RegisterVolunteer(
     [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
     [property: Required, MaxLength(20), ItemLength(50)] string[] Talents,
-    [property: Required, StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
+    [property: Required, StringLength(7), DutchPostcode] string Postcode,
     [property: Required, AllowedValues("foot", "bike", "car")] string TravelMode,
     [property: MaxLength(20), ItemLength(100)] string[]? OtherTalents = null,
     [property: StringLength(200)] string? Street = null,
@@ -136,16 +136,16 @@ public sealed record RegisterVolunteer(
             errors["talents"] = ["Talents, other talents and languages may not contain empty entries."];
             return errors;
         }
-        var unknown = Talents.Select(Model.Talents.Normalise).Where(t => !Model.Talents.Listed.Contains(t)).ToArray();
+        var unknown = Talents.Select(Contracts.Vocabulary.Talents.Normalise).Where(t => !Contracts.Vocabulary.Talents.Listed.Contains(t)).ToArray();
         if (unknown.Length > 0)
         {
-            errors["talents"] = [$"Not on the list: {string.Join(", ", unknown)}. Choose from {string.Join(", ", Model.Talents.Listed.Order())}, or describe it in otherTalents."];
+            errors["talents"] = [$"Not on the list: {string.Join(", ", unknown)}. Choose from {string.Join(", ", Contracts.Vocabulary.Talents.Listed.Order())}, or describe it in otherTalents."];
         }
         else if (Talents.Length == 0 && (OtherTalents ?? []).All(string.IsNullOrWhiteSpace))
         {
             errors["talents"] = ["Name at least one talent."];
         }
-        if (DutchPostcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
+        if (Contracts.Vocabulary.Postcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
         {
             errors["postcode"] = ["This postcode is outside the areas the service covers (Groningen and Zeist)."];
         }

@@ -5,7 +5,13 @@ namespace WijPlatform.Matching.Application;
 /// <summary>Ranks candidates for a stored request and turns a chosen candidate into a proposed match.</summary>
 public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests, MatchStore matches, PostcodeMap map, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TaskTime.Amsterdam).DateTime);
+    public DateOnly Today => Amsterdam.Today(clock.GetUtcNow());
+
+    /// <summary>Why nobody can be ranked for <paramref name="request"/>, or null when candidates can be ranked: distances need the request's area on the map.</summary>
+    public string? Unrankable(VolunteerRequest request) =>
+        map.IndexOf(request.Postcode) < 0
+            ? $"The request's area ({request.Postcode[..Math.Min(4, request.Postcode.Length)]}) is outside the areas the service covers, so no volunteer's distance to it is known."
+            : null;
 
     public async Task<IReadOnlyList<Candidate>> RankAsync(VolunteerRequest request, int count, CancellationToken cancellationToken) =>
         await RankAsync(await QueryAsync(request, cancellationToken), count, null, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class VogWarningOptions
 public sealed class VogExpiryWatch(UnitOfWorkFactory unitOfWork, IOptions<VogWarningOptions> options, TimeProvider clock, ILogger<VogExpiryWatch> logger)
     : TimerJob(clock, logger)
 {
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TaskTime.Amsterdam).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => Amsterdam.Today(now);
 
     protected override TimeSpan Interval => options.Value.CheckEvery;
 

@@ -1,21 +1,32 @@
 namespace WijPlatform.Matching.Messaging;
 
-/// <summary>Intake needs a volunteer for a resident (a walk, a home visit): the request joins the queue and gets a clear best candidate proposed.</summary>
-public sealed class VolunteerRequestedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, RequestStore store, Matchmaker matchmaker, PostcodeMap map, IOptions<AutoProposalOptions> options, TimeProvider clock)
+/// <summary>
+/// Intake needs a volunteer for a resident (a walk, a home visit): the request joins the queue and gets a
+/// clear best candidate proposed. A request that cannot be ranked (its area is not on the map) is kept for the coordinator and intake is told why at once, instead of it ending unmatched unexplained.
+/// </summary>
+public sealed class VolunteerRequestedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, RequestStore store, Matchmaker matchmaker, NeighbourhoodTable neighbourhoods, IOptions<AutoProposalOptions> options, TimeProvider clock)
     : IdempotentConsumer<VolunteerRequested>(unitOfWork, metrics)
 {
     protected override async Task HandleAsync(VolunteerRequested message, UnitOfWork work, CancellationToken cancellationToken)
     {
-        var postcode = DutchPostcode.Normalise(message.Postcode) ?? message.Postcode;
+        var postcode = Postcode.Normalise(message.Postcode) ?? message.Postcode;
         var talent = Talents.Normalise(message.Talent);
+        var now = clock.GetUtcNow().UtcDateTime;
         var request = new VolunteerRequest(
             message.RequestId, "intake", message.CaseId, message.ResidentId == Guid.Empty ? null : message.ResidentId, null,
-            talent, postcode, map.Find(postcode)?.Neighbourhood, message.WantedAt?.UtcDateTime, null, null, 60,
-            Urgency.Levels.Contains(message.Urgency) ? message.Urgency : "normal", message.InsideHome || Talents.InsideHome.Contains(talent),
-            null, null, message.FirstName, message.Street, RequestStatus.Open, clock.GetUtcNow().UtcDateTime, null);
-        if (await store.InsertAsync(work, request, cancellationToken) == 1)
+            talent, postcode, neighbourhoods.Find(postcode), message.WantedAt?.UtcDateTime, null, null, 60,
+            Urgency.IsKnown(message.Urgency) ? message.Urgency : Urgency.Normal, message.InsideHome || Talents.InsideHome.Contains(talent),
+            null, null, message.FirstName, message.Street, RequestStatus.Open, now, null);
+        if (await store.InsertAsync(work, request, cancellationToken) != 1)
         {
-            await matchmaker.TryAutoProposeAsync(work, request, options.Value, cancellationToken);
+            return;
         }
+        if (matchmaker.Unrankable(request) is { } reason)
+        {
+            await store.MarkUnmatchedReportedAsync(work, request.Id, now, cancellationToken);
+            await work.PublishAsync(new VolunteerRequestUnmatched(request.Id, reason), cancellationToken);
+            return;
+        }
+        await matchmaker.TryAutoProposeAsync(work, request, options.Value, cancellationToken);
     }
 }

@@ -15,11 +15,9 @@ public sealed record Absence(DateOnly From, DateOnly Until)
 /// </summary>
 public readonly record struct TaskTime(DayOfWeek Day, int StartMinute, int EndMinute, DateOnly? Date)
 {
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     public static TaskTime OneOff(DateTime startUtc, int durationMinutes)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), Amsterdam);
+        var local = Amsterdam.ToLocal(startUtc);
         var start = local.Hour * 60 + local.Minute;
         return new TaskTime(local.DayOfWeek, start, Math.Min(24 * 60, start + durationMinutes), DateOnly.FromDateTime(local));
     }

@@ -1,25 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace WijPlatform.Matching.Model;
 
-public static partial class DutchPostcode
-{
-    /// <summary>"3705ab" becomes "3705 AB"; null when it is not a Dutch postcode.</summary>
-    public static string? Normalise(string? postcode)
-    {
-        var match = postcode is null ? null : Pattern().Match(postcode.Trim());
-        return match is { Success: true } ? $"{match.Groups[1].Value} {match.Groups[2].Value.ToUpperInvariant()}" : null;
-    }
-
-    /// <summary>The four digits: distances are measured between the centroids of these areas.</summary>
-    public static int Pc4(string postcode) => int.Parse(postcode.AsSpan(0, 4), CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("^([1-9][0-9]{3}) ?([A-Za-z]{2})$")]
-    private static partial Regex Pattern();
-}
-
-public sealed record PostcodeArea(int Pc4, double Latitude, double Longitude, string Place, string Neighbourhood);
+public sealed record PostcodeArea(int Pc4, double Latitude, double Longitude, string Place, string Area);
 
 /// <summary>
 /// The PC4 areas the service covers, with a centroid each. The shipped table

@@ -39,7 +39,7 @@ public sealed class SyntheticPopulation(PostcodeMap map, int seed)
                 Guid.NewGuid(), "intake", null, null, null, talent, Postcode(), null,
                 weekly ? null : nowUtc.Date.AddDays(1 + _random.Next(14)).AddHours(8 + _random.Next(9)),
                 weekly ? (DayOfWeek)_random.Next(7) : null, weekly ? (9 + _random.Next(8)) * 60 : null, 60,
-                Pick(Urgency.Levels), Talents.InsideHome.Contains(talent), null, null, null, null, RequestStatus.Open, nowUtc.AddMinutes(-_random.Next(10_000)), null);
+                Pick(Urgency.Levels.ToArray()), Talents.InsideHome.Contains(talent), null, null, null, null, RequestStatus.Open, nowUtc.AddMinutes(-_random.Next(10_000)), null);
         }
     }
 

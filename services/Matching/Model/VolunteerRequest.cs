@@ -41,10 +41,3 @@ public static class RequestStatus
     public const string Matched = "matched";
     public const string Closed = "closed";
 }
-
-public static class Urgency
-{
-    public static readonly string[] Levels = ["low", "normal", "high", "crisis"];
-
-    public static int Rank(string urgency) => Array.IndexOf(Levels, urgency) is var i and >= 0 ? i : 1;
-}

@@ -96,6 +96,27 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
         Assert.Equal("calendar", noShow.GetProperty("actor").GetString());
     }
 
+    /// <summary>Problem details as the APIs answer them, as far as these tests read them.</summary>
+    private sealed record Problem(string Title, string Detail);
+
+    [Fact]
+    public async Task A_volunteer_referral_from_an_area_matching_cannot_rank_comes_back_with_the_reason()
+    {
+        // 9799 is Groningen in the shared neighbourhood map, but matching has no centroid for it: no distance, no ranking.
+        var groningen = new IntakeApi(stack, "Groningen");
+        var caseId = await groningen.RegisterCaseAsync(null, IntakeApi.UniquePostcode("9799"));
+        var referral = (await groningen.PostOkAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "volunteer", talent = "walk" })).GetProperty("id").GetGuid();
+
+        await EventuallyOnTimelineAsync(groningen, caseId, "volunteer-unmatched");
+        var unmatched = Assert.Single(await groningen.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "volunteer-unmatched");
+        Assert.Contains("(9799) is outside the areas the service covers", unmatched.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var candidates = await _coordinator.GetAsync($"/api/matching/requests/{referral}/candidates");
+        Assert.Equal(HttpStatusCode.Conflict, candidates.StatusCode);
+        var problem = (await candidates.Content.ReadFromJsonAsync<Problem>())!;
+        Assert.Contains("outside the areas the service covers", problem.Detail, StringComparison.Ordinal);
+    }
+
     /// <summary>3701 is Zeist Centrum: that team refers its resident to a volunteer.</summary>
     private readonly IntakeApi _zeistCentrum = new(stack, "Zeist Centrum");
 

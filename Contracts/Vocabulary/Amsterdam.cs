@@ -1,6 +1,9 @@
-namespace WijPlatform.Calendar.Model;
+namespace WijPlatform.Contracts.Vocabulary;
 
-/// <summary>The neighbourhood centre's clock: activities are planned in Europe/Amsterdam wall-clock time.</summary>
+/// <summary>
+/// The platform's one clock for people: activities, meals, tasks and follow-up dates are Europe/Amsterdam
+/// wall-clock time in every service; instants travel in UTC.
+/// </summary>
 public static class Amsterdam
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
@@ -8,6 +11,9 @@ public static class Amsterdam
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
+
+    /// <summary>Today's date in Amsterdam at <paramref name="now"/>.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOf(now.UtcDateTime);
 
     /// <summary>
     /// Wall-clock time to UTC. A time skipped by the spring change (02:30 on the last Sunday of March)

@@ -1,7 +1,8 @@
-namespace WijPlatform.Intake.Model;
+namespace WijPlatform.Contracts.Vocabulary;
 
 /// <summary>
-/// Which neighbourhood (wijk) a postcode's four digits belong to. Configured as entries
+/// Which neighbourhood (wijk), and so which neighbourhood team, a postcode's four digits belong to: the one
+/// map of every service. Configured as entries
 /// "9711-9712" = "Groningen Centrum" (a single "3706" works too); the narrowest range wins, so a
 /// whole city can be a fallback for its unlisted postcodes.
 /// </summary>
@@ -44,7 +45,10 @@ public sealed class NeighbourhoodTable
 
     public string? Find(Postcode postcode)
     {
-        var digits = int.Parse(postcode.Digits, System.Globalization.CultureInfo.InvariantCulture);
+        var digits = postcode.Pc4;
         return _ranges.Where(r => r.From <= digits && digits <= r.To).OrderBy(r => r.To - r.From).Select(r => r.Name).FirstOrDefault();
     }
+
+    /// <summary>The neighbourhood of a postcode given as text; null when it is no postcode or lies outside the map.</summary>
+    public string? Find(string? postcode) => Postcode.TryParse(postcode, out var parsed) ? Find(parsed.Value) : null;
 }
