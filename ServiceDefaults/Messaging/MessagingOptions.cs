@@ -33,4 +33,7 @@ public sealed class MessagingOptions
     public int DeliveryLimit { get; set; } = 5;
 
     public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>How often the error queue's depth is read for the wij.error_queue.depth gauge.</summary>
+    public TimeSpan ErrorQueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -116,8 +116,8 @@ public sealed class UnitOfWork : IAsyncDisposable
         // The runtime type, so that a message held in a variable of a base type is still published as itself.
         var type = message.GetType();
         Write(
-            "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)",
-            new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, Json) });
+            "INSERT INTO outbox_messages (id, message_type, body, trace_parent) VALUES (@Id, @Type, @Body::jsonb, @TraceParent)",
+            new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, Json), TraceParent = System.Diagnostics.Activity.Current?.Id });
         _published = true;
         return Task.CompletedTask;
     }

@@ -10,7 +10,7 @@ namespace WijPlatform.ServiceDefaults.Security;
 /// line altered or removed afterwards shows. It runs beside the requests instead of inside them:
 /// a line is sealed within <c>Audit:SealInterval</c> (default one second) of its commit.
 /// </summary>
-public sealed partial class AuditSealer(AuditTrail trail, IConfiguration configuration, ILogger<AuditSealer> logger) : BackgroundService
+public sealed partial class AuditSealer(AuditTrail trail, AuditMetrics metrics, IConfiguration configuration, ILogger<AuditSealer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +20,7 @@ public sealed partial class AuditSealer(AuditTrail trail, IConfiguration configu
         {
             try
             {
-                await trail.SealPendingAsync(stoppingToken);
+                metrics.Sealed(await trail.SealPendingAsync(stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -57,12 +57,18 @@ public sealed class AuditTrail(NpgsqlDataSource db)
     }
 
     /// <summary>Seals every line written so far, in batches (none while another instance is sealing).</summary>
-    public async Task SealPendingAsync(CancellationToken ct)
+    public async Task<long> SealPendingAsync(CancellationToken ct)
     {
         const int batch = 5_000;
-        while (await SealAsync(batch, ct) == batch)
+        long sealedLines = 0;
+        int round;
+        do
         {
+            round = await SealAsync(batch, ct);
+            sealedLines += round;
         }
+        while (round == batch);
+        return sealedLines;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("cafedb");
+        builder.AddServiceDatabase("cafedb");
         builder.AddMigrations(typeof(MenuStore).Assembly);
         builder.AddMessaging(MessageRoutes.Cafe, bus =>
         {

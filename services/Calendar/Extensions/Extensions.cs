@@ -9,7 +9,7 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("calendardb");
+        builder.AddServiceDatabase("calendardb");
         builder.AddMigrations(typeof(ActivityStore).Assembly);
         builder.AddMessaging(MessageRoutes.Calendar, bus =>
         {

@@ -12,7 +12,7 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("intakedb");
+        builder.AddServiceDatabase("intakedb");
         builder.AddMigrations(typeof(CaseStore).Assembly);
         builder.AddMessaging(MessageRoutes.Intake, bus => bus.AddConsumers(typeof(CaseStore).Assembly));
 

@@ -12,7 +12,7 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("matchingdb");
+        builder.AddServiceDatabase("matchingdb");
         builder.AddMigrations(typeof(VolunteerStore).Assembly);
         builder.AddMessaging(MessageRoutes.Matching, bus =>
         {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using WijPlatform.Hosting;
 using WijPlatform.IntegrationTests.Intake;
 
 namespace WijPlatform.IntegrationTests.Security;
@@ -69,7 +68,7 @@ public sealed class AuditTrailTests(StackFixture stack)
         await intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber());
 
         // As the service's own database role: adding and reading are allowed, changing and removing are not.
-        var asService = PostgresServerResource.ConnectionStringFromState(stack.Host.StateDirectory, stack.Host.UrlOf("postgres"), "intakedb", user: "intakedb_app");
+        var asService = stack.ConnectionStringAs("intakedb", "app");
         await using (var service = new NpgsqlConnection(asService))
         {
             await service.OpenAsync();

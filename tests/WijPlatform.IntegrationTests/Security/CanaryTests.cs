@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using RabbitMQ.Client;
-using WijPlatform.Hosting;
 using WijPlatform.IntegrationTests.Intake;
 
 namespace WijPlatform.IntegrationTests.Security;
@@ -53,7 +52,7 @@ public sealed class CanaryTests(StackFixture stack)
 
     private async Task<IEnumerable<string>> ErrorQueueHitsAsync()
     {
-        var factory = new ConnectionFactory { Uri = RabbitMQServerResource.AddressFromState(stack.Host.StateDirectory, stack.Host.UrlOf("messaging")) };
+        var factory = new ConnectionFactory { Uri = stack.BrokerAddress };
         await using var connection = await factory.CreateConnectionAsync();
         var hits = new List<string>();
         foreach (var service in Operations.Services)
