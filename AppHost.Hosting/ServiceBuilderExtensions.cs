@@ -26,6 +26,9 @@ public static class ServiceBuilderExtensions
             .WithoutHttpsCertificate()
             .WithEnvironment(context =>
             {
+                // The gateway is the edge and forwards the caller's address; each service names it in
+                // its audit lines itself, so no service rewrites its remote address from the header.
+                context.EnvironmentVariables.Remove("ASPNETCORE_FORWARDEDHEADERS_ENABLED");
                 // Services record spans only when something collects them: the dashboard, the
                 // collector named with --otlp-endpoint, or nothing at all.
                 if (options.OtlpEndpoint is { } collector)

@@ -15,6 +15,10 @@ public static class ConsoleReportExtensions
     /// </summary>
     public static IDistributedApplicationBuilder AddConsoleReport(this IDistributedApplicationBuilder builder)
     {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return builder;
+        }
         builder.Services.TryAddSingleton<StartFailures>();
         builder.Services.TryAddSingleton<DashboardAddress>();
         builder.Services.AddSingleton<StartupReport>();

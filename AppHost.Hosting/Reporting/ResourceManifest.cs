@@ -10,9 +10,11 @@ public sealed record ResourceEntry(string Name, string State, string? Url, strin
 
 public static class ResourceManifest
 {
-    public static string ToJson(IEnumerable<ResourceEvent> resources, StateFolderInfo folder) =>
+    /// <summary>Every resource, and the dashboard (named "dashboard") when there is one.</summary>
+    public static string ToJson(IEnumerable<ResourceEvent> resources, StateFolderInfo folder, string? dashboard) =>
         JsonSerializer.Serialize(
-            resources.Select(r => new ResourceEntry(r.Resource.Name, "healthy", UrlOf(r.Resource), folder.LogOf(r.Resource.Name), ProcessIdOf(r))),
+            resources.Select(r => new ResourceEntry(r.Resource.Name, "healthy", UrlOf(r.Resource), folder.LogOf(r.Resource.Name), ProcessIdOf(r)))
+                .Concat(dashboard is null ? [] : [new ResourceEntry("dashboard", "running", dashboard, null, null)]),
             JsonSerializerOptions.Web);
 
     public static IReadOnlyList<ResourceEntry> Read(string stateDirectory) =>

@@ -20,7 +20,8 @@ public sealed class StartupReport(
     DashboardAddress dashboard,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
-    private static readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(3);
+    // Generous: a first start on a machine busy with other builds can take minutes.
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(5);
     private readonly TaskCompletionSource<string?> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, string> _printed = [];
 
@@ -58,7 +59,7 @@ public sealed class StartupReport(
                 else if (required.All(r => latest.TryGetValue(r.Name, out var e) && IsHealthy(e)))
                 {
                     // Written aside and moved into place: whoever sees the file sees all of it.
-                    await File.WriteAllTextAsync(ManifestPath + ".tmp", ResourceManifest.ToJson(required.Select(r => latest[r.Name]), folder), stoppingToken);
+                    await File.WriteAllTextAsync(ManifestPath + ".tmp", ResourceManifest.ToJson(required.Select(r => latest[r.Name]), folder, dashboard.Url), stoppingToken);
                     File.Move(ManifestPath + ".tmp", ManifestPath, overwrite: true);
                     PrintSummary(required.Select(r => latest[r.Name]).ToList());
                     _outcome.TrySetResult(null);

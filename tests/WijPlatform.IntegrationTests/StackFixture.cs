@@ -25,7 +25,8 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>A second gateway with the default rate limit, started only by the test that measures it.</summary>
     public const string RateLimitedGateway = "gateway-ratelimit";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    // Generous: on a machine shared with other builds the first start can take minutes.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     private DistributedApplication? _app;
     private StackHost? _host;
@@ -54,9 +55,9 @@ public sealed class StackFixture : IAsyncLifetime
     {
         var state = Path.Combine(Path.GetTempPath(), "wij-test-" + Guid.NewGuid().ToString("N")[..10]);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WijPlatform_AppHost>(
-            ["--state-dir", state, "--gateway-port", Ports.GetFree().ToString(System.Globalization.CultureInfo.InvariantCulture), "--dynamic-ports", "--quiet"],
             // The dashboard as a developer has it: the trace test reads the stack's telemetry from it.
-            (options, _) => options.DisableDashboard = false);
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
+            ["--state-dir", state, "--gateway-port", Ports.GetFree().ToString(System.Globalization.CultureInfo.InvariantCulture), "--dynamic-ports", "--quiet"]);
         var gateway = builder.CreateResourceBuilder<ProjectResource>("gateway");
         foreach (var (name, value) in Environment)
         {
@@ -67,9 +68,25 @@ public sealed class StackFixture : IAsyncLifetime
         _app = await builder.BuildAsync();
         _host = new StackHost(state, _app);
         _identity = DevelopmentIdentity.ForState(state);
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        await _app.StartAsync(timeout.Token);
-        await WaitUntilHealthyAsync(_app, timeout.Token);
+        try
+        {
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await _app.StartAsync(timeout.Token);
+            await WaitUntilHealthyAsync(_app, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            // The AppHost's own sentence when it stopped the start because a resource could not start.
+            var report = _app.Services.GetRequiredService<StartupReport>().Outcome;
+            var failure = report.IsCompletedSuccessfully ? report.Result : null;
+            // A fixture that fails to start is not disposed by xUnit: stop what did start.
+            await DisposeAsync();
+            if (failure is not null)
+            {
+                throw new InvalidOperationException(failure, ex);
+            }
+            throw;
+        }
         Gateway = Client(Host.GatewayUrl, "admin");
     }
 
