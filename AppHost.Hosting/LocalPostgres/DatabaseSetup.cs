@@ -6,7 +6,7 @@ namespace WijPlatform.Hosting.LocalPostgres;
 /// Creates each database with its owner and application role once the server is ready, and on every
 /// start sets each role's own password from its parameter, so no role can log in with another's secret.
 /// </summary>
-internal static class DatabaseSetup
+public static class DatabaseSetup
 {
     public static async Task EnsureAsync(LocalPostgresResource server, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using Aspire.Hosting;
-
 namespace WijPlatform.FaultTests;
 
 /// <summary>RabbitMQ is killed (kill -9) in the middle of a stream of commands and comes back.</summary>

@@ -49,6 +49,23 @@ public sealed class FaultResource(DistributedApplication app, IResource resource
         }
     }
 
+    /// <summary>Stops the resource with Aspire's stop command, unless it has already ended.</summary>
+    public async Task StopAsync()
+    {
+        if (!app.ResourceNotifications.TryGetCurrentState(resource.Name, out var current) || current.Snapshot.State?.Text is not { } state
+            || KnownResourceStates.TerminalStates.Contains(state) || state == KnownResourceStates.NotStarted)
+        {
+            return;
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, timeout.Token);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{Name} could not be stopped: {result.Message}");
+        }
+        await app.ResourceNotifications.WaitForResourceAsync(resource.Name, KnownResourceStates.TerminalStates, timeout.Token);
+    }
+
     /// <summary>Starts the resource (again) with Aspire's start command and waits until it is healthy.</summary>
     public async Task StartAsync(TimeSpan timeout)
     {

@@ -1,37 +1,32 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WijPlatform.Hosting;
-using WijPlatform.Hosting.Reporting;
+using WijPlatform.Hosting.LocalPostgres;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace WijPlatform.FaultTests;
 
 /// <summary>
-/// A small real stack for one fault test, made of the AppHost's own resource types: PostgreSQL,
-/// epmd and RabbitMQ from the operating system's packages, intake (the sender) and matching (the
-/// receiver) as Aspire project resources; each a real process that a test can kill and start again.
+/// What one fault test works with: the run's PostgreSQL and RabbitMQ (<see cref="FaultInfrastructure"/>),
+/// emptied for it, and intake (the sender) and matching (the receiver) started with the test's
+/// settings; each a real process that the test can kill and start again. Disposing stops the services.
 /// </summary>
 public sealed class FaultStack : IAsyncDisposable
 {
-    private readonly DistributedApplication _app;
-    private readonly string _state;
+    private readonly FaultInfrastructure _infrastructure;
 
-    private FaultStack(DistributedApplication app, string state)
+    private FaultStack(FaultInfrastructure infrastructure)
     {
-        _app = app;
-        _state = state;
-        Postgres = Resource("postgres");
-        Broker = Resource("messaging");
-        Intake = Resource("intake");
-        Matching = Resource("matching");
-        var admin = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DevelopmentIdentity.ForState(state).CreateToken("admin"));
-        IntakeApi = new HttpClient { BaseAddress = UrlOf("intake"), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
-        MatchingApi = new HttpClient { BaseAddress = UrlOf("matching"), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
+        _infrastructure = infrastructure;
+        Postgres = infrastructure.Resource("postgres");
+        Broker = infrastructure.Resource("messaging");
+        Intake = infrastructure.Resource("intake");
+        Matching = infrastructure.Resource("matching");
+        var admin = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DevelopmentIdentity.ForState(infrastructure.StateDirectory).CreateToken("admin"));
+        IntakeApi = new HttpClient { BaseAddress = infrastructure.UrlOf("intake"), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
+        MatchingApi = new HttpClient { BaseAddress = infrastructure.UrlOf("matching"), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
     }
 
     public FaultResource Postgres { get; }
@@ -46,76 +41,43 @@ public sealed class FaultStack : IAsyncDisposable
 
     public HttpClient MatchingApi { get; }
 
-    public string StateDirectory => _state;
+    public string StateDirectory => _infrastructure.StateDirectory;
 
     /// <param name="configureIntake">Settings of this test for intake (fault switches, shorter intervals).</param>
-    /// <param name="startMatching">False: matching is part of the stack but started only by the test.</param>
+    /// <param name="startMatching">False: matching is left for the test to start.</param>
     public static async Task<FaultStack> StartAsync(
-        Action<IResourceBuilder<ProjectResource>>? configureIntake = null,
-        Action<IResourceBuilder<ProjectResource>>? configureMatching = null,
+        Action<ServiceSettings>? configureIntake = null,
+        Action<ServiceSettings>? configureMatching = null,
         bool startMatching = true)
     {
-        var state = Path.Combine(Path.GetTempPath(), "wij-fault-" + Guid.NewGuid().ToString("N")[..10]);
-        var options = new AppHostOptions { StateDirectory = state, DynamicPorts = true, Quiet = true, NoDashboard = true };
-        var aspire = options.ToAspireOptions();
-        // DCP and the dashboard are found through the AppHost's assembly, as when the AppHost runs.
-        aspire.AssemblyName = typeof(Projects.WijPlatform_AppHost).Assembly.GetName().Name;
-        var builder = DistributedApplication.CreateBuilder(aspire);
-        builder.UseStateFolder(options);
-        builder.AddConsoleReport();
-        var identity = builder.AddDevelopmentIdentity();
-        var postgres = builder.AddLocalPostgres("postgres", options.PortFor("postgres", 0));
-        var intakeDb = postgres.AddDatabase("intakedb");
-        var matchingDb = postgres.AddDatabase("matchingdb");
-        var epmd = builder.AddEpmd("epmd", options.PortFor("epmd", 0));
-        var broker = builder.AddLocalRabbitMQ("messaging", options.PortFor("messaging", 0), epmd);
-        var intake = builder.AddService<Projects.Intake>("intake", options.PortFor("intake", 0))
-            .WithReference(intakeDb).WaitFor(intakeDb)
-            .WithReference(broker).WaitFor(broker)
-            .WithReference(identity)
-            .WithEnvironment("Messaging__PublishTimeout", "00:00:02");
-        var matching = builder.AddService<Projects.Matching>("matching", options.PortFor("matching", 0))
-            .WithReference(matchingDb).WaitFor(matchingDb)
-            .WithReference(broker).WaitFor(broker)
-            .WithReference(identity);
-        configureIntake?.Invoke(intake);
-        configureMatching?.Invoke(matching);
-        if (!startMatching)
-        {
-            matching.WithExplicitStart();
-        }
+        var infrastructure = FaultInfrastructure.Shared;
+        await infrastructure.ResetAsync();
+        infrastructure.IntakeSettings.Clear();
+        infrastructure.IntakeSettings.WithEnvironment("Messaging__PublishTimeout", "00:00:02");
+        configureIntake?.Invoke(infrastructure.IntakeSettings);
+        infrastructure.MatchingSettings.Clear();
+        configureMatching?.Invoke(infrastructure.MatchingSettings);
 
-        var app = builder.Build();
+        var stack = new FaultStack(infrastructure);
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await app.StartAsync(timeout.Token);
-            var report = app.Services.GetRequiredService<StartupReport>().Outcome;
-            if (await report.WaitAsync(timeout.Token) is { } failure)
-            {
-                throw new InvalidOperationException(failure);
-            }
-            return new FaultStack(app, state);
+            await Task.WhenAll(startMatching ? [RestartAsync(stack.Intake), RestartAsync(stack.Matching)] : [RestartAsync(stack.Intake)]);
         }
         catch
         {
-            await StopAsync(app, state);
+            await stack.DisposeAsync();
             throw;
         }
+        return stack;
     }
 
     /// <summary>Starts a killed (or not yet started) resource and waits until it is healthy.</summary>
     // A broker that was killed replays its quorum queues first; on a loaded machine that takes a while.
     public static Task RestartAsync(FaultResource resource, TimeSpan? timeout = null) => resource.StartAsync(timeout ?? TimeSpan.FromSeconds(150));
 
-    private FaultResource Resource(string name) =>
-        new(_app, _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name));
-
-    private Uri UrlOf(string name) =>
-        new(ResourceManifest.UrlOf(_app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name))!);
-
+    // Unpooled: the test kills and restarts the server, and drops the databases between tests.
     private string ConnectionString(string database) =>
-        Hosting.LocalPostgres.LocalPostgresResource.ConnectionStringFromState(_state, UrlOf("postgres"), database);
+        LocalPostgresResource.ConnectionStringFromState(StateDirectory, _infrastructure.UrlOf("postgres"), database) + ";Pooling=false";
 
     /// <summary>Registers a question that asks for a volunteer; returns its id when the desk got a 2xx answer.</summary>
     public async Task<(int Status, Guid? Id)> RegisterQuestionAsync(string talent = "walk")
@@ -193,26 +155,11 @@ public sealed class FaultStack : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the services; the servers stay for the next test.</summary>
     public async ValueTask DisposeAsync()
     {
         IntakeApi.Dispose();
         MatchingApi.Dispose();
-        await StopAsync(_app, _state);
-    }
-
-    private static async Task StopAsync(DistributedApplication app, string state)
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-        try
-        {
-            if (Environment.GetEnvironmentVariable("WIJ_KEEP_STATE") is null)
-            {
-                Directory.Delete(state, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
+        await Task.WhenAll(Intake.StopAsync(), Matching.StopAsync());
     }
 }

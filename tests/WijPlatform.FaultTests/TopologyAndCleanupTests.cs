@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using System.Text.Json;
 
 namespace WijPlatform.FaultTests;
@@ -22,7 +20,7 @@ public sealed class TopologyAndCleanupTests
     [Fact]
     public async Task Sent_outbox_rows_and_inbox_rows_are_removed_after_the_retention()
     {
-        static void ShortRetention(IResourceBuilder<ProjectResource> service) => service
+        static void ShortRetention(ServiceSettings service) => service
             .WithEnvironment("Messaging__Retention", "00:00:02")
             .WithEnvironment("Messaging__CleanupInterval", "00:00:01");
         await using var stack = await FaultStack.StartAsync(ShortRetention, ShortRetention);
