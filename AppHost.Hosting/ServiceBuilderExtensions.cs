@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using WijPlatform.Hosting;
+using WijPlatform.Hosting.StateFolder;
 
 namespace Aspire.Hosting;
 
@@ -24,6 +25,10 @@ public static class ServiceBuilderExtensions
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", options.Environment)
             .WithEnvironment("DOTNET_ENVIRONMENT", options.Environment)
             .WithoutHttpsCertificate()
+            // Each service signs its audit lines with a key of its own, which its database never
+            // sees, and anchors the chain's head outside the database, where its superuser cannot write.
+            .WithEnvironment("Audit__SigningKey", builder.AddStateSecret($"{name}-audit-key", StateSecrets.NewKey))
+            .WithEnvironment("Audit__AnchorPath", Path.Combine(builder.StateFolder().Directory, "audit", $"{name}.anchors"))
             .WithEnvironment(context =>
             {
                 // The gateway is the edge and forwards the caller's address; each service names it in

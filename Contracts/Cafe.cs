@@ -13,4 +13,4 @@ public sealed record DailyMealPublished(
 /// <summary>The café needs a deliverer for a round of home deliveries.</summary>
 public sealed record DelivererRequested(Guid RoundId, DateOnly Date, string Postcode, DateTimeOffset StartsAt, int Stops);
 
-public sealed record DelivererAssigned(Guid RoundId, Guid VolunteerId, string VolunteerFirstName);
+public sealed record DelivererAssigned(Guid RoundId, Guid VolunteerId, [property: PersonalData] string VolunteerFirstName);

@@ -7,8 +7,8 @@ public sealed record ActivityReferralRequested(
     Guid ResidentId,
     Guid ActivityId,
     DateTimeOffset? OccurrenceStart,
-    string DisplayName,
-    string? Phone);
+    [property: PersonalData] string DisplayName,
+    [property: PersonalData] string? Phone);
 
 public sealed record SignupConfirmed(Guid? ReferralId, Guid SignupId, Guid ActivityId, DateTimeOffset OccurrenceStart);
 

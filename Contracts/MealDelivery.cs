@@ -8,17 +8,17 @@ namespace WijPlatform.Contracts;
 public sealed record MealDeliveryRequested(
     Guid ReferralId,
     Guid ResidentId,
-    string DisplayName,
-    string Street,
-    string HouseNumber,
-    string Postcode,
-    string? Phone,
+    [property: PersonalData] string DisplayName,
+    [property: PersonalData] string Street,
+    [property: PersonalData] string HouseNumber,
+    [property: PersonalData] string Postcode,
+    [property: PersonalData] string? Phone,
     IReadOnlyList<string> Weekdays,
     DateOnly? StartsOn,
-    string? Remarks);
+    [property: PersonalData] string? Remarks);
 
 /// <summary>The café's desk took the resident on: a standing order for home delivery starts on the first delivery day.</summary>
 public sealed record MealDeliveryAccepted(Guid ReferralId, Guid StandingOrderId, IReadOnlyList<string> Weekdays, DateOnly StartsOn);
 
 /// <summary>The café cannot deliver (outside the delivery area, kitchen full, the resident said no); the reason is for the regisseur.</summary>
-public sealed record MealDeliveryDeclined(Guid ReferralId, string Reason);
+public sealed record MealDeliveryDeclined(Guid ReferralId, [property: PersonalData] string Reason);

@@ -9,17 +9,17 @@ public sealed record VolunteerRequested(
     Guid CaseId,
     Guid ResidentId,
     string Talent,
-    string Postcode,
-    string? Street,
-    string? FirstName,
+    [property: PersonalData] string Postcode,
+    [property: PersonalData] string? Street,
+    [property: PersonalData] string? FirstName,
     DateTimeOffset? WantedAt,
     string Urgency,
     bool InsideHome);
 
-public sealed record VolunteerMatchProposed(Guid RequestId, Guid MatchId, Guid VolunteerId, string VolunteerFirstName);
+public sealed record VolunteerMatchProposed(Guid RequestId, Guid MatchId, Guid VolunteerId, [property: PersonalData] string VolunteerFirstName);
 
-public sealed record VolunteerMatched(Guid RequestId, Guid MatchId, Guid VolunteerId, string VolunteerFirstName);
+public sealed record VolunteerMatched(Guid RequestId, Guid MatchId, Guid VolunteerId, [property: PersonalData] string VolunteerFirstName);
 
 public sealed record VolunteerRequestUnmatched(Guid RequestId, string Reason);
 
-public sealed record VolunteerMatchEnded(Guid RequestId, Guid MatchId, string Reason);
+public sealed record VolunteerMatchEnded(Guid RequestId, Guid MatchId, [property: PersonalData] string Reason);

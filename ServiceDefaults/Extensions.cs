@@ -30,6 +30,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.AddProblemDetailsDefaults();
+        builder.AddRequestProtection();
         builder.AddWijAuthentication();
         return builder;
     }
@@ -99,11 +100,11 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        }).DisableHttpMetrics().AllowAnonymous();
+        }).DisableHttpMetrics().AllowAnonymous().WithoutResidentData();
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("live"),
-        }).DisableHttpMetrics().AllowAnonymous();
+        }).DisableHttpMetrics().AllowAnonymous().WithoutResidentData();
         return app;
     }
 }

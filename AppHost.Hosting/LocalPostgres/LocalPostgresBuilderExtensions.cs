@@ -46,6 +46,8 @@ public static class LocalPostgresBuilderExtensions
                 {
                     "-D", server.DataDirectory, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", server.DataDirectory,
                     "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=128MB", "-c", "log_min_messages=warning",
+                    // An error's DETAIL quotes the row it refused ("Failing row contains (...)"): a resident's data in the server log.
+                    "-c", "log_error_verbosity=terse",
                 })
                 {
                     context.Args.Add(argument);

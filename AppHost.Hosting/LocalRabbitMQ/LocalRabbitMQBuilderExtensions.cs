@@ -36,7 +36,10 @@ public static class LocalRabbitMQBuilderExtensions
         // A state folder from before the secrets file kept the broker's password beside its data.
         var legacyPassword = Path.Combine(directory, "password");
         var password = builder.AddStateSecret($"{name}-password", () => File.Exists(legacyPassword) ? File.ReadAllText(legacyPassword).Trim() : StateSecrets.NewPassword());
-        var broker = new LocalRabbitMQResource(name, directory, password.Resource, epmd.Resource);
+        // A state folder from before the secrets file kept the field key beside the broker's data too.
+        var legacyFieldKey = Path.Combine(directory, "field-key");
+        var fieldKey = builder.AddStateSecret("message-field-key", () => File.Exists(legacyFieldKey) ? File.ReadAllText(legacyFieldKey).Trim() : StateSecrets.NewKey());
+        var broker = new LocalRabbitMQResource(name, directory, password.Resource, fieldKey.Resource, epmd.Resource);
         var epmdPort = epmd.Resource.Endpoint.EndpointAnnotation.Port!.Value;
         // Distribution (clustering, rabbitmqctl) gets a port of its own beside the AMQP port.
         var distributionPort = port + 20000 <= 65535 ? port + 20000 : port - 20000;
@@ -107,6 +110,16 @@ public static class LocalRabbitMQBuilderExtensions
                 await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[].", cancellationToken);
             });
     }
+
+    /// <summary>
+    /// The broker's connection string (ConnectionStrings__messaging) and the key for the personal
+    /// fields of message bodies: a service that reads messages without it could not open them.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithReference(this IResourceBuilder<ProjectResource> service, IResourceBuilder<LocalRabbitMQResource> broker) =>
+        service
+            .WithReference((IResourceBuilder<IResourceWithConnectionString>)broker)
+            .WithEnvironment($"Messaging__FieldKeys__{LocalRabbitMQResource.FieldKeyId}", broker.Resource.FieldKey)
+            .WithEnvironment("Messaging__FieldKeyId", LocalRabbitMQResource.FieldKeyId);
 
     /// <summary>A real NAMES request (a bare connect makes epmd log "got partial packet" on every probe).</summary>
     private static async Task AskForNamesAsync(int port, CancellationToken cancellationToken)

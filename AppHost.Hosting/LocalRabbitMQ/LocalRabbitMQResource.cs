@@ -7,7 +7,7 @@ namespace WijPlatform.Hosting.LocalRabbitMQ;
 /// container engine) with its own ports, data folder and epmd, so that several run side by side
 /// and none outlives its AppHost.
 /// </summary>
-public sealed class LocalRabbitMQResource(string name, string directory, ParameterResource password, EpmdResource epmd)
+public sealed class LocalRabbitMQResource(string name, string directory, ParameterResource password, ParameterResource fieldKey, EpmdResource epmd)
     : ExecutableResource(name, ServerScript, directory), IResourceWithConnectionString
 {
     public const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
@@ -22,6 +22,15 @@ public sealed class LocalRabbitMQResource(string name, string directory, Paramet
     public string Directory { get; } = directory;
 
     public ParameterResource Password { get; } = password;
+
+    /// <summary>
+    /// The key the services seal the personal fields of message bodies with: whoever talks to this
+    /// broker needs it, so a reference to the broker hands it over (Messaging__FieldKeys__dev).
+    /// </summary>
+    public ParameterResource FieldKey { get; } = fieldKey;
+
+    /// <summary>The id development seals with; production names its own keys (see README, Security).</summary>
+    public const string FieldKeyId = "dev";
 
     public EpmdResource Epmd { get; } = epmd;
 

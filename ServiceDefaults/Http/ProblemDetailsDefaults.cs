@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using WijPlatform.ServiceDefaults.Data;
+using WijPlatform.ServiceDefaults.Http;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -37,18 +38,24 @@ public static class ProblemDetailsDefaults
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<StatementErrorHandler>();
+        builder.Services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(openApi => openApi.AddSchemaTransformer<OpenApiInputLimits>());
         // Binding failures must reach the exception handler so that they become field errors, not empty 400s.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
 
+    /// <param name="beforeAuthentication">Middleware that must answer before anyone is authenticated, such as CORS preflights.</param>
     /// <param name="afterAuthentication">Middleware that needs to know the caller but must run before
     /// authorization refuses anyone, such as the gateway's rate limiter.</param>
-    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null, Action<WebApplication>? afterAuthentication = null)
     {
+        app.UseRequestProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        beforeAuthentication?.Invoke(app);
         app.UseWijAuthentication(afterAuthentication);
+        app.UseMiddleware<ControlCharacterGuard>();
         return app;
     }
 }
@@ -83,6 +90,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             },
         });
     }
+}
+
+/// <summary>Answers nothing itself (the request is a 500): it makes sure no connection that saw the statement error serves another request.</summary>
+internal sealed class StatementErrorHandler(IServiceProvider services) : IExceptionHandler
+{
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(StatementErrors.ReplaceConnectionsAfter(exception, services.GetService<NpgsqlDataSource>()));
 }
 
 internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler

@@ -1,18 +1,33 @@
 using Dapper;
 using System.Globalization;
 using MassTransit;
+using WijPlatform.ServiceDefaults.Data;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
 /// A consumer whose effects and the record of having handled the message id are committed in one
 /// transaction: a redelivered or duplicated message finds its id in the inbox and has no second
-/// effect. Messages it publishes go through the same transaction's outbox.
+/// effect. Messages it publishes go through the same transaction's outbox. A message that carries
+/// personal data about a resident this service has already erased (a late or replayed delivery) is
+/// recorded and left alone, so nothing of the resident comes back.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics) : IConsumer<TMessage>
     where TMessage : class
 {
     public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        try
+        {
+            await ConsumeOnceAsync(context);
+        }
+        catch (Exception ex) when (StatementErrors.ReplaceConnectionsAfter(ex, unitOfWork.DataSource))
+        {
+            throw;
+        }
+    }
+
+    private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context)
     {
         // A message redelivered this often has crashed the process every time; set it aside before it does again.
         var limit = unitOfWork.Options.DeliveryLimit;
@@ -34,7 +49,10 @@ public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork,
             metrics.Duplicate();
             return;
         }
-        await HandleAsync(context.Message, work, context.CancellationToken);
+        if (!await ErasedResidents.HoldsPersonalDataOfErasedAsync(work, context.Message, context.CancellationToken))
+        {
+            await HandleAsync(context.Message, work, context.CancellationToken);
+        }
         FaultInjection.BeforeConsumerCommit();
         await work.CommitAsync(context.CancellationToken);
         FaultInjection.AfterConsumerCommit();

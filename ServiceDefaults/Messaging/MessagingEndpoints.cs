@@ -19,11 +19,11 @@ public static class MessagingEndpoints
     public static RouteGroupBuilder MapMessagingAdmin(this WebApplication app)
     {
         var queue = app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.QueueName;
-        var audit = app.MapGroup($"/api/{queue}/admin/audit").WithTags("Operations").RequireRoles(WijRoles.Operator);
+        var audit = app.MapGroup($"/api/{queue}/admin/audit").WithTags("Operations").RequireRoles(WijRoles.Operator).WithoutResidentData();
         audit.MapGet("/verify", async (AuditTrail trail, CancellationToken ct) => TypedResults.Ok(await trail.VerifyAsync(ct)))
             .WithSummary("Checks the audit trail's hash chain: the first line that was altered or removed, if any");
 
-        var group = app.MapGroup($"/api/{queue}/admin/messaging").WithTags("Operations").RequireRoles(WijRoles.Operator);
+        var group = app.MapGroup($"/api/{queue}/admin/messaging").WithTags("Operations").RequireRoles(WijRoles.Operator).WithoutResidentData();
 
         group.MapGet("/outbox", async Task<Ok<OutboxStatus>> (NpgsqlDataSource db, MessagingMetrics metrics, CancellationToken ct) =>
         {

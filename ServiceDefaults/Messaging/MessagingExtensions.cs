@@ -20,6 +20,10 @@ public static class MessagingExtensions
         builder.Services.PostConfigure<MessagingOptions>(o => o.QueueName = queueName);
         var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
 
+        // Fails the start when no field key is configured: a service never sends personal data in clear text.
+        var cipher = FieldCipher.FromOptions(options);
+        builder.Services.AddSingleton(cipher);
+        builder.Services.AddSingleton<PersonalFields>();
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<UnitOfWorkFactory>();
@@ -33,9 +37,18 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8.5 reports how it is used to its maker (usage-tracking.masstransit.io) a few
+            // minutes after the bus starts. A platform for care data calls nobody its operators did not
+            // configure: off, unless Messaging:UsageTelemetry:Enabled (or MASSTRANSIT_USAGE_TELEMETRY) says otherwise.
+            bus.ConfigureUsageTelemetryOptions(telemetry =>
+            {
+                telemetry.Enabled = false;
+                section.GetSection("UsageTelemetry").Bind(telemetry);
+            });
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
+                rabbit.ConfigureJsonSerializerOptions(json => PersonalFields.Seal(json, cipher));
                 var credentials = Uri.UnescapeDataString(address.UserInfo).Split(':', 2);
                 rabbit.Host(address.Host, (ushort)(address.Port > 0 ? address.Port : 5672), "/", host =>
                 {

@@ -36,4 +36,14 @@ public sealed class MessagingOptions
 
     /// <summary>How often the error queue's depth is read for the wij.error_queue.depth gauge.</summary>
     public TimeSpan ErrorQueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Keys for the personal fields of message bodies, by key id: base64 of 32 random bytes, the same on
+    /// every service (Messaging__FieldKeys__2026a=...). Keep an old key while messages sealed with it
+    /// may still wait in an outbox or a queue.
+    /// </summary>
+    public Dictionary<string, string> FieldKeys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The key new messages are sealed with; needed only when <see cref="FieldKeys"/> holds more than one.</summary>
+    public string? FieldKeyId { get; set; }
 }

@@ -15,13 +15,16 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// from elsewhere, and polls as a fallback; rows are claimed with FOR UPDATE SKIP LOCKED
 /// so that several instances of a service never publish the same message on purpose. A message that
 /// is published but not marked (a crash in between) is published again with the same message id,
-/// and the consumer's inbox suppresses the duplicate.
+/// and the consumer's inbox suppresses the duplicate. A sent row keeps its ids for diagnosis but
+/// loses its personal fields in the same update that marks it sent: once the broker has confirmed the
+/// message, the outbox has no reason to hold a name or an address.
 /// </summary>
 public sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
     IBus bus,
     TopologyDeployer topology,
     MessagingMetrics metrics,
+    PersonalFields personal,
     OutboxSignal signal,
     IOptions<MessagingOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
@@ -98,13 +101,21 @@ public sealed partial class OutboxRelay(
         var results = await Task.WhenAll(batch.Select(m => PublishAsync(m, timeout.Token)));
         FaultInjection.AfterRelayPublish();
 
-        var sent = batch.Where((_, i) => results[i] is null).Select(m => m.Id).ToArray();
+        var sentRows = batch.Where((_, i) => results[i] is null).ToArray();
+        var sent = sentRows.Select(m => m.Id).ToArray();
         var failed = batch.Where((_, i) => results[i] is not null).Select(m => m.Id).ToArray();
         await connection.ExecuteAsync(new CommandDefinition(
             // Marking sent need not wait for the disk: if a crash loses the mark, the message is published
             // again with the same id and the consumer's inbox drops it.
-            "SET LOCAL synchronous_commit TO OFF; UPDATE outbox_messages SET sent_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY(@Sent)",
-            new { Sent = sent }, transaction, cancellationToken: CancellationToken.None));
+            """
+            SET LOCAL synchronous_commit TO OFF;
+            UPDATE outbox_messages o SET sent_at = clock_timestamp(), attempts = o.attempts + 1,
+                   body = CASE WHEN s.personal = '' THEN o.body ELSE o.body - string_to_array(s.personal, ',') END
+            FROM unnest(@Sent, @Personal) AS s(id, personal)
+            WHERE o.id = s.id
+            """,
+            new { Sent = sent, Personal = sentRows.Select(m => string.Join(',', PersonalFields.Of(TypeNames.Resolve(m.MessageType)))).ToArray() },
+            transaction, cancellationToken: CancellationToken.None));
         if (failed.Length > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -139,7 +150,7 @@ public sealed partial class OutboxRelay(
         try
         {
             var type = TypeNames.Resolve(pending.MessageType);
-            var message = JsonSerializer.Deserialize(pending.Body, type, UnitOfWork.Json)!;
+            var message = JsonSerializer.Deserialize(pending.Body, type, personal.Options)!;
             await bus.Publish(message, type, context => context.MessageId = pending.Id, cancellationToken);
             return null;
         }

@@ -17,9 +17,8 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly IOptions<MessagingOptions> _options;
+    private readonly JsonSerializerOptions _json;
     private readonly IPublishEndpoint? _directPublisher;
     private readonly OutboxSignal _signal;
     private readonly ILogger _logger;
@@ -29,11 +28,12 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly QueuedWrites _writes = new();
     private bool _published;
 
-    private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, OutboxSignal signal, ILogger logger)
+    private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, IOptions<MessagingOptions> options, JsonSerializerOptions json, IPublishEndpoint? directPublisher, OutboxSignal signal, ILogger logger)
     {
         _connection = connection;
         _transaction = transaction;
         _options = options;
+        _json = json;
         _directPublisher = directPublisher;
         _signal = signal;
         _logger = logger;
@@ -89,13 +89,16 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <summary>The audit line of the HTTP request this change belongs to: written in this transaction, at commit.</summary>
     internal PendingAudit? Audit { get; set; }
 
-    internal static async Task<UnitOfWork> BeginAsync(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, IPublishEndpoint? directPublisher, OutboxSignal signal, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Stamps and signs that line.</summary>
+    internal AuditTrail? AuditTrail { get; set; }
+
+    internal static async Task<UnitOfWork> BeginAsync(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, JsonSerializerOptions json, IPublishEndpoint? directPublisher, OutboxSignal signal, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            return new UnitOfWork(connection, transaction, options, directPublisher, signal, logger);
+            return new UnitOfWork(connection, transaction, options, json, directPublisher, signal, logger);
         }
         catch
         {
@@ -117,7 +120,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         var type = message.GetType();
         Write(
             "INSERT INTO outbox_messages (id, message_type, body, trace_parent) VALUES (@Id, @Type, @Body::jsonb, @TraceParent)",
-            new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, Json), TraceParent = System.Diagnostics.Activity.Current?.Id });
+            new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, type, _json), TraceParent = System.Diagnostics.Activity.Current?.Id });
         _published = true;
         return Task.CompletedTask;
     }
@@ -126,7 +129,8 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         if (Audit is { Written: false } audit)
         {
-            Write(AuditTrail.InsertSql, audit.Entry with { Outcome = "committed" });
+            var trail = AuditTrail ?? throw new InvalidOperationException("No audit trail is registered to write the change's line to.");
+            Write(AuditTrail.InsertSql, trail.Line(audit.Entry with { Outcome = "committed" }));
             audit.Written = true;
         }
         await SendQueuedWritesAsync(cancellationToken);
@@ -161,20 +165,25 @@ public sealed class UnitOfWork : IAsyncDisposable
 }
 
 /// <summary>Starts units of work on the service's own database.</summary>
-public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, OutboxSignal signal, IServiceProvider services, ILogger<UnitOfWork> logger)
+public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, PersonalFields personal, OutboxSignal signal, IServiceProvider services, ILogger<UnitOfWork> logger)
 {
     public MessagingOptions Options => options.Value;
+
+    /// <summary>The database the units of work run on, for replacing its pooled connections after a statement error.</summary>
+    internal NpgsqlDataSource DataSource => dataSource;
 
     public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
     {
         var work = await UnitOfWork.BeginAsync(
             dataSource,
             options,
+            personal.Options,
             options.Value.OutboxEnabled ? null : (IPublishEndpoint?)services.GetService(typeof(IBus)),
             signal,
             logger,
             cancellationToken);
         work.Audit = (services.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.Features.Get<PendingAudit>();
+        work.AuditTrail = work.Audit is null ? null : (AuditTrail?)services.GetService(typeof(AuditTrail));
         return work;
     }
 }

@@ -10,15 +10,18 @@ using WijPlatform.ServiceDefaults.Security;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
-/// Marks endpoints that read or change residents' data: every call is written to the audit trail
-/// with the caller, the record, the residents concerned and the outcome. A change made through a
-/// unit of work is recorded in that same transaction; anything else right after it is answered.
+/// Every endpoint says whether it touches residents' data: <see cref="Audited"/> (every call is
+/// written to the audit trail with the caller, the record, the residents concerned and the outcome)
+/// or <see cref="WithoutResidentData"/>. The endpoint report lists both, and a test fails on an
+/// endpoint that says neither. A change made through a unit of work is recorded in that same
+/// transaction; anything else right after it is answered; a call refused before the endpoint runs
+/// (no token, a role that may not) by <see cref="AuditedAuthorizationResults"/>.
 /// </summary>
 public static class AuditConventions
 {
     public static TBuilder Audited<TBuilder>(this TBuilder builder, string recordType)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new AuditedRecord(recordType)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var pending = new PendingAudit(Entry(http, recordType));
@@ -40,7 +43,12 @@ public static class AuditConventions
             return result;
         });
 
-    private static AuditEntry Entry(HttpContext http, string recordType)
+    /// <summary>The endpoint reads and changes no resident's data (menus, the public calendar, counts, the platform's plumbing).</summary>
+    public static TBuilder WithoutResidentData<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(NoResidentData.Instance);
+
+    internal static AuditEntry Entry(HttpContext http, string recordType)
     {
         var user = http.User;
         var route = http.Request.RouteValues;
@@ -54,7 +62,6 @@ public static class AuditConventions
         {
             residents.Add(self);
         }
-        var endpoint = http.GetEndpoint() is RouteEndpoint e ? e.RoutePattern.RawText : http.Request.Path.Value;
         return new AuditEntry(
             user.Subject() ?? "anonymous",
             user.Identity?.Name,
@@ -64,9 +71,15 @@ public static class AuditConventions
             recordType,
             recordId ?? route.Where(v => v.Key.EndsWith("Id", StringComparison.Ordinal)).Select(v => v.Value?.ToString()).FirstOrDefault(),
             [.. residents],
-            $"{http.Request.Method} {endpoint}",
+            $"{http.Request.Method} {EndpointOf(http)}",
             ClientAddress(http));
     }
+
+    /// <summary>The route template; for a catch-all route (the gateway's) the path, which holds ids but never a name (the query is left out).</summary>
+    private static string? EndpointOf(HttpContext http) =>
+        http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } && !template.Contains("{**", StringComparison.Ordinal)
+            ? template
+            : http.Request.Path.Value;
 
     /// <summary>Where the call came from: the caller's address as the gateway forwarded it, and the hop it came through.</summary>
     private static string? ClientAddress(HttpContext http)
@@ -100,6 +113,19 @@ public static class AuditConventions
         var property = Properties.GetOrAdd((item.GetType(), recordType), key =>
             key.Item1.GetProperty("ResidentId") ?? (key.Item2 == "resident" ? key.Item1.GetProperty("Id") : null));
         return property?.GetValue(item) as Guid?;
+    }
+}
+
+/// <summary>Endpoint metadata: calls are audited as this record type.</summary>
+public sealed record AuditedRecord(string RecordType);
+
+/// <summary>Endpoint metadata: the endpoint holds no resident's data, so it is not audited.</summary>
+public sealed class NoResidentData
+{
+    public static NoResidentData Instance { get; } = new();
+
+    private NoResidentData()
+    {
     }
 }
 

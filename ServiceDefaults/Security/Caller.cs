@@ -1,35 +1,26 @@
+using System.Reflection;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 
 namespace WijPlatform.ServiceDefaults.Security;
 
-/// <summary>What a service reads from the verified token of whoever calls it.</summary>
-public static class Caller
+/// <summary>
+/// Who is calling, bound in a handler straight from the verified token (<c>Caller caller</c>). It is
+/// the only way a handler learns who did something: nothing about the caller travels in a header,
+/// so a name in any script (Chloë, Jörg, Дмитрий) reaches the timeline as it was written.
+/// </summary>
+public sealed class Caller : IBindableFromHttpContext<Caller>
 {
-    public static string? Subject(this ClaimsPrincipal user) => user.FindFirst(WijClaims.Subject)?.Value;
+    private Caller(ClaimsPrincipal user) => User = user;
 
-    public static string? Team(this ClaimsPrincipal user) => user.FindFirst(WijClaims.Team)?.Value;
+    public ClaimsPrincipal User { get; }
 
-    public static string? PartnerOrganisation(this ClaimsPrincipal user) => user.FindFirst(WijClaims.PartnerOrganisation)?.Value;
+    public string? Subject => User.Subject();
 
-    public static string? OnBehalfOf(this ClaimsPrincipal user) => user.FindFirst(WijClaims.OnBehalfOf)?.Value;
+    /// <summary>"name (role)", as timelines, plans and consents record who did it.</summary>
+    public string Display => User.Display();
 
-    public static Guid? ProfessionalId(this ClaimsPrincipal user) => GuidClaim(user, WijClaims.ProfessionalId);
+    public static Caller From(ClaimsPrincipal user) => new(user);
 
-    public static Guid? VolunteerId(this ClaimsPrincipal user) => GuidClaim(user, WijClaims.VolunteerId);
-
-    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(WijRoles.Admin);
-
-    public static string Roles(this ClaimsPrincipal user) =>
-        string.Join(",", user.FindAll(WijClaims.Role).Select(c => c.Value));
-
-    /// <summary>How the caller appears on timelines and in the audit trail: "name (role)".</summary>
-    public static string Display(this ClaimsPrincipal user)
-    {
-        var who = user.FindFirst(WijClaims.Name)?.Value ?? user.Subject() ?? "unknown";
-        var display = $"{who} ({user.Roles()})";
-        return display.Length > 100 ? display[..100] : display;
-    }
-
-    private static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
-        Guid.TryParse(user.FindFirst(type)?.Value, out var id) ? id : null;
+    public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult<Caller?>(new(context.User));
 }

@@ -1,40 +1,53 @@
-using Dapper;
+using System.Reflection;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using WijPlatform.ServiceDefaults.Http;
-using WijPlatform.ServiceDefaults.Security;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace WijPlatform.ServiceDefaults.Security;
 
 /// <summary>
-/// A volunteer sees their own records only: their profile and tasks, their matches, the delivery
-/// round they ride. Staff roles on the same endpoints are not limited by it.
+/// A volunteer reaches their own records only: their profile and tasks, their matches, the delivery
+/// round they ride (claim <c>volunteer_id</c>). A record without an owner (a round nobody rides yet)
+/// belongs to nobody. Staff admitted to the same endpoint (the coordinator, the café) reach all.
 /// </summary>
-public static class VolunteerScope
+public sealed class VolunteerScope : IBindableFromHttpContext<VolunteerScope>, IRecordScope
 {
-    /// <param name="ownerQuery">SQL giving the volunteer id that owns the record <c>@id</c>; null when the route id is the volunteer's own id.</param>
-    public static TBuilder OwnedByVolunteer<TBuilder>(this TBuilder builder, string? ownerQuery = null, string routeValue = "id")
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+    public const string Refusal = "This belongs to another volunteer.";
+
+    private VolunteerScope(bool everyone, Guid? volunteer) => (Everyone, Volunteer) = (everyone, volunteer);
+
+    public static VolunteerScope Staff { get; } = new(true, null);
+
+    public static VolunteerScope Nobody { get; } = new(false, null);
+
+    public static string Kind => "volunteer";
+
+    public bool Everyone { get; }
+
+    /// <summary>The calling volunteer; null for staff and for a volunteer token without an id.</summary>
+    public Guid? Volunteer { get; }
+
+    /// <summary>True when the caller is a volunteer (seeing a volunteer's view of a record), not staff.</summary>
+    public bool IsVolunteer => !Everyone;
+
+    public static VolunteerScope Of(Guid volunteer) => new(false, volunteer);
+
+    /// <summary>The record, if it is the caller's; another volunteer's, or nobody's, is refused.</summary>
+    public Scoped<T> Check<T>(T? record, Func<T, Guid?> ownerOf)
+        where T : class =>
+        Scoped.Check(record, record is not null && Covers(ownerOf(record)), Refusal);
+
+    /// <summary>Whether a record owned by <paramref name="owner"/> is the caller's; no owner is nobody's.</summary>
+    public bool Covers(Guid? owner) => Everyone || (Volunteer is { } self && owner == self);
+
+    public static VolunteerScope For(ClaimsPrincipal user, IReadOnlyCollection<string> admittedRoles)
+    {
+        if (admittedRoles.Any(role => role != WijRoles.Volunteer))
         {
-            var user = context.HttpContext.User;
-            if (!user.IsInRole(WijRoles.Volunteer) || WijRoles.All.Any(r => r != WijRoles.Volunteer && user.IsInRole(r))
-                || !Guid.TryParse(context.HttpContext.Request.RouteValues[routeValue]?.ToString(), out var id))
-            {
-                return await next(context);
-            }
-            if (user.VolunteerId() is not { } self)
-            {
-                return Problems.Forbidden("Your token names no volunteer.");
-            }
-            var owner = id;
-            if (ownerQuery is not null)
-            {
-                await using var connection = await context.HttpContext.RequestServices.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(context.HttpContext.RequestAborted);
-                // An unknown record is the endpoint's 404 to give.
-                owner = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(ownerQuery, new { id }, cancellationToken: context.HttpContext.RequestAborted)) ?? self;
-            }
-            return owner == self ? await next(context) : Problems.Forbidden("This belongs to another volunteer.");
-        });
+            return Staff;
+        }
+        return admittedRoles.Contains(WijRoles.Volunteer) && user.VolunteerId() is { } self ? Of(self) : Nobody;
+    }
+
+    public static ValueTask<VolunteerScope?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult<VolunteerScope?>(For(context.User, EndpointRoles.Admitted(context)));
 }

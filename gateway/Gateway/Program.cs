@@ -11,13 +11,14 @@ builder.AddGateway();
 
 var app = builder.Build();
 
-app.UseGatewayProtection();
-app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseRateLimiter());
+app.UseServiceDefaults(beforeAuthentication: pipeline => pipeline.UseCors(), afterAuthentication: pipeline => pipeline.UseRateLimiter());
 app.UseRequestTimeouts();
 
 app.MapDefaultEndpoints();
 app.MapApiKeysApi();
-app.MapReverseProxy();
+// A call the gateway turns away (no valid token) is an attempt on the services' data: it is audited
+// in the gateway's own trail, with the path (ids, never a name) and the caller's address.
+app.MapReverseProxy().WithMetadata(new AuditedRecord("request"));
 app.MapScalarApiReference("/scalar", options =>
 {
     options.WithTitle("WijPlatform API");

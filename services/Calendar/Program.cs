@@ -1,5 +1,4 @@
 using WijPlatform.Calendar.Apis;
-using WijPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,17 +9,19 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapOpenApi().AllowAnonymous();
+app.MapOpenApi().AllowAnonymous().WithoutResidentData();
 
-// Who may call what (admin always may). The calendar itself is public: residents and their
-// calendar apps read activities, occurrences and feeds without signing in.
-app.MapActivitiesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
-app.MapOccurrencesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
-app.MapSignupsApi().RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator).Audited("signup");
-app.MapFeedsApi().AllowAnonymous();
-app.MapWeekApi().AllowAnonymous();
-app.MapProposalsApi().RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator).Audited("proposal");
+// Each API declares who may call it and what it audits where its endpoints are defined. The
+// calendar itself is public: residents and their calendar apps read activities, occurrences and
+// feeds without signing in.
+app.MapActivitiesApi();
+app.MapOccurrencesApi();
+app.MapSignupsApi();
+app.MapFeedsApi();
+app.MapWeekApi();
+app.MapProposalsApi();
 app.MapMessagingAdmin();
+app.MapEndpointReport();
 
 app.Run();
 

@@ -1,5 +1,4 @@
 using WijPlatform.Matching.Apis;
-using WijPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,14 +9,16 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapOpenApi().AllowAnonymous();
+app.MapOpenApi().AllowAnonymous().WithoutResidentData();
 
-// Who may call what (admin always may); a volunteer's own records are checked in the endpoints.
-app.MapVolunteersApi().RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).Audited("volunteer").OwnedByVolunteer();
-app.MapVolunteerRequestsApi().RequireRoles(WijRoles.Coordinator).Audited("volunteer-request");
-app.MapMatchesApi().RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).Audited("match").OwnedByVolunteer("SELECT volunteer_id FROM matches WHERE id = @id");
-app.MapReportsApi().RequireRoles(WijRoles.Coordinator, WijRoles.Professional);
+// Each API declares who may call it and what it audits where its endpoints are defined; a
+// volunteer's own records are a scope its stores require.
+app.MapVolunteersApi();
+app.MapVolunteerRequestsApi();
+app.MapMatchesApi();
+app.MapReportsApi();
 app.MapMessagingAdmin();
+app.MapEndpointReport();
 
 app.Run();
 

@@ -8,10 +8,13 @@ namespace WijPlatform.IntegrationTests;
 /// <summary>What one service does reaches another over RabbitMQ, once.</summary>
 public sealed class MessageFlowTests(StackFixture stack)
 {
+    private readonly HttpClient _public = stack.Anonymous();
+
     [Fact]
     public async Task A_help_request_that_needs_a_volunteer_appears_as_an_open_request_in_matching()
     {
-        var response = await stack.Gateway.PostAsJsonAsync("/api/intake/help-requests", new
+        using var desk = stack.Desk();
+        var response = await desk.PostAsJsonAsync("/api/intake/help-requests", new
         {
             channel = "desk",
             domains = new[] { "eenzaamheid" },
@@ -22,7 +25,8 @@ public sealed class MessageFlowTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var request = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{id}");
+        using var coordinator = stack.Coordinator();
+        var request = await StackFixture.EventuallyGetAsync(coordinator, $"/api/matching/requests/{id}");
         Assert.Equal("walk", request.GetProperty("talent").GetString());
         // Open, or already proposed to a volunteer when another test registered a walker nearby.
         Assert.Contains(request.GetProperty("status").GetString(), new[] { "open", "proposed" });
@@ -33,7 +37,8 @@ public sealed class MessageFlowTests(StackFixture stack)
     public async Task A_published_menu_appears_as_that_days_meal_in_the_calendar_and_a_republished_message_has_no_second_effect()
     {
         var date = new DateOnly(2030, 1, 1).AddDays(Random.Shared.Next(0, 3000));
-        var response = await stack.Gateway.PostAsJsonAsync("/api/cafe/menus", new
+        using var kitchen = stack.Cafe();
+        var response = await kitchen.PostAsJsonAsync("/api/cafe/menus", new
         {
             date,
             dish = "Hutspot met klapstuk",
@@ -45,7 +50,7 @@ public sealed class MessageFlowTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var menuId = (await response.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var activity = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/calendar/activities/{menuId}");
+        var activity = await StackFixture.EventuallyGetAsync(_public, $"/api/calendar/activities/{menuId}");
         Assert.Equal("meal", activity.GetProperty("category").GetString());
         Assert.Equal(30, activity.GetProperty("capacity").GetInt32());
         // Served from 12:00 Amsterdam time, whether that day is in summer or winter time.
@@ -66,13 +71,14 @@ public sealed class MessageFlowTests(StackFixture stack)
         }
         await StackFixture.EventuallyAsync(async () => await DuplicatesSuppressedAsync("calendar") > before);
 
-        var meals = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/calendar/activities?category=meal&from={date:yyyy-MM-dd}T00:00:00Z&to={date.AddDays(1):yyyy-MM-dd}T00:00:00Z");
+        var meals = await _public.GetFromJsonAsync<JsonElement>($"/api/calendar/activities?category=meal&from={date:yyyy-MM-dd}T00:00:00Z&to={date.AddDays(1):yyyy-MM-dd}T00:00:00Z");
         Assert.Equal(1, meals.GetProperty("totalCount").GetInt32());
     }
 
     private async Task<long> DuplicatesSuppressedAsync(string service)
     {
-        var status = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/admin/messaging/outbox");
+        using var operations = stack.Operator();
+        var status = await operations.GetFromJsonAsync<JsonElement>($"/api/{service}/admin/messaging/outbox");
         return status.GetProperty("duplicatesSuppressed").GetInt64();
     }
 }

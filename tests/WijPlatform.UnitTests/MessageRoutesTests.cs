@@ -44,7 +44,7 @@ public sealed class MessageRoutesTests
     [Fact]
     public void Every_contract_is_a_namespaced_record_named_in_the_past_tense_or_as_a_request()
     {
-        foreach (var type in typeof(MessageRoutes).Assembly.GetTypes().Where(t => t.IsClass && t != typeof(MessageRoutes) && !t.IsAbstract && t.Namespace == "WijPlatform.Contracts"))
+        foreach (var type in typeof(MessageRoutes).Assembly.GetTypes().Where(t => t.IsClass && t != typeof(MessageRoutes) && !t.IsAbstract && !t.IsSubclassOf(typeof(Attribute)) && t.Namespace == "WijPlatform.Contracts"))
         {
             Assert.Matches("(ed|Requested|Unmatched)$", type.Name);
         }

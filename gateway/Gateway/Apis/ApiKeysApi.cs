@@ -20,9 +20,9 @@ public static class ApiKeysApi
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/gateway/api-keys").WithTags("API keys").RequireRoles(WijRoles.Admin);
-        api.MapPost("/", async Task<Created<CreatedApiKey>> (CreateApiKey request, HttpContext http, ApiKeyStore keys, CancellationToken ct) =>
+        api.MapPost("/", async Task<Created<CreatedApiKey>> (CreateApiKey request, Caller caller, ApiKeyStore keys, CancellationToken ct) =>
         {
-            var (key, info) = await keys.CreateAsync(request.PartnerOrg.Trim(), request.Role, request.Description, http.User.Display(), ct);
+            var (key, info) = await keys.CreateAsync(request.PartnerOrg.Trim(), request.Role, request.Description, caller.Display, ct);
             return TypedResults.Created($"/api/gateway/api-keys/{info.Id}", new CreatedApiKey(key.ToString(), info));
         }).WithSummary("Issue an API key for a partner organisation and role; the key is shown only now");
         api.MapGet("/", async ([AsParameters] PageRequest page, ApiKeyStore keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(page, ct)))

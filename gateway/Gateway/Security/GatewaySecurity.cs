@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Security;
 
@@ -15,8 +14,6 @@ public sealed class GatewayLimits
 
     /// <summary>How many a caller may make at once after a quiet moment.</summary>
     public int Burst { get; set; } = 200;
-
-    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Origins of browser apps allowed to call the API; none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
@@ -34,6 +31,13 @@ public static class GatewaySecurity
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<PartnerTokens>();
+
+        // The gateway's own tokens are for the hop to a service only: a caller presenting one (say,
+        // one captured inside the cluster) is refused here, so that a revoked key's token is worthless
+        // at the public entrance whatever its expiry.
+        var ownIssuer = builder.Configuration.GetSection("Gateway").Get<GatewayTokenOptions>()?.TokenIssuer ?? new GatewayTokenOptions().TokenIssuer;
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+            jwt.TokenValidationParameters.ValidIssuers = jwt.TokenValidationParameters.ValidIssuers.Where(issuer => issuer != ownIssuer).ToList());
 
         builder.Services.AddAuthentication(options =>
             {
@@ -64,7 +68,8 @@ public static class GatewaySecurity
             .WithHeaders("Authorization", "Content-Type", ApiKeyAuthentication.Header)
             .WithMethods("GET", "POST", "PUT", "DELETE")));
 
-        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        // Gateway:MaxRequestBodyBytes, where operators have always set it, over the services' Http:MaxRequestBodyBytes.
+        builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection("Gateway"));
         builder.Services.AddRequestTimeouts();
         return builder;
     }
@@ -79,13 +84,5 @@ public static class GatewaySecurity
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.", $"Slow down: try again in {retryAfter} second(s).");
-    }
-
-    public static WebApplication UseGatewayProtection(this WebApplication app)
-    {
-        app.UseMiddleware<SecurityHeaders>();
-        app.UseCors();
-        app.UseMiddleware<RequestBodyLimit>();
-        return app;
     }
 }

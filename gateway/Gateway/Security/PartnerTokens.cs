@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,24 +15,27 @@ public sealed class GatewayTokenOptions
 }
 
 /// <summary>
-/// The services accept only tokens, so the gateway exchanges a verified partner API key for a
-/// short-lived token of its own carrying the key's organisation and role.
+/// The services accept only tokens, so the gateway exchanges a verified partner API key for a token
+/// of its own carrying the key's organisation and role. Revocation takes effect at once because the
+/// token never outlives the request it is minted for: the key is looked up (one primary-key read) on
+/// every request, a token is minted per forwarded request and lives <see cref="Lifetime"/>, and the
+/// gateway does not accept its own tokens from callers (see <see cref="GatewaySecurity"/>). A token
+/// captured between the gateway and a service could be replayed to that service for at most its
+/// lifetime plus the services' clock tolerance.
 /// </summary>
 public sealed class PartnerTokens(IOptions<GatewayTokenOptions> options, IOptions<SecurityOptions> security, TimeProvider clock)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, (string Token, DateTime RenewAfter)> _issued = new();
+    /// <summary>Long enough for a request to reach its service, short enough to be useless afterwards.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly Lazy<SigningCredentials> _credentials = new(() =>
+        new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(options.Value.TokenSigningKey)), SecurityAlgorithms.HmacSha256));
 
     public string TokenFor(ClaimsPrincipal partner)
     {
-        var subject = partner.Subject() ?? throw new InvalidOperationException("A partner without a subject.");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (_issued.TryGetValue(subject, out var cached) && cached.RenewAfter > now)
-        {
-            return cached.Token;
-        }
-        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.TokenIssuer,
             Audience = security.Value.Audience,
@@ -41,9 +43,7 @@ public sealed class PartnerTokens(IOptions<GatewayTokenOptions> options, IOption
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(options.Value.TokenSigningKey)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = _credentials.Value,
         });
-        _issued[subject] = (token, now + Lifetime / 2);
-        return token;
     }
 }

@@ -6,6 +6,7 @@ using WijPlatform.Cafe.Model;
 using WijPlatform.Contracts;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -14,7 +15,7 @@ public static class DeliveryApplicationsApi
 {
     public static RouteGroupBuilder MapDeliveryApplicationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/delivery-applications").WithTags("Delivery applications");
+        var api = app.MapGroup("/api/cafe/delivery-applications").WithTags("Delivery applications").RequireRoles(WijRoles.Cafe).Audited("delivery-application");
         api.MapGet("/", async Task<Ok<Page<DeliveryApplication>>> ([AsParameters] ApplicationFilter filter, [AsParameters] PageRequest page, ApplicationStore store, CancellationToken ct) =>
                 TypedResults.Ok(await store.ListAsync(filter.Status, filter.ResidentId, page, ct)))
             .WithSummary("Applications for meal delivery, oldest first; ?status=pending is the desk's list of residents to call");
@@ -108,11 +109,11 @@ public sealed record ApplicationFilter([property: AllowedValues(null, "pending",
 /// or the resident's profile. EndsOn closes a trial period; without it the meals go on until stopped.
 /// </summary>
 public sealed record AcceptApplication(
-    string[]? Weekdays = null,
+    [property: MaxLength(7), ItemLength(20)] string[]? Weekdays = null,
     DateOnly? StartsOn = null,
     DateOnly? EndsOn = null,
-    string[]? Allergies = null,
-    string[]? Diets = null,
+    [property: MaxLength(20), ItemLength(50)] string[]? Allergies = null,
+    [property: MaxLength(20), ItemLength(50)] string[]? Diets = null,
     [property: AllowedValues(null, "normal", "pureed")] string? Texture = null,
     [property: StringLength(100)] string? EmergencyContactName = null,
     [property: StringLength(30)] string? EmergencyContactPhone = null,

@@ -12,7 +12,7 @@ public static class DishesApi
 {
     public static RouteGroupBuilder MapDishesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/dishes").WithTags("Dishes");
+        var api = app.MapGroup("/api/cafe/dishes").WithTags("Dishes").RequireRoles(WijRoles.Cafe, WijRoles.Desk, WijRoles.Professional).WithoutResidentData();
         api.MapPost("/", CreateDish).WithSummary("Add a dish with its price, the EU allergens it contains and its diet labels").RequireRoles(WijRoles.Cafe);
         api.MapGet("/", async Task<Ok<Page<Dish>>> ([AsParameters] PageRequest page, MenuStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListDishesAsync(page, ct))).WithSummary("Dishes by name");
@@ -39,5 +39,5 @@ public sealed record CreateDish(
     [property: Required, StringLength(200, MinimumLength = 1)] string Name,
     [property: StringLength(2000)] string? Description,
     [property: Range(0, 100_00)] int PriceCents,
-    [property: Required] string[] Allergens,
-    string[]? DietTags);
+    [property: Required, MaxLength(20), ItemLength(50)] string[] Allergens,
+    [property: MaxLength(20), ItemLength(50)] string[]? DietTags);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
 using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -9,7 +10,7 @@ public static class KitchenApi
 {
     public static RouteGroupBuilder MapKitchenApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/kitchen-sheets").WithTags("Kitchen");
+        var api = app.MapGroup("/api/cafe/kitchen-sheets").WithTags("Kitchen").RequireRoles(WijRoles.Cafe).Audited("kitchen-sheet");
         api.MapGet("/{date}", GetKitchenSheet).WithSummary("The day's kitchen sheet: portions per dish and diet, seats in the café, special requests and allergies");
         return api;
     }

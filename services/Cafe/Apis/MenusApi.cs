@@ -15,7 +15,7 @@ public static class MenusApi
 {
     public static RouteGroupBuilder MapMenusApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/menus").WithTags("Menus");
+        var api = app.MapGroup("/api/cafe/menus").WithTags("Menus").RequireRoles(WijRoles.Cafe, WijRoles.Desk, WijRoles.Professional).WithoutResidentData();
         api.MapPost("/", PublishMenu).WithSummary("Publish a day's warm meal (a new dish and/or dishes from the list); it appears in the calendar and standing orders are placed").RequireRoles(WijRoles.Cafe);
         api.MapPut("/{date}/portions", SetPortions)
             .WithSummary("The kitchen can make more (or fewer) portions; extra portions go to the waiting list first, and the desk gets a notice for each resident who moved up")
@@ -140,7 +140,7 @@ public sealed record PublishMenu(
     [property: StringLength(200)] string? Dish,
     [property: StringLength(2000)] string? Description,
     [property: Range(0, 100_00)] int PriceCents,
-    string[]? Allergens,
-    string[]? DietTags,
-    Guid[]? DishIds,
+    [property: MaxLength(20), ItemLength(50)] string[]? Allergens,
+    [property: MaxLength(20), ItemLength(50)] string[]? DietTags,
+    [property: MaxLength(10)] Guid[]? DishIds,
     [property: Range(0, 1000)] int Portions);

@@ -4,6 +4,7 @@ using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -11,7 +12,7 @@ public static class OrdersApi
 {
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/orders").WithTags("Meal orders");
+        var api = app.MapGroup("/api/cafe/orders").WithTags("Meal orders").RequireRoles(WijRoles.Cafe).Audited("order");
         api.MapPost("/", PlaceOrder).WithSummary("Order the warm meal of a day: eat in, pick up or home delivery; by the resident or by staff for them");
         api.MapGet("/", async Task<Ok<Page<MealOrder>>> ([AsParameters] OrderFilter filter, [AsParameters] PageRequest page, OrderStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(filter.Date, filter.ResidentId, filter.Status, page, ct))).WithSummary("Orders by day, resident or status (placed, waitlisted, cancelled)");
@@ -103,7 +104,7 @@ public sealed record PlaceOrder(
     [property: StringLength(500)] string? SpecialRequest,
     [property: StringLength(200)] string? Street,
     [property: StringLength(20)] string? HouseNumber,
-    [property: RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
+    [property: StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
     bool ConfirmDietConflicts = false,
     bool JoinWaitingList = false,
     [property: Range(1, 10)] int Portions = 1);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
 using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -11,7 +12,7 @@ public static class ResidentsApi
 {
     public static RouteGroupBuilder MapResidentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/residents/{residentId:guid}").WithTags("Residents");
+        var api = app.MapGroup("/api/cafe/residents/{residentId:guid}").WithTags("Residents").RequireRoles(WijRoles.Cafe).Audited("diet-profile");
         api.MapPut("/profile", SaveProfile).WithSummary("A resident's diet (allergies, diets, texture), delivery address, emergency contact and payment");
         api.MapGet("/profile", async Task<Results<Ok<ResidentProfile>, ProblemHttpResult>> (Guid residentId, ResidentStore store, CancellationToken ct) =>
             await store.FindProfileAsync(residentId, ct) is { } profile ? TypedResults.Ok(profile) : Problems.NotFound("No profile.", $"Resident {residentId} has no café profile."))
@@ -79,12 +80,12 @@ public sealed record MonthlyStatement(Guid ResidentId, string Month, string Paym
 
 public sealed record SaveProfile(
     [property: Required, StringLength(100, MinimumLength = 1)] string DisplayName,
-    string[]? Allergies,
-    string[]? Diets,
+    [property: MaxLength(20), ItemLength(50)] string[]? Allergies,
+    [property: MaxLength(20), ItemLength(50)] string[]? Diets,
     [property: AllowedValues(null, "normal", "pureed")] string? Texture,
     [property: StringLength(200)] string? Street,
     [property: StringLength(20)] string? HouseNumber,
-    [property: RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
+    [property: StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$")] string? Postcode,
     [property: StringLength(30)] string? Phone,
     [property: StringLength(100)] string? EmergencyContactName,
     [property: StringLength(30)] string? EmergencyContactPhone,

@@ -15,12 +15,12 @@ public static class RoundsApi
 {
     public static RouteGroupBuilder MapRoundsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/rounds").WithTags("Delivery rounds");
+        var api = app.MapGroup("/api/cafe/rounds").WithTags("Delivery rounds").RequireRoles(WijRoles.Cafe, WijRoles.Volunteer).Audited("delivery-round");
         api.MapPost("/", PlanRounds).WithSummary("Group a day's home deliveries not yet in a round into rounds by street, and ask matching for a deliverer per round").RequireRoles(WijRoles.Cafe);
         api.MapGet("/", async Task<Ok<Page<DeliveryRound>>> (DateOnly? date, [AsParameters] PageRequest page, RoundStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(date, page, ct))).WithSummary("Delivery rounds, optionally of one day").RequireRoles(WijRoles.Cafe);
-        api.MapGet("/{id:guid}", GetRound).WithSummary("A round with its stops in walking order, and what to do at a no-answer");
-        api.MapGet("/{id:guid}/print", PrintRound).WithSummary("The round list in large print (HTML) for the deliverer");
+        api.MapGet("/{id:guid}", GetRound).WithSummary("A round with its stops in walking order, and what to do at a no-answer; its deliverer sees only what a deliverer needs");
+        api.MapGet("/{id:guid}/print", PrintRound).WithSummary("The round list in large print (HTML) for the deliverer: first names, addresses, meals");
         api.MapPost("/{id:guid}/stops/{stopId:guid}/events", RecordStopEvent)
             .WithSummary("Tick a stop: delivered, or no-answer followed by the calls (resident, then emergency contact); if no one is reached intake gets a signal");
         return api;
@@ -54,24 +54,26 @@ public static class RoundsApi
         return TypedResults.Created($"/api/cafe/rounds?date={request.Date:yyyy-MM-dd}", (IReadOnlyList<DeliveryRound>)rounds);
     }
 
-    public static async Task<Results<Ok<RoundWithStops>, ProblemHttpResult>> GetRound(Guid id, RoundStore store, CancellationToken ct) =>
-        await store.FindAsync(id, ct) is { } round
-            ? TypedResults.Ok(new RoundWithStops(round, await store.StopsAsync(id, ct)))
-            : Problems.NotFound("Round not found.", $"There is no delivery round {id}.");
+    public static async Task<Results<Ok<RoundWithStops>, ProblemHttpResult>> GetRound(Guid id, VolunteerScope scope, RoundStore store, CancellationToken ct) =>
+        (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id));
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> PrintRound(Guid id, RoundStore store, CancellationToken ct) =>
-        await store.FindAsync(id, ct) is { } round
-            ? TypedResults.Content(RoundPrint.Html(round, await store.StopsAsync(id, ct)), "text/html; charset=utf-8")
-            : Problems.NotFound("Round not found.", $"There is no delivery round {id}.");
+    /// <summary>The paper goes along with whoever delivers, so it carries the deliverer's view whoever prints it.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> PrintRound(Guid id, VolunteerScope scope, RoundStore store, CancellationToken ct) =>
+        (await store.FindAsync(id, scope, ct)).Answer(
+            found => TypedResults.Content(RoundPrint.Html(found.Round, found.Stops.Select(s => s.ForDeliverer())), "text/html; charset=utf-8"), () => NotFound(id));
+
+    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Round not found.", $"There is no delivery round {id}.");
 
     public static async Task<Results<Ok<RoundStop>, ProblemHttpResult>> RecordStopEvent(
-        Guid id, Guid stopId, StopEvent request, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid stopId, StopEvent request, VolunteerScope scope, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        if ((await RoundStore.StopsAsync(work.Connection, work.Transaction, id, stopId, ct)).SingleOrDefault() is not { } stop)
+        var locked = await RoundStore.LockStopAsync(work, id, stopId, scope, ct);
+        if (locked.Problem(() => Problems.NotFound("Stop not found.", $"Round {id} has no stop {stopId}.")) is { } problem)
         {
-            return Problems.NotFound("Stop not found.", $"Round {id} has no stop {stopId}.");
+            return problem;
         }
+        var stop = locked.Value!;
         if (NoAnswerProtocol.Next(stop.Status, request.Event) is not { } next)
         {
             return Problems.Conflict("That step does not follow.", $"The stop is '{stop.Status}': {NoAnswerProtocol.Instruction(stop.Status)}");
@@ -84,11 +86,9 @@ public static class RoundsApi
             await work.PublishAsync(new DeliveryNoAnswerSignalled(NewId.NextGuid(), stopId, stop.ResidentId, round, now), ct);
         }
         await work.CommitAsync(ct);
-        return TypedResults.Ok((await RoundStore.StopsAsync(work.Connection, null, id, stopId, ct)).Single());
+        return TypedResults.Ok(await RoundStore.StopAsync(work, id, stopId, scope, ct));
     }
 }
-
-public sealed record RoundWithStops(DeliveryRound Round, IReadOnlyList<RoundStop> Stops);
 
 public sealed record PlanRounds(DateOnly Date);
 

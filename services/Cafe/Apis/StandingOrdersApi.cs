@@ -5,6 +5,7 @@ using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -12,7 +13,7 @@ public static class StandingOrdersApi
 {
     public static RouteGroupBuilder MapStandingOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/standing-orders").WithTags("Standing orders");
+        var api = app.MapGroup("/api/cafe/standing-orders").WithTags("Standing orders").RequireRoles(WijRoles.Cafe).Audited("standing-order");
         api.MapPost("/", CreateStandingOrder).WithSummary("A recurring order, e.g. every Monday and Thursday; meals are placed as each day's menu is published");
         api.MapGet("/", async Task<Ok<Page<StandingOrder>>> (Guid? residentId, [AsParameters] PageRequest page, ResidentStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListStandingOrdersAsync(residentId, page, ct))).WithSummary("Standing orders, optionally of one resident");
@@ -121,7 +122,7 @@ public sealed record StandingOrderChange(StandingOrder StandingOrder, IReadOnlyL
 
 public sealed record CreateStandingOrder(
     Guid ResidentId,
-    [property: Required] string[] Weekdays,
+    [property: Required, MaxLength(7), ItemLength(20)] string[] Weekdays,
     [property: Required, AllowedValues("eat-in", "pick-up", "delivery")] string Fulfilment,
     [property: StringLength(500)] string? SpecialRequest,
     DateOnly? StartsOn,

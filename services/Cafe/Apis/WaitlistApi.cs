@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.Cafe.Infrastructure;
 using WijPlatform.Cafe.Model;
 using WijPlatform.ServiceDefaults.Http;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Apis;
 
@@ -11,7 +12,7 @@ public static class WaitlistApi
 {
     public static RouteGroupBuilder MapWaitlistApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cafe/waiting-list/notices").WithTags("Waiting list");
+        var api = app.MapGroup("/api/cafe/waiting-list/notices").WithTags("Waiting list").RequireRoles(WijRoles.Cafe, WijRoles.Desk).Audited("waiting-list-notice");
         api.MapGet("/", async Task<Ok<Page<WaitlistNotice>>> ([AsParameters] NoticeFilter filter, [AsParameters] PageRequest page, OrderStore store, CancellationToken ct) =>
                 TypedResults.Ok(await store.WaitlistNoticesAsync(filter.Date, filter.ResidentId, filter.Open, page, ct)))
             .WithSummary("Waiting residents who got a freed portion, with the message to give them; ?open=true is the desk's list to phone, ?residentId= what the resident's app shows");

@@ -4,6 +4,7 @@ using WijPlatform.Cafe.Model;
 using WijPlatform.ServiceDefaults.Data;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Cafe.Infrastructure;
 
@@ -39,20 +40,34 @@ public sealed class RoundStore(NpgsqlDataSource db)
     public Task<Page<DeliveryRound>> ListAsync(DateOnly? date, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<DeliveryRound>(RoundColumns, "delivery_rounds r WHERE (@date::date IS NULL OR r.round_date = @date)", "r.round_date, r.number", new { date }, page, cancellationToken);
 
-    public async Task<DeliveryRound?> FindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<DeliveryRound>(new CommandDefinition(
-            $"SELECT {RoundColumns} FROM delivery_rounds r WHERE r.id = @id", new { id }, cancellationToken: cancellationToken));
-    }
+    /// <summary>
+    /// The round and its stops, for the café, or for the volunteer who rides it as the deliverer
+    /// sees them. A round without a deliverer yet belongs to no volunteer.
+    /// </summary>
+    public Task<Scoped<RoundWithStops>> FindAsync(Guid id, VolunteerScope scope, CancellationToken cancellationToken) =>
+        db.WithinVolunteerAsync(DelivererOfRound, new { roundId = id }, scope, async () =>
+        {
+            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+            var round = await connection.QuerySingleOrDefaultAsync<DeliveryRound>(new CommandDefinition(
+                $"SELECT {RoundColumns} FROM delivery_rounds r WHERE r.id = @id", new { id }, cancellationToken: cancellationToken));
+            return round is null ? null : new RoundWithStops(round, Seen(await StopsAsync(connection, null, id, null, cancellationToken), scope));
+        }, cancellationToken);
 
-    public async Task<IReadOnlyList<RoundStop>> StopsAsync(Guid roundId, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await StopsAsync(connection, null, roundId, null, cancellationToken);
-    }
+    /// <summary>One stop of the caller's round, locked for the change that follows (the round's deliverer or the café).</summary>
+    public static Task<Scoped<RoundStop>> LockStopAsync(UnitOfWork work, Guid roundId, Guid stopId, VolunteerScope scope, CancellationToken cancellationToken) =>
+        work.WithinVolunteerAsync(DelivererOfRound, new { roundId }, scope,
+            async () => (await StopsAsync(work.Connection, work.Transaction, roundId, stopId, cancellationToken)).SingleOrDefault(), cancellationToken);
 
-    public static async Task<IReadOnlyList<RoundStop>> StopsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid roundId, Guid? stopId, CancellationToken cancellationToken) =>
+    /// <summary>One stop as the caller may see it, read after a change the caller was allowed to make.</summary>
+    public static async Task<RoundStop> StopAsync(UnitOfWork work, Guid roundId, Guid stopId, VolunteerScope scope, CancellationToken cancellationToken) =>
+        Seen(await StopsAsync(work.Connection, null, roundId, stopId, cancellationToken), scope).Single();
+
+    private const string DelivererOfRound = "SELECT volunteer_id FROM delivery_rounds WHERE id = @roundId";
+
+    private static IReadOnlyList<RoundStop> Seen(IReadOnlyList<RoundStop> stops, VolunteerScope scope) =>
+        scope.IsVolunteer ? stops.Select(s => s.ForDeliverer()).ToList() : stops;
+
+    private static async Task<IReadOnlyList<RoundStop>> StopsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid roundId, Guid? stopId, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<RoundStop>(new CommandDefinition(
             $"""
             SELECT s.id, s.position, s.order_id AS OrderId, s.status, o.resident_id AS ResidentId, o.resident_name AS ResidentName,

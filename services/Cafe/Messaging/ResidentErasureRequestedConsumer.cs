@@ -11,6 +11,7 @@ public sealed class ResidentErasureRequestedConsumer(UnitOfWorkFactory unitOfWor
     protected override async Task HandleAsync(ResidentErasureRequested message, UnitOfWork work, CancellationToken cancellationToken)
     {
         await ResidentStore.EraseAsync(work, message.ResidentId, cancellationToken);
+        await ErasedResidents.ForgetAsync(work, message.ResidentId, cancellationToken);
         await work.PublishAsync(new ResidentErased(message.ErasureId, message.ResidentId, "cafe"), cancellationToken);
     }
 }

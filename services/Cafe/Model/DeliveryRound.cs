@@ -58,7 +58,31 @@ public sealed class RoundStop
     public string? EmergencyContactName { get; init; }
 
     public string? EmergencyContactPhone { get; init; }
+
+    /// <summary>
+    /// What the deliverer takes along: the name to ring for (the first word of the name the café
+    /// knows), the address, the meal, the special request and what to do at a no-answer. Not the
+    /// full name, the resident's id, the phone numbers or the emergency contact: the café calls those.
+    /// </summary>
+    public RoundStop ForDeliverer() => new()
+    {
+        Id = Id,
+        Position = Position,
+        OrderId = OrderId,
+        Status = Status,
+        ResidentName = ResidentName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "",
+        Street = Street,
+        HouseNumber = HouseNumber,
+        Postcode = Postcode,
+        Portions = Portions,
+        Dish = Dish,
+        SpecialRequest = SpecialRequest,
+        Active = Active,
+    };
 }
+
+/// <summary>A round and its stops in walking order; a deliverer's stops carry only <see cref="RoundStop.ForDeliverer"/>.</summary>
+public sealed record RoundWithStops(DeliveryRound Round, IReadOnlyList<RoundStop> Stops);
 
 public static class DeliveryTimes
 {

@@ -6,6 +6,7 @@ using WijPlatform.Calendar.Model;
 using WijPlatform.Contracts;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Calendar.Apis;
 
@@ -13,7 +14,8 @@ public static class ActivitiesApi
 {
     public static RouteGroupBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calendar/activities").WithTags("Activities");
+        // The calendar is public: what an activity says, its organiser's name included, is for everyone to read.
+        var api = app.MapGroup("/api/calendar/activities").WithTags("Activities").RequireRoles(WijRoles.Coordinator, WijRoles.Professional).WithoutResidentData();
         api.MapPost("/", CreateActivity).WithSummary("Create an activity, once or repeating; 409 when its room is taken at one of its times");
         api.MapGet("/", ListActivities).WithSummary("Activities (series) in time order; filter with ?from, ?to and ?category").AllowAnonymous();
         api.MapGet("/{id:guid}", GetActivity).WithSummary("One activity").AllowAnonymous();

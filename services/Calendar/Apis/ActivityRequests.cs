@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using WijPlatform.Calendar.Model;
+using WijPlatform.ServiceDefaults.Http;
 
 namespace WijPlatform.Calendar.Apis;
 
@@ -23,7 +24,7 @@ public sealed record CreateActivity(
 /// <summary>weekly or fortnightly, on the given weekdays (monday..sunday; default the first date's), until a date.</summary>
 public sealed record RecurrenceRequest(
     [property: Required, AllowedValues(Model.Recurrence.Weekly, Model.Recurrence.Fortnightly)] string Frequency,
-    string[]? Weekdays,
+    [property: MaxLength(7), ItemLength(20)] string[]? Weekdays,
     DateOnly Until);
 
 public static class ActivityRules

@@ -18,7 +18,7 @@ public static class FeedsApi
 
     public static RouteGroupBuilder MapFeedsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calendar/feeds").WithTags("Feeds");
+        var api = app.MapGroup("/api/calendar/feeds").WithTags("Feeds").AllowAnonymous().WithoutResidentData();
         api.MapGet("/all.ics", (ActivityStore store, CancellationToken ct) => FeedAsync(null, store, ct))
             .WithSummary("iCalendar feed of every activity").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         api.MapGet("/categories/{category}.ics", ([StringLength(50)] string category, ActivityStore store, CancellationToken ct) => FeedAsync(category.ToLowerInvariant(), store, ct))

@@ -5,6 +5,7 @@ using WijPlatform.Calendar.Model;
 using WijPlatform.Contracts;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Calendar.Apis;
 
@@ -26,7 +27,7 @@ public static class OccurrencesApi
 
     public static RouteGroupBuilder MapOccurrencesApi(this IEndpointRouteBuilder app)
     {
-        var calendar = app.MapGroup("/api/calendar").WithTags("Occurrences");
+        var calendar = app.MapGroup("/api/calendar").WithTags("Occurrences").RequireRoles(WijRoles.Coordinator, WijRoles.Professional).WithoutResidentData();
         calendar.MapGet("/occurrences", ListOccurrences).AllowAnonymous()
             .WithSummary("Every occurrence of every activity in [from, to) in time order (default: the coming four weeks); filter with ?category");
         var api = calendar.MapGroup("/activities/{id:guid}/occurrences");

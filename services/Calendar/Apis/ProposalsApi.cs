@@ -13,7 +13,7 @@ public static class ProposalsApi
 {
     public static RouteGroupBuilder MapProposalsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calendar/proposals").WithTags("Proposals");
+        var api = app.MapGroup("/api/calendar/proposals").WithTags("Proposals").RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator).Audited("proposal");
         api.MapPost("/", Propose).WithSummary("A resident proposes an activity (at the desk or online)");
         api.MapGet("/", (([AsParameters] PageRequest page, [AllowedValues(ProposalStatus.Proposed, ProposalStatus.Approved, ProposalStatus.Declined, null)] string? status, ProposalStore store, CancellationToken ct) =>
             ListAsync(page, status, store, ct))).WithSummary("Proposals, oldest first; filter with ?status").RequireRoles(WijRoles.Coordinator);

@@ -4,6 +4,7 @@ using WijPlatform.Calendar.Infrastructure;
 using WijPlatform.Calendar.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Calendar.Apis;
 
@@ -11,14 +12,16 @@ public static class SignupsApi
 {
     public static RouteGroupBuilder MapSignupsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calendar/activities/{id:guid}/signups").WithTags("Sign-ups");
+        var api = app.MapGroup("/api/calendar/activities/{id:guid}/signups").WithTags("Sign-ups").RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator).Audited("signup");
         api.MapPost("/", SignUp).WithSummary("Sign a resident up for one occurrence (occurrenceDate) or the whole series; when full they join the waiting list");
         api.MapGet("/", ListSignups).WithSummary("Sign-ups in the order they came in, with phone numbers for the desk; filter with ?occurrenceDate and ?status");
         api.MapGet("/{signupId:guid}", GetSignup).WithSummary("One sign-up, with its place on the waiting list");
         api.MapPost("/{signupId:guid}/cancel", CancelSignup).WithSummary("Cancel a sign-up; the first in line on the waiting list moves up");
         api.MapPost("/{signupId:guid}/confirm", ConfirmSignup).WithSummary("Organiser's override: let someone in from the waiting list, also beyond the capacity");
         api.MapPut("/{signupId:guid}/attendance", RecordAttendance).WithSummary("Check in (attended) or record a no-show for one occurrence");
-        app.MapGet("/api/calendar/activities/{id:guid}/attendance", ListAttendance).WithTags("Sign-ups").WithSummary("Attendance recorded for an activity; filter with ?occurrenceDate");
+        var attendance = app.MapGroup("/api/calendar/activities/{id:guid}/attendance").WithTags("Sign-ups")
+            .RequireRoles(WijRoles.Desk, WijRoles.Professional, WijRoles.Coordinator).Audited("signup");
+        attendance.MapGet("/", ListAttendance).WithSummary("Attendance recorded for an activity; filter with ?occurrenceDate");
         return api;
     }
 

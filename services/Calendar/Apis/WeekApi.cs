@@ -14,7 +14,7 @@ public sealed record WeekItem(Guid ActivityId, DateOnly OccurrenceDate, string T
 public static class WeekApi
 {
     public static RouteHandlerBuilder MapWeekApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/calendar/this-week", ThisWeek).WithTags("Occurrences")
+        app.MapGet("/api/calendar/this-week", ThisWeek).WithTags("Occurrences").AllowAnonymous().WithoutResidentData()
             .WithSummary("The week (Monday to Sunday) of ?date (default today) for a printed large-print overview; ?category to narrow it. At most one week, so not paged.");
 
     public static async Task<Ok<WeekOverview>> ThisWeek(DateOnly? date, string? category, ActivityStore store, TimeProvider clock, CancellationToken ct)

@@ -176,12 +176,21 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         return new Page<Attendance>(rows.Items.Select(r => r.ToAttendance()).ToList(), rows.PageNumber, rows.PageSize, rows.TotalCount);
     }
 
-    /// <summary>Removes what identifies a resident from their sign-ups; the seat counts stay right.</summary>
+    /// <summary>
+    /// Removes what identifies a resident from their sign-ups (the seat counts stay right) and from their
+    /// proposals (the text they wrote goes too); an activity that came from one of their proposals stays
+    /// on the calendar, but no longer names them as organiser, in its title or in its description.
+    /// </summary>
     public Task<int> EraseResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE signups SET display_name = 'Verwijderd', phone = NULL, access_needs = NULL, resident_id = NULL WHERE resident_id = @residentId;
-            UPDATE proposals SET proposed_by = 'Verwijderd', phone = NULL, resident_id = NULL WHERE resident_id = @residentId;
+            UPDATE activities a SET organiser_name = NULL,
+                   title = CASE WHEN length(p.proposed_by) >= 3 THEN replace(a.title, p.proposed_by, 'een buurtbewoner') ELSE a.title END,
+                   description = CASE WHEN length(p.proposed_by) >= 3 THEN replace(a.description, p.proposed_by, 'een buurtbewoner') ELSE a.description END
+              FROM proposals p WHERE p.activity_id = a.id AND p.resident_id = @residentId;
+            UPDATE proposals SET proposed_by = 'Verwijderd', phone = NULL, description = '[verwijderd]', suggested_time = NULL, resident_id = NULL
+             WHERE resident_id = @residentId;
             """,
             new { residentId }, work.Transaction, cancellationToken: cancellationToken));
 

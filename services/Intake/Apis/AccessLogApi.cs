@@ -10,10 +10,11 @@ public static class AccessLogApi
 {
     public static RouteGroupBuilder MapAccessLogApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/residents/{residentId:guid}/access-log").WithTags("Residents");
-        api.MapGet("/", async Task<Results<Ok<Page<AccessLogLine>>, ProblemHttpResult>> (Guid residentId, [AsParameters] PageRequest page, ResidentStore residents, AuditTrail audit, CancellationToken ct) =>
-                await residents.FindResidentAsync(residentId, ct) is null
-                    ? Problems.NotFound("Resident not found.", $"There is no resident {residentId}.")
+        var api = app.MapGroup("/api/intake/residents/{residentId:guid}/access-log").WithTags("Residents")
+            .RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("access-log");
+        api.MapGet("/", async Task<Results<Ok<Page<AccessLogLine>>, ProblemHttpResult>> (Guid residentId, [AsParameters] PageRequest page, TeamScope scope, ResidentStore residents, AuditTrail audit, CancellationToken ct) =>
+                (await residents.ResidentOfTeamAsync(residentId, scope, ct)).Problem(() => ResidentsApi.NotFound(residentId)) is { } problem
+                    ? problem
                     : TypedResults.Ok(await audit.AccessLogAsync(residentId, page, ct)))
             .WithSummary("Who read or changed this resident's data in intake, newest first");
         return api;

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -13,40 +13,47 @@ public static class CasesApi
 {
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/cases").WithTags("Cases");
-        api.MapGet("/", ([AsParameters] PageRequest page, string? status, string? neighbourhood, Guid? regisseurId, Guid? householdId, CaseStore store, CancellationToken ct) =>
-                store.ListAsync(status, neighbourhood, regisseurId, householdId, openOnly: false, page, ct))
-            .WithSummary("Cases, newest first; filter by status, neighbourhood, regisseurId or householdId");
-        api.MapGet("/{id:guid}", async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> (Guid id, CaseStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : NotFound(id)).WithSummary("One case");
-        api.MapGet("/{id:guid}/timeline", (Guid id, [AsParameters] PageRequest page, CaseStore store, CancellationToken ct) => store.TimelineAsync(id, page, ct))
+        var api = app.MapGroup("/api/intake/cases").WithTags("Cases").RequireRoles(WijRoles.Professional).Audited("case");
+        api.MapGet("/", ListCases).WithSummary("The cases of the caller's team, newest first; filter by status, neighbourhood, regisseurId or householdId");
+        api.MapGet("/{id:guid}", async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> (Guid id, TeamScope scope, CaseStore store, CancellationToken ct) =>
+            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id))).WithSummary("One case");
+        api.MapGet("/{id:guid}/timeline", async Task<Results<Ok<Page<CaseEvent>>, ProblemHttpResult>> (Guid id, [AsParameters] PageRequest page, TeamScope scope, CaseStore store, CancellationToken ct) =>
+                (await store.TimelineAsync(id, scope, page, ct)).Answer(TypedResults.Ok, () => NotFound(id)))
             .WithSummary("Everything that happened on the case, oldest first, with who did it");
 
         api.MapPost("/{id:guid}/triage", Triage).WithSummary("Triage: confirm or correct the domains and the urgency");
         api.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign the household's regisseur (a registered professional)");
-        api.MapPost("/{id:guid}/start-plan", ([FromRoute] Guid id, [FromHeader(Name = Actor.Header)] string? actor, CaseChanger changer, CancellationToken ct) =>
-            changer.ChangeAsync(id, CaseAction.StartPlan, actor, c => c, _ => null, ct)).WithSummary("The regisseur starts working on the household plan");
-        api.MapPost("/{id:guid}/close", (Guid id, CloseCase request, [FromHeader(Name = Actor.Header)] string? actor, CaseChanger changer, TimeProvider clock, CancellationToken ct) =>
-            changer.ChangeAsync(id, CaseAction.Close, actor, c => c with { Outcome = request.Outcome, ClosedAt = clock.GetUtcNow().UtcDateTime },
+        api.MapPost("/{id:guid}/start-plan", (Guid id, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
+            changer.ChangeAsync(id, CaseAction.StartPlan, caller, scope, c => c, _ => null, ct)).WithSummary("The regisseur starts working on the household plan");
+        api.MapPost("/{id:guid}/close", (Guid id, CloseCase request, Caller caller, TeamScope scope, CaseChanger changer, TimeProvider clock, CancellationToken ct) =>
+            changer.ChangeAsync(id, CaseAction.Close, caller, scope, c => c with { Outcome = request.Outcome, ClosedAt = clock.GetUtcNow().UtcDateTime },
                 c => request.Note is { } note ? $"Outcome {c.Outcome}: {note}" : $"Outcome {c.Outcome}.", ct)).WithSummary("Close the case with an outcome");
-        api.MapPost("/{id:guid}/reopen", (Guid id, ReopenCase request, [FromHeader(Name = Actor.Header)] string? actor, CaseChanger changer, CancellationToken ct) =>
-            changer.ChangeAsync(id, CaseAction.Reopen, actor, c => c with { Outcome = null, ClosedAt = null }, _ => request.Reason, ct)).WithSummary("Reopen a closed case");
+        api.MapPost("/{id:guid}/reopen", (Guid id, ReopenCase request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
+            changer.ChangeAsync(id, CaseAction.Reopen, caller, scope, c => c with { Outcome = null, ClosedAt = null }, _ => request.Reason, ct)).WithSummary("Reopen a closed case");
 
-        api.MapPost("/{id:guid}/notes", (Guid id, AddCaseNote request, [FromHeader(Name = Actor.Header)] string? actor, CaseChanger changer, CancellationToken ct) =>
-            changer.RecordAsync(id, "note", request.Text, actor, ct)).WithSummary("Add a note to the timeline");
-        api.MapPost("/{id:guid}/contacts", (Guid id, RecordContact request, [FromHeader(Name = Actor.Header)] string? actor, CaseChanger changer, CancellationToken ct) =>
-            changer.RecordAsync(id, "contact", $"{request.Way}: {request.Summary}", actor, ct)).WithSummary("Record contact with the household (it resets the no-contact worklist)");
+        api.MapPost("/{id:guid}/notes", (Guid id, AddCaseNote request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
+            changer.RecordAsync(id, "note", request.Text, caller, scope, ct)).WithSummary("Add a note to the timeline");
+        api.MapPost("/{id:guid}/contacts", (Guid id, RecordContact request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
+            changer.RecordAsync(id, "contact", $"{request.Way}: {request.Summary}", caller, scope, ct)).WithSummary("Record contact with the household (it resets the no-contact worklist)");
         return api;
     }
 
+    public static async Task<Results<Ok<Page<HelpRequest>>, ProblemHttpResult>> ListCases(
+        [AsParameters] PageRequest page, string? status, string? neighbourhood, Guid? regisseurId, Guid? householdId, TeamScope scope, CaseStore store, CancellationToken ct) =>
+        OtherTeam(scope, neighbourhood) ?? (Results<Ok<Page<HelpRequest>>, ProblemHttpResult>)TypedResults.Ok(await store.ListAsync(scope, status, neighbourhood, regisseurId, householdId, openOnly: false, page, ct));
+
+    /// <summary>A list filtered on another team's neighbourhood is refused outright rather than answered empty.</summary>
+    internal static ProblemHttpResult? OtherTeam(TeamScope scope, string? neighbourhood) =>
+        neighbourhood is not null && !scope.Covers(neighbourhood) ? Problems.Forbidden("You see the cases of your own neighbourhood team only.") : null;
+
     public static async Task<Results<Ok<HelpRequest>, ValidationProblem, ProblemHttpResult>> Triage(
-        Guid id, TriageCase request, [FromHeader(Name = Actor.Header)] string? actor, CaseChanger changer, CancellationToken ct)
+        Guid id, TriageCase request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct)
     {
         if (Domains.Unknown(request.Domains) is { } unknown)
         {
             return Problems.Invalid("domains", unknown);
         }
-        return await changer.ChangeAsync(id, CaseAction.Triage, actor, c => c with
+        return await changer.ChangeAsync(id, CaseAction.Triage, caller, scope, c => c with
         {
             Domains = request.Domains is { Length: > 0 } domains ? Domains.Normalise(domains) : c.Domains,
             Urgency = request.Urgency ?? c.Urgency,
@@ -54,13 +61,13 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<HelpRequest>, ValidationProblem, ProblemHttpResult>> Assign(
-        Guid id, AssignCase request, [FromHeader(Name = Actor.Header)] string? actor, ResidentStore professionals, CaseChanger changer, CancellationToken ct)
+        Guid id, AssignCase request, Caller caller, TeamScope scope, ResidentStore professionals, CaseChanger changer, CancellationToken ct)
     {
         if (await professionals.FindProfessionalAsync(request.RegisseurId, ct) is not { } regisseur)
         {
             return Problems.Invalid("regisseurId", $"There is no professional {request.RegisseurId}; register them first.");
         }
-        return await changer.ChangeAsync(id, CaseAction.Assign, actor, c => c with { RegisseurId = regisseur.Id },
+        return await changer.ChangeAsync(id, CaseAction.Assign, caller, scope, c => c with { RegisseurId = regisseur.Id },
             _ => $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", ct);
     }
 
@@ -71,13 +78,15 @@ public static class CasesApi
 public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, ReferralStore referrals, TimeProvider clock)
 {
     public async Task<Results<Ok<HelpRequest>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, CaseAction action, string? actor, Func<HelpRequest, HelpRequest> change, Func<HelpRequest, string?> detail, CancellationToken ct)
+        Guid id, CaseAction action, Caller caller, TeamScope scope, Func<HelpRequest, HelpRequest> change, Func<HelpRequest, string?> detail, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        if (await cases.LockAsync(work, id, ct) is not { } current)
+        var locked = await cases.LockAsync(work, id, scope, ct);
+        if (locked.Problem(() => CasesApi.NotFound(id)) is { } problem)
         {
-            return CasesApi.NotFound(id);
+            return problem;
         }
+        var current = locked.Value!;
         var transition = CaseLifecycle.Apply(current.Status, action, current.RegisseurId is not null);
         if (!transition.Allowed)
         {
@@ -86,7 +95,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         var changed = change(current) with { Status = transition.Status };
         var now = clock.GetUtcNow().UtcDateTime;
         await cases.UpdateAsync(work, changed, ct);
-        cases.Append(work, id, EventKind(action), detail(changed), Actor.Name(actor), now);
+        cases.Append(work, id, EventKind(action), detail(changed), caller.Display, now);
         if (action == CaseAction.Assign)
         {
             await referrals.MarkSignalsActedUponAsync(work, null, id, now, ct);
@@ -95,17 +104,17 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         return TypedResults.Ok(changed);
     }
 
-    public async Task<Results<Created<CaseEvent>, ProblemHttpResult>> RecordAsync(Guid id, string kind, string text, string? actor, CancellationToken ct)
+    public async Task<Results<Created<CaseEvent>, ProblemHttpResult>> RecordAsync(Guid id, string kind, string text, Caller caller, TeamScope scope, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        if (await cases.LockAsync(work, id, ct) is null)
+        if ((await cases.LockAsync(work, id, scope, ct)).Problem(() => CasesApi.NotFound(id)) is { } problem)
         {
-            return CasesApi.NotFound(id);
+            return problem;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        cases.Append(work, id, kind, text, Actor.Name(actor), now);
+        cases.Append(work, id, kind, text, caller.Display, now);
         await work.CommitAsync(ct);
-        return TypedResults.Created($"/api/intake/cases/{id}/timeline", new CaseEvent(0, id, kind, text, Actor.Name(actor), now));
+        return TypedResults.Created($"/api/intake/cases/{id}/timeline", new CaseEvent(0, id, kind, text, caller.Display, now));
     }
 
     private static string EventKind(CaseAction action) => action switch
@@ -119,7 +128,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
 }
 
 public sealed record TriageCase(
-    string[]? Domains = null,
+    [property: MaxLength(10), ItemLength(50)] string[]? Domains = null,
     [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null);
 
 public sealed record AssignCase(Guid RegisseurId);

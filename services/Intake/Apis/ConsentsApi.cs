@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -13,16 +13,18 @@ public static class ConsentsApi
 {
     public static RouteGroupBuilder MapConsentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/residents/{residentId:guid}/consents").WithTags("Consent");
+        var api = app.MapGroup("/api/intake/residents/{residentId:guid}/consents").WithTags("Consent")
+            .RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("consent");
         api.MapPost("/", GiveConsent).WithSummary("Record a resident's consent to share data for one purpose with one recipient");
-        api.MapGet("/", (Guid residentId, [AsParameters] PageRequest page, ConsentStore store, CancellationToken ct) => store.ListAsync(residentId, page, ct))
+        api.MapGet("/", async Task<Results<Ok<Page<Consent>>, ProblemHttpResult>> (Guid residentId, [AsParameters] PageRequest page, TeamScope scope, ConsentStore store, CancellationToken ct) =>
+                (await store.ListAsync(residentId, scope, page, ct)).Answer(TypedResults.Ok, () => ResidentsApi.NotFound(residentId)))
             .WithSummary("A resident's consents, withdrawn ones included");
         api.MapPost("/{consentId:guid}/withdraw", WithdrawConsent).WithSummary("Withdraw a consent; referrals that need it are refused from now on");
         return api;
     }
 
     public static async Task<Results<Created<Consent>, ValidationProblem, ProblemHttpResult>> GiveConsent(
-        Guid residentId, GiveConsent request, [FromHeader(Name = Actor.Header)] string? actor,
+        Guid residentId, GiveConsent request, Caller caller, TeamScope scope,
         UnitOfWorkFactory unitOfWork, ResidentStore residents, ConsentStore store, TimeProvider clock, CancellationToken ct)
     {
         var fixedRecipient = ConsentPurposes.FixedRecipient(request.Purpose);
@@ -35,32 +37,32 @@ public static class ConsentsApi
             return Problems.Invalid("recipient", $"For '{request.Purpose}' the recipient is always '{fixedRecipient}'.");
         }
         await using var work = await unitOfWork.BeginAsync(ct);
-        var resident = await residents.FindResidentAsync(work, residentId, ct);
-        if (resident is null)
+        var found = await residents.FindResidentAsync(work, residentId, scope, ct);
+        if (found.Problem(() => ResidentsApi.NotFound(residentId)) is { } problem)
         {
-            return ResidentsApi.NotFound(residentId);
+            return problem;
         }
-        if (resident.ErasedAt is not null)
+        if (found.Value!.ErasedAt is not null)
         {
             return Problems.Conflict("Resident erased.", "The resident asked to be forgotten; no new consent can be recorded.");
         }
-        var consent = new Consent(NewId.NextGuid(), residentId, request.Purpose, fixedRecipient ?? request.Recipient!.Trim(), clock.GetUtcNow().UtcDateTime, Actor.Name(actor), null);
+        var consent = new Consent(NewId.NextGuid(), residentId, request.Purpose, fixedRecipient ?? request.Recipient!.Trim(), clock.GetUtcNow().UtcDateTime, caller.Display, null);
         await store.InsertAsync(work, consent, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/residents/{residentId}/consents/{consent.Id}", consent);
     }
 
     public static async Task<Results<Ok<Consent>, ProblemHttpResult>> WithdrawConsent(
-        Guid residentId, Guid consentId, UnitOfWorkFactory unitOfWork, ConsentStore store, TimeProvider clock, CancellationToken ct)
+        Guid residentId, Guid consentId, TeamScope scope, UnitOfWorkFactory unitOfWork, ConsentStore store, TimeProvider clock, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
-        var consent = await store.WithdrawAsync(work, residentId, consentId, clock.GetUtcNow().UtcDateTime, ct);
-        if (consent is null)
+        var withdrawn = await store.WithdrawAsync(work, residentId, consentId, scope, clock.GetUtcNow().UtcDateTime, ct);
+        if (withdrawn.Problem(() => Problems.NotFound("Consent not found.", $"Resident {residentId} has no consent {consentId}.")) is { } problem)
         {
-            return Problems.NotFound("Consent not found.", $"Resident {residentId} has no consent {consentId}.");
+            return problem;
         }
         await work.CommitAsync(ct);
-        return TypedResults.Ok(consent);
+        return TypedResults.Ok(withdrawn.Value!);
     }
 }
 

@@ -1,10 +1,10 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Contracts;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -12,33 +12,33 @@ public static class ErasureApi
 {
     public static RouteGroupBuilder MapErasureApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake").WithTags("Right to erasure");
+        var api = app.MapGroup("/api/intake").WithTags("Right to erasure").RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("erasure");
         api.MapPost("/residents/{residentId:guid}/erasure", RequestErasure)
             .WithSummary("The resident asked to be forgotten: anonymise them here and ask every other service to do the same");
-        api.MapGet("/erasures/{id:guid}", async Task<Results<Ok<ErasureStatus>, ProblemHttpResult>> (Guid id, ErasureStore store, CancellationToken ct) =>
-                await store.FindAsync(id, ct) is { } status ? TypedResults.Ok(status) : Problems.NotFound("Erasure not found.", $"There is no erasure request {id}."))
+        api.MapGet("/erasures/{id:guid}", async Task<Results<Ok<ErasureStatus>, ProblemHttpResult>> (Guid id, TeamScope scope, ErasureStore store, CancellationToken ct) =>
+                (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("Erasure not found.", $"There is no erasure request {id}.")))
             .WithSummary("Which services have confirmed the erasure");
         return api;
     }
 
     public static async Task<Results<Accepted<ErasureStatus>, ProblemHttpResult>> RequestErasure(
-        Guid residentId, [FromHeader(Name = Actor.Header)] string? actor, UnitOfWorkFactory unitOfWork, ResidentStore residents, ErasureStore erasures,
+        Guid residentId, Caller caller, TeamScope scope, UnitOfWorkFactory unitOfWork, ResidentStore residents, ErasureStore erasures,
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var erasureId = NewId.NextGuid();
         await using var work = await unitOfWork.BeginAsync(ct);
-        var resident = await residents.FindResidentAsync(work, residentId, ct);
-        if (resident is null)
+        var resident = await residents.FindResidentAsync(work, residentId, scope, ct);
+        if (resident.Problem(() => ResidentsApi.NotFound(residentId)) is { } problem)
         {
-            return ResidentsApi.NotFound(residentId);
+            return problem;
         }
-        if (resident.ErasedAt is not null)
+        if (resident.Value!.ErasedAt is not null)
         {
             return Problems.Conflict("Already erased.", "This resident's data was erased before.");
         }
         await residents.AnonymiseAsync(work, residentId, now, ct);
-        await erasures.InsertAsync(work, erasureId, residentId, Actor.Name(actor), now, ct);
+        await erasures.InsertAsync(work, erasureId, residentId, caller.Display, now, ct);
         await erasures.ConfirmAsync(work, erasureId, "intake", now, ct);
         await work.PublishAsync(new ResidentErasureRequested(erasureId, residentId), ct);
         await work.CommitAsync(ct);

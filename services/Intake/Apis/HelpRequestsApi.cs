@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
@@ -15,20 +14,20 @@ public static class HelpRequestsApi
 {
     public static RouteGroupBuilder MapHelpRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/help-requests").WithTags("Help requests");
+        var api = app.MapGroup("/api/intake/help-requests").WithTags("Help requests").RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("case");
 
         api.MapPost("/", RegisterHelpRequest)
             .WithSummary("Register a resident's question as a case; one that needs a volunteer is passed to matching");
-        api.MapGet("/", (CaseStore store, [AsParameters] PageRequest page, CancellationToken ct) => store.ListAsync(null, null, null, null, openOnly: false, page, ct))
-            .WithSummary("Help requests (cases), newest first").RequireRoles(WijRoles.Professional);
-        api.MapGet("/{id:guid}", async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> (Guid id, CaseStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("Help request not found.", $"There is no help request {id}."))
-            .WithSummary("One help request (case)").RequireRoles(WijRoles.Professional);
+        api.MapGet("/", (TeamScope scope, CaseStore store, [AsParameters] PageRequest page, CancellationToken ct) => store.ListAsync(scope, null, null, null, null, openOnly: false, page, ct))
+            .WithSummary("The help requests (cases) of the caller's team, newest first").RequireRoles(WijRoles.Professional);
+        api.MapGet("/{id:guid}", async Task<Results<Ok<HelpRequest>, ProblemHttpResult>> (Guid id, TeamScope scope, CaseStore store, CancellationToken ct) =>
+                (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("Help request not found.", $"There is no help request {id}.")))
+            .WithSummary("One help request (case) of the caller's team").RequireRoles(WijRoles.Professional);
         return api;
     }
 
     public static async Task<Results<Created<HelpRequest>, ValidationProblem, ProblemHttpResult>> RegisterHelpRequest(
-        RegisterHelpRequest request, [FromHeader(Name = Actor.Header)] string? actor, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents,
+        RegisterHelpRequest request, Caller caller, TeamScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents,
         ReferralSender referrals, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -39,7 +38,12 @@ public static class HelpRequestsApi
         Resident? resident = null;
         if (request.ResidentId is { } residentId)
         {
-            resident = await residents.FindResidentAsync(residentId, cancellationToken);
+            var found = await residents.ResidentOfTeamAsync(residentId, scope, cancellationToken);
+            if (found.Refusal is { } otherTeam)
+            {
+                return Problems.Forbidden(otherTeam);
+            }
+            resident = found.Value;
             if (resident is null || resident.ErasedAt is not null)
             {
                 errors["residentId"] = [$"There is no resident {residentId}."];
@@ -73,7 +77,7 @@ public static class HelpRequestsApi
             OnBehalfOf = request.OnBehalfOf,
         };
 
-        var who = Actor.Name(actor);
+        var who = caller.Display;
         await using var work = await unitOfWork.BeginAsync(cancellationToken);
         cases.Insert(work, helpRequest);
         cases.Append(work, helpRequest.Id, "registered",
@@ -92,9 +96,9 @@ public static class HelpRequestsApi
 /// <summary>A question as the desk registers it; with a residentId the resident's own address is used.</summary>
 public sealed record RegisterHelpRequest(
     [property: Required, AllowedValues("desk", "phone", "email", "online", "on-behalf")] string Channel,
-    [property: Required, MinLength(1)] string[] Domains,
+    [property: Required, MinLength(1), MaxLength(10), ItemLength(50)] string[] Domains,
     [property: Required, StringLength(4000, MinimumLength = 1)] string Description,
-    string? Postcode = null,
+    [property: StringLength(10)] string? Postcode = null,
     [property: AllowedValues(null, "low", "normal", "high", "crisis")] string? Urgency = null,
     [property: StringLength(50)] string? VolunteerTalent = null,
     DateTimeOffset? WantedAt = null,

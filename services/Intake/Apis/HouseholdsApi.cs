@@ -1,30 +1,32 @@
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
+/// <summary>Who lives together at an address: the business of the desk and of the household's own team only.</summary>
 public static class HouseholdsApi
 {
     public static RouteGroupBuilder MapHouseholdsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/households").WithTags("Households");
+        var api = app.MapGroup("/api/intake/households").WithTags("Households").RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("household");
         api.MapGet("/", HouseholdsAt).WithSummary("Households at an address (?postcode=9712 HW&houseNumber=12)");
-        api.MapGet("/{id:guid}", async Task<Results<Ok<Household>, ProblemHttpResult>> (Guid id, ResidentStore store, CancellationToken ct) =>
-            await store.FindHouseholdAsync(id, ct) is { } household ? TypedResults.Ok(household) : NotFound(id)).WithSummary("One household");
-        api.MapGet("/{id:guid}/members", (Guid id, [AsParameters] PageRequest page, ResidentStore store, CancellationToken ct) => store.MembersAsync(id, page, ct))
+        api.MapGet("/{id:guid}", async Task<Results<Ok<Household>, ProblemHttpResult>> (Guid id, TeamScope scope, ResidentStore store, CancellationToken ct) =>
+            (await store.FindHouseholdAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id))).WithSummary("One household");
+        api.MapGet("/{id:guid}/members", async Task<Results<Ok<Page<Resident>>, ProblemHttpResult>> (Guid id, [AsParameters] PageRequest page, TeamScope scope, ResidentStore store, CancellationToken ct) =>
+                (await store.MembersAsync(id, scope, page, ct)).Answer(TypedResults.Ok, () => NotFound(id)))
             .WithSummary("The residents of a household");
         api.MapPost("/{id:guid}/members", AddMember).WithSummary("Move a registered resident into this household (same address)");
         return api;
     }
 
     public static async Task<Results<Ok<Page<Household>>, ValidationProblem>> HouseholdsAt(
-        [AsParameters] PageRequest page, string? postcode, string? houseNumber, ResidentStore store, CancellationToken ct)
+        [AsParameters] PageRequest page, string? postcode, string? houseNumber, TeamScope scope, ResidentStore store, CancellationToken ct)
     {
         if (!Postcode.TryParse(postcode, out var parsed))
         {
@@ -34,20 +36,25 @@ public static class HouseholdsApi
         {
             return Problems.Invalid("houseNumber", "Enter the house number.");
         }
-        return TypedResults.Ok(await store.HouseholdsAtAsync(parsed.Value.Value, houseNumber.Trim(), page, ct));
+        return TypedResults.Ok(await store.HouseholdsAtAsync(parsed.Value.Value, houseNumber.Trim(), scope, page, ct));
     }
 
     public static async Task<Results<Ok<Resident>, ValidationProblem, ProblemHttpResult>> AddMember(
-        Guid id, AddMember request, UnitOfWorkFactory unitOfWork, ResidentStore store, CancellationToken ct)
+        Guid id, AddMember request, TeamScope scope, UnitOfWorkFactory unitOfWork, ResidentStore store, CancellationToken ct)
     {
-        var household = await store.FindHouseholdAsync(id, ct);
-        if (household is null)
+        var found = await store.FindHouseholdAsync(id, scope, ct);
+        if (found.Problem(() => NotFound(id)) is { } problem)
         {
-            return NotFound(id);
+            return problem;
         }
+        var household = found.Value!;
         await using var work = await unitOfWork.BeginAsync(ct);
-        var resident = await store.FindResidentAsync(work, request.ResidentId, ct);
-        if (resident is null)
+        var moving = await store.FindResidentAsync(work, request.ResidentId, scope, ct);
+        if (moving.Refusal is { } refusal)
+        {
+            return Problems.Forbidden(refusal);
+        }
+        if (moving.Value is not { } resident)
         {
             return Problems.Invalid("residentId", $"There is no resident {request.ResidentId}.");
         }

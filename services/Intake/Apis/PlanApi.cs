@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
@@ -16,46 +14,52 @@ public static class PlanApi
 {
     public static RouteGroupBuilder MapPlanApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/households/{householdId:guid}/plan").WithTags("Household plan");
+        var api = app.MapGroup("/api/intake/households/{householdId:guid}/plan").WithTags("Household plan").RequireRoles(WijRoles.Professional).Audited("plan");
         api.MapGet("/", GetPlan).WithSummary("The household's plan");
-        api.MapPost("/network", (Guid householdId, AddNetworkMember r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
-                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Network, Description = r.CanHelpWith, Name = r.Name, Relation = r.Relation }, ct))
+        api.MapPost("/network", (Guid householdId, AddNetworkMember r, Caller caller, TeamScope scope, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, caller, scope, i => i with { Kind = PlanKinds.Network, Description = r.CanHelpWith, Name = r.Name, Relation = r.Relation }, ct))
             .WithSummary("Someone from the informal network (family, neighbours, friends) and what they can do");
-        api.MapPost("/strengths", (Guid householdId, AddNote r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
-                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Strength, Description = r.Description }, ct))
+        api.MapPost("/strengths", (Guid householdId, AddNote r, Caller caller, TeamScope scope, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, caller, scope, i => i with { Kind = PlanKinds.Strength, Description = r.Description }, ct))
             .WithSummary("What the household can do itself (eigen kracht)");
-        api.MapPost("/concerns", (Guid householdId, AddNote r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
-                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Concern, Description = r.Description }, ct))
+        api.MapPost("/concerns", (Guid householdId, AddNote r, Caller caller, TeamScope scope, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, caller, scope, i => i with { Kind = PlanKinds.Concern, Description = r.Description }, ct))
             .WithSummary("A concern");
-        api.MapPost("/professionals", (Guid householdId, AddProfessional r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
-                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Professional, Description = r.Role, Name = r.Name, Organisation = r.Organisation }, ct))
+        api.MapPost("/professionals", (Guid householdId, AddProfessional r, Caller caller, TeamScope scope, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, caller, scope, i => i with { Kind = PlanKinds.Professional, Description = r.Role, Name = r.Name, Organisation = r.Organisation }, ct))
             .WithSummary("A professional or partner organisation involved; only after the household's own strengths or network are recorded");
-        api.MapPost("/goals", (Guid householdId, AddNote r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
-                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Goal, Description = r.Description }, ct))
+        api.MapPost("/goals", (Guid householdId, AddNote r, Caller caller, TeamScope scope, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, caller, scope, i => i with { Kind = PlanKinds.Goal, Description = r.Description }, ct))
             .WithSummary("A goal of the plan");
-        api.MapPost("/actions", (Guid householdId, AddAction r, [FromHeader(Name = Actor.Header)] string? actor, PlanEditor editor, CancellationToken ct) =>
-                editor.AddAsync(householdId, actor, i => i with { Kind = PlanKinds.Action, Description = r.Description, GoalId = r.GoalId, Owner = r.Owner, DueDate = r.DueDate }, ct))
+        api.MapPost("/actions", (Guid householdId, AddAction r, Caller caller, TeamScope scope, PlanEditor editor, CancellationToken ct) =>
+                editor.AddAsync(householdId, caller, scope, i => i with { Kind = PlanKinds.Action, Description = r.Description, GoalId = r.GoalId, Owner = r.Owner, DueDate = r.DueDate }, ct))
             .WithSummary("An action towards a goal, with its owner and due date");
         api.MapPost("/actions/{actionId:guid}/complete", CompleteAction).WithSummary("Mark an action done");
         return api;
     }
 
     public static async Task<Results<Ok<HouseholdPlan>, ProblemHttpResult>> GetPlan(
-        Guid householdId, ClaimsPrincipal user, ResidentStore residents, PlanStore plans, CancellationToken ct)
+        Guid householdId, Caller caller, TeamScope scope, ResidentStore residents, PlanStore plans, CancellationToken ct)
     {
-        if (await residents.FindHouseholdAsync(householdId, ct) is null)
+        var items = await plans.ItemsAsync(householdId, scope, ct);
+        if (items.Problem(() => HouseholdsApi.NotFound(householdId)) is { } problem)
         {
-            return HouseholdsApi.NotFound(householdId);
+            return problem;
         }
-        var plan = PlanRules.Compose(householdId, await residents.MembersAsync(householdId, ct), [.. await plans.ItemsAsync(householdId, ct)]);
+        var plan = PlanRules.Compose(householdId, await residents.MembersAsync(householdId, ct), [.. items.Value!]);
+        var user = caller.User;
         var fullPlan = user.IsAdmin() || (user.ProfessionalId() is { } professional && await plans.IsRegisseurAsync(householdId, professional, ct));
         return TypedResults.Ok(fullPlan ? plan : plan.WithoutPersonalNotes());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> CompleteAction(
-        Guid householdId, Guid actionId, UnitOfWorkFactory unitOfWork, PlanStore plans, TimeProvider clock, CancellationToken ct)
+        Guid householdId, Guid actionId, TeamScope scope, UnitOfWorkFactory unitOfWork, PlanStore plans, TimeProvider clock, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
+        if ((await plans.LockAsync(work, householdId, scope, ct)).Problem(() => HouseholdsApi.NotFound(householdId)) is { } problem)
+        {
+            return problem;
+        }
         if (await plans.CompleteAsync(work, householdId, actionId, clock.GetUtcNow().UtcDateTime, ct) == 0)
         {
             return Problems.NotFound("Action not found.", $"The plan of household {householdId} has no action {actionId}.");
@@ -69,14 +73,16 @@ public static class PlanApi
 public sealed class PlanEditor(UnitOfWorkFactory unitOfWork, PlanStore plans, TimeProvider clock)
 {
     public async Task<Results<Created<PlanItem>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid householdId, string? actor, Func<PlanItem, PlanItem> fill, CancellationToken ct)
+        Guid householdId, Caller caller, TeamScope scope, Func<PlanItem, PlanItem> fill, CancellationToken ct)
     {
-        var item = fill(new PlanItem(NewId.NextGuid(), householdId, "", "", null, null, null, null, null, null, null, Actor.Name(actor), clock.GetUtcNow().UtcDateTime));
+        var item = fill(new PlanItem(NewId.NextGuid(), householdId, "", "", null, null, null, null, null, null, null, caller.Display, clock.GetUtcNow().UtcDateTime));
         await using var work = await unitOfWork.BeginAsync(ct);
-        if (await plans.LockAsync(work, householdId, ct) is not { } existing)
+        var locked = await plans.LockAsync(work, householdId, scope, ct);
+        if (locked.Problem(() => HouseholdsApi.NotFound(householdId)) is { } problem)
         {
-            return HouseholdsApi.NotFound(householdId);
+            return problem;
         }
+        var existing = locked.Value!;
         if (item.Kind == PlanKinds.Professional && !PlanRules.OwnStrengthRecorded(existing))
         {
             return Problems.Conflict("Eigen kracht first.",

@@ -5,6 +5,7 @@ using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -12,7 +13,8 @@ public static class ProfessionalsApi
 {
     public static RouteGroupBuilder MapProfessionalsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/professionals").WithTags("Professionals");
+        // The team's own staff, not residents: their names are what a timeline and a plan show anyway.
+        var api = app.MapGroup("/api/intake/professionals").WithTags("Professionals").RequireRoles(WijRoles.Desk, WijRoles.Professional).WithoutResidentData();
         api.MapPost("/", Register).WithSummary("Register a professional of the neighbourhood team who can be a regisseur").RequireRoles();
         api.MapGet("/", ([AsParameters] PageRequest page, ResidentStore store, CancellationToken ct) => store.ListProfessionalsAsync(page, ct))
             .WithSummary("Professionals by name");

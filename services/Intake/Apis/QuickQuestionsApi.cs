@@ -5,6 +5,7 @@ using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -13,7 +14,7 @@ public static class QuickQuestionsApi
 {
     public static RouteGroupBuilder MapQuickQuestionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/quick-questions").WithTags("Quick questions");
+        var api = app.MapGroup("/api/intake/quick-questions").WithTags("Quick questions").RequireRoles(WijRoles.Desk, WijRoles.Professional).WithoutResidentData();
         api.MapPost("/", Count).WithSummary("Count a question that was answered on the spot (nothing personal is kept)");
         api.MapGet("/counts", Counts).WithSummary("How many quick questions per domain between two dates (Amsterdam days)");
         return api;
@@ -53,8 +54,8 @@ public static class QuickQuestionsApi
 
 public sealed record CountQuestion(
     [property: Required, AllowedValues("desk", "phone", "email", "online", "on-behalf")] string Channel,
-    [property: Required, MinLength(1)] string[] Domains,
-    string? Postcode = null);
+    [property: Required, MinLength(1), MaxLength(10), ItemLength(50)] string[] Domains,
+    [property: StringLength(10)] string? Postcode = null);
 
 public sealed record CountedQuestion(Guid Id, string Channel, string[] Domains, string? Neighbourhood, DateOnly AnsweredOn);
 

@@ -4,6 +4,7 @@ using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -72,7 +73,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         }
         var displayName = string.Join(' ', new[] { resident.FirstName, resident.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
         var days = MealDeliveryDays.Normalise(weekdays);
-        await work.PublishAsync(new MealDeliveryRequested(referralId, residentId, displayName, resident.Street, resident.HouseNumber, resident.Postcode, resident.Phone,
+        await work.PublishAsync(new MealDeliveryRequested(referralId, residentId, displayName, resident.Street, resident.HouseNumber, resident.Postcode ?? @case.Postcode, resident.Phone,
             days, startsOn, string.IsNullOrWhiteSpace(remarks) ? null : remarks.Trim()), ct);
         Record(work, @case.Id, referralId, "meal-delivery", string.Join(",", days), null,
             $"Asked the café for meal delivery on {string.Join(", ", days)}{(startsOn is { } from ? $" from {from:yyyy-MM-dd}" : "")}.", actor);
@@ -91,8 +92,9 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
 
     private async Task<(Resident? Resident, ProblemHttpResult? Refusal)> ConsentedResidentAsync(UnitOfWork work, Guid residentId, string purpose, string recipient, CancellationToken ct)
     {
-        // Locking the resident orders this referral after a withdrawal that is being committed.
-        var resident = await residents.FindResidentAsync(work, residentId, ct);
+        // Locking the resident orders this referral after a withdrawal that is being committed. The
+        // caller's team was checked on the case; the resident is the case's own.
+        var resident = (await residents.FindResidentAsync(work, residentId, TeamScope.All, ct)).Value;
         if (resident is null || resident.ErasedAt is not null)
         {
             return (null, Problems.Conflict("Resident erased.", "The resident asked to be forgotten; nothing about them can be shared."));

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -13,21 +13,20 @@ public static class ReferralsApi
 {
     public static RouteGroupBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/cases/{caseId:guid}/referrals").WithTags("Referrals");
+        var api = app.MapGroup("/api/intake/cases/{caseId:guid}/referrals").WithTags("Referrals").RequireRoles(WijRoles.Professional).Audited("referral");
         api.MapPost("/", Refer).WithSummary("Refer from the plan: a volunteer (matching), an activity (calendar), meal delivery (café) or a specialist partner; answers appear on the timeline");
-        api.MapGet("/", (Guid caseId, [AsParameters] PageRequest page, ReferralStore store, CancellationToken ct) => store.ListAsync(caseId, page, ct))
+        api.MapGet("/", async Task<Results<Ok<Page<Referral>>, ProblemHttpResult>> (Guid caseId, [AsParameters] PageRequest page, TeamScope scope, ReferralStore store, CancellationToken ct) =>
+                (await store.ListAsync(caseId, scope, page, ct)).Answer(TypedResults.Ok, () => CasesApi.NotFound(caseId)))
             .WithSummary("The case's referrals and their latest answer");
-        api.MapGet("/{id:guid}", async Task<Results<Ok<Referral>, ProblemHttpResult>> (Guid caseId, Guid id, ReferralStore store, CancellationToken ct) =>
-                await store.FindAsync(id, ct) is { } referral && referral.CaseId == caseId
-                    ? TypedResults.Ok(referral)
-                    : Problems.NotFound("Referral not found.", $"Case {caseId} has no referral {id}."))
+        api.MapGet("/{id:guid}", async Task<Results<Ok<Referral>, ProblemHttpResult>> (Guid caseId, Guid id, TeamScope scope, ReferralStore store, CancellationToken ct) =>
+                (await store.FindAsync(caseId, id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(caseId, id)))
             .WithSummary("One referral");
         api.MapPost("/{id:guid}/follow-up", FollowUp).WithSummary("Record how a partner referral worked out; it leaves the follow-up worklist");
         return api;
     }
 
     public static async Task<Results<Created<Referral>, ValidationProblem, ProblemHttpResult>> Refer(
-        Guid caseId, Refer request, [FromHeader(Name = Actor.Header)] string? actor, UnitOfWorkFactory unitOfWork, CaseStore cases, ReferralSender sender,
+        Guid caseId, Refer request, Caller caller, TeamScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ReferralSender sender,
         ReferralStore referrals, TimeProvider clock, CancellationToken ct)
     {
         if (request.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
@@ -36,15 +35,17 @@ public static class ReferralsApi
         }
         var referralId = NewId.NextGuid();
         await using var work = await unitOfWork.BeginAsync(ct);
-        if (await cases.LockAsync(work, caseId, ct) is not { } @case)
+        var locked = await cases.LockAsync(work, caseId, scope, ct);
+        if (locked.Problem(() => CasesApi.NotFound(caseId)) is { } problem)
         {
-            return CasesApi.NotFound(caseId);
+            return problem;
         }
+        var @case = locked.Value!;
         if (@case.Status == CaseStatus.Closed)
         {
             return Problems.Conflict("The case is closed.", "Reopen the case before referring.");
         }
-        var who = Actor.Name(actor);
+        var who = caller.Display;
         var refusal = request.Kind switch
         {
             "volunteer" => await sender.VolunteerAsync(work, @case, referralId, request.Talent!, request.WantedAt, who, ct),
@@ -62,24 +63,30 @@ public static class ReferralsApi
     }
 
     public static async Task<Results<Ok<Referral>, ProblemHttpResult>> FollowUp(
-        Guid caseId, Guid id, FollowUpReferral request, [FromHeader(Name = Actor.Header)] string? actor, UnitOfWorkFactory unitOfWork, CaseStore cases,
+        Guid caseId, Guid id, FollowUpReferral request, Caller caller, TeamScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases,
         ReferralStore referrals, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var work = await unitOfWork.BeginAsync(ct);
+        if ((await cases.LockAsync(work, caseId, scope, ct)).Problem(() => CasesApi.NotFound(caseId)) is { } problem)
+        {
+            return problem;
+        }
         if (await referrals.LockAsync(work, id, ct) is not { } found || found.CaseId != caseId)
         {
-            return Problems.NotFound("Referral not found.", $"Case {caseId} has no referral {id}.");
+            return NotFound(caseId, id);
         }
         if (found.Status != "sent")
         {
             return Problems.Conflict("Already answered.", $"This referral is '{found.Status}'; only a sent referral is followed up.");
         }
         await referrals.SetStatusAsync(work, id, "followed-up", now, ct);
-        cases.Append(work, caseId, "referral-followed-up", request.Note, Actor.Name(actor), now);
+        cases.Append(work, caseId, "referral-followed-up", request.Note, caller.Display, now);
         await work.CommitAsync(ct);
         return TypedResults.Ok((await referrals.FindAsync(id, ct))!);
     }
+
+    private static ProblemHttpResult NotFound(Guid caseId, Guid id) => Problems.NotFound("Referral not found.", $"Case {caseId} has no referral {id}.");
 }
 
 public sealed record FollowUpReferral([property: Required, StringLength(2000, MinimumLength = 1)] string Note);
@@ -96,7 +103,7 @@ public sealed record Refer(
     DateTimeOffset? OccurrenceStart = null,
     [property: StringLength(200)] string? Partner = null,
     DateOnly? FollowUpOn = null,
-    string[]? Weekdays = null,
+    [property: MaxLength(7), ItemLength(20)] string[]? Weekdays = null,
     DateOnly? StartsOn = null,
     [property: StringLength(500)] string? Remarks = null)
 {

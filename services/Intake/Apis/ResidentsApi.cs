@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Apis;
 
@@ -13,16 +13,17 @@ public static class ResidentsApi
 {
     public static RouteGroupBuilder MapResidentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/residents").WithTags("Residents");
+        var api = app.MapGroup("/api/intake/residents").WithTags("Residents").RequireRoles(WijRoles.Desk, WijRoles.Professional).Audited("resident");
         api.MapPost("/", RegisterResident)
             .WithSummary("Register a resident; without a householdId a new household is started at the address");
-        api.MapGet("/", FindResidents).WithSummary("Find residents by postcode and house number, or by (part of) the name");
-        api.MapGet("/{id:guid}", GetResident).WithSummary("One resident");
+        api.MapGet("/", FindResidents)
+            .WithSummary("Find residents by postcode and house number, or by (part of) the name; a resident of another team only by name, and only the name, date of birth and team (limited)");
+        api.MapGet("/{id:guid}", GetResident).WithSummary("One resident; of another team only the name, date of birth and team (limited)");
         return api;
     }
 
-    public static async Task<Results<Created<Resident>, ValidationProblem>> RegisterResident(
-        RegisterResident request, UnitOfWorkFactory unitOfWork, ResidentStore store, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<Resident>, ValidationProblem, ProblemHttpResult>> RegisterResident(
+        RegisterResident request, TeamScope scope, UnitOfWorkFactory unitOfWork, ResidentStore store, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate(clock.GetUtcNow());
         if (!Postcode.TryParse(request.Postcode, out var postcode))
@@ -32,7 +33,12 @@ public static class ResidentsApi
         Household? household = null;
         if (request.HouseholdId is { } householdId && postcode is { } given)
         {
-            household = await store.FindHouseholdAsync(householdId, ct);
+            var found = await store.FindHouseholdAsync(householdId, scope, ct);
+            if (found.Refusal is { } refusal)
+            {
+                return Problems.Forbidden(refusal);
+            }
+            household = found.Value;
             if (household is null)
             {
                 errors["householdId"] = [$"There is no household {householdId}."];
@@ -63,7 +69,7 @@ public static class ResidentsApi
     }
 
     public static async Task<Results<Ok<Page<Resident>>, ValidationProblem>> FindResidents(
-        [AsParameters] PageRequest page, string? postcode, string? houseNumber, string? name, ResidentStore store, CancellationToken ct)
+        [AsParameters] PageRequest page, string? postcode, string? houseNumber, string? name, TeamScope scope, ResidentStore store, CancellationToken ct)
     {
         Postcode? parsed = null;
         if (postcode is not null && !Postcode.TryParse(postcode, out parsed))
@@ -74,11 +80,11 @@ public static class ResidentsApi
         {
             return Problems.Invalid("name", "Search by postcode (and house number) or by name.");
         }
-        return TypedResults.Ok(await store.SearchResidentsAsync(parsed?.Value, Blank(houseNumber), Blank(name), page, ct));
+        return TypedResults.Ok(await store.SearchResidentsAsync(parsed?.Value, Blank(houseNumber), Blank(name), scope, page, ct));
     }
 
-    public static async Task<Results<Ok<Resident>, ProblemHttpResult>> GetResident(Guid id, ResidentStore store, CancellationToken ct) =>
-        await store.FindResidentAsync(id, ct) is { } resident ? TypedResults.Ok(resident) : NotFound(id);
+    public static async Task<Results<Ok<Resident>, ProblemHttpResult>> GetResident(Guid id, TeamScope scope, ResidentStore store, CancellationToken ct) =>
+        await store.FindResidentAsync(id, scope, ct) is { } resident ? TypedResults.Ok(resident) : NotFound(id);
 
     internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Resident not found.", $"There is no resident {id}.");
 
@@ -90,7 +96,7 @@ public sealed record RegisterResident(
     [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
     [property: Required, StringLength(100, MinimumLength = 1)] string LastName,
     DateOnly DateOfBirth,
-    [property: Required] string Postcode,
+    [property: Required, StringLength(10)] string Postcode,
     [property: Required, StringLength(10, MinimumLength = 1), RegularExpression("^[0-9]{1,5}( ?[A-Za-z0-9-]{1,4})?$")] string HouseNumber,
     [property: Required, AllowedValues("phone", "email", "letter", "home-visit", "desk", "via-informal-carer")] string PreferredContact,
     [property: StringLength(200)] string? Street = null,

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
@@ -20,23 +18,17 @@ public static class SignalsApi
 {
     public static RouteGroupBuilder MapSignalsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/intake/signals").WithTags("Partner signals");
+        var api = app.MapGroup("/api/intake/signals").WithTags("Partner signals").RequireRoles(WijRoles.Partner, WijRoles.Desk, WijRoles.Professional).Audited("signal");
         api.MapPost("/", SubmitSignal).WithSummary("A partner signals concern about a resident at an address");
-        api.MapGet("/{id:guid}", async Task<Results<Ok<SignalStatus>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, ReferralStore store, CancellationToken ct) =>
+        api.MapGet("/{id:guid}", async Task<Results<Ok<SignalStatus>, ProblemHttpResult>> (Guid id, PartnerScope scope, ReferralStore store, CancellationToken ct) =>
                 // Another organisation's signal does not exist as far as a partner can tell.
-                await store.FindSignalAsync(id, ct) is { } signal && (PartnerOf(user) is not { } partner || partner == signal.Partner)
-                    ? TypedResults.Ok(signal)
-                    : Problems.NotFound("Signal not found.", $"There is no signal {id}."))
+                await store.FindSignalAsync(id, scope, ct) is { } signal ? TypedResults.Ok(signal) : Problems.NotFound("Signal not found.", $"There is no signal {id}."))
             .WithSummary("Whether the signal was received and acted upon (never the case itself)").RequireRoles(WijRoles.Partner, WijRoles.Professional);
         return api;
     }
 
-    /// <summary>The organisation of a partner caller; null for staff, who may read and submit any signal.</summary>
-    private static string? PartnerOf(ClaimsPrincipal user) =>
-        user.IsInRole(WijRoles.Partner) && !user.IsAdmin() ? user.PartnerOrganisation() ?? "" : null;
-
     public static async Task<Results<Accepted<SignalStatus>, ValidationProblem, ProblemHttpResult>> SubmitSignal(
-        SubmitSignal request, ClaimsPrincipal user, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, ReferralStore referrals, ReferralSender sender,
+        SubmitSignal request, PartnerScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, ReferralStore referrals, ReferralSender sender,
         NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
     {
         if (!Postcode.TryParse(request.Postcode, out var parsed))
@@ -46,12 +38,13 @@ public static class SignalsApi
         var postcode = parsed.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         // A partner system signals in its own name, whatever the body says.
-        var partner = PartnerOf(user) ?? request.Partner.Trim();
+        var partner = scope.Everyone ? request.Partner.Trim() : scope.Organisation ?? "";
         var actor = $"partner:{partner}";
         var houseNumber = request.HouseNumber.Trim();
 
         await using var work = await unitOfWork.BeginAsync(ct);
-        var household = (await residents.HouseholdsAtAsync(postcode.Value, houseNumber, new PageRequest { PageSize = 1 }, ct)).Items is [var first, ..] ? first : null;
+        // The service itself finds the household the signal is about; the partner is told nothing of it.
+        var household = (await residents.HouseholdsAtAsync(postcode.Value, houseNumber, TeamScope.All, new PageRequest { PageSize = 1 }, ct)).Items is [var first, ..] ? first : null;
         if (household is null)
         {
             household = new Household(NewId.NextGuid(), postcode.Value, houseNumber, null, null, neighbourhoods.Find(postcode), now);
@@ -84,6 +77,6 @@ public static class SignalsApi
 
 public sealed record SubmitSignal(
     [property: Required, StringLength(200, MinimumLength = 1)] string Partner,
-    [property: Required] string Postcode,
+    [property: Required, StringLength(10)] string Postcode,
     [property: Required, StringLength(10, MinimumLength = 1), RegularExpression("^[0-9]{1,5}( ?[A-Za-z0-9-]{1,4})?$")] string HouseNumber,
     [property: Required, StringLength(2000, MinimumLength = 1)] string Concern);

@@ -4,6 +4,7 @@ using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Data;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Infrastructure;
 
@@ -26,17 +27,17 @@ public sealed class CaseStore(NpgsqlDataSource db)
             """,
             request);
 
-    public async Task<HelpRequest?> FindAsync(Guid id, CancellationToken ct)
+    public async Task<Scoped<HelpRequest>> FindAsync(Guid id, TeamScope scope, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
-            $"SELECT {Columns} FROM help_requests WHERE id = @id", new { id }, cancellationToken: ct));
+        return scope.Check(await connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
+            $"SELECT {Columns} FROM help_requests WHERE id = @id", new { id }, cancellationToken: ct)), c => c.Neighbourhood);
     }
 
     /// <summary>Reads the case and holds it until the unit of work ends, so two changes cannot interleave.</summary>
-    public Task<HelpRequest?> LockAsync(UnitOfWork work, Guid id, CancellationToken ct) =>
-        work.Connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
-            $"SELECT {Columns} FROM help_requests WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: ct));
+    public async Task<Scoped<HelpRequest>> LockAsync(UnitOfWork work, Guid id, TeamScope scope, CancellationToken ct) =>
+        scope.Check(await work.Connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
+            $"SELECT {Columns} FROM help_requests WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: ct)), c => c.Neighbourhood);
 
     public Task<HelpRequest?> OpenCaseOfHouseholdAsync(UnitOfWork work, Guid householdId, CancellationToken ct) =>
         work.Connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition(
@@ -52,34 +53,40 @@ public sealed class CaseStore(NpgsqlDataSource db)
             """,
             request, work.Transaction, cancellationToken: ct));
 
-    public Task<Page<HelpRequest>> ListAsync(string? status, string? neighbourhood, Guid? regisseurId, Guid? householdId, bool openOnly, PageRequest page, CancellationToken ct) =>
+    public Task<Page<HelpRequest>> ListAsync(TeamScope scope, string? status, string? neighbourhood, Guid? regisseurId, Guid? householdId, bool openOnly, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<HelpRequest>(Columns,
-            """
+            $"""
             help_requests
-             WHERE (@status::text IS NULL OR status = @status)
+             WHERE {TeamScope.Filter("neighbourhood")}
+               AND (@status::text IS NULL OR status = @status)
                AND (@openOnly = false OR status <> 'closed')
                AND (@neighbourhood::text IS NULL OR neighbourhood = @neighbourhood)
                AND (@regisseurId::uuid IS NULL OR regisseur_id = @regisseurId)
                AND (@householdId::uuid IS NULL OR household_id = @householdId)
             """,
-            "created_at DESC, id", new { status, neighbourhood, regisseurId, householdId, openOnly }, page, ct);
+            "created_at DESC, id", new { status, neighbourhood, regisseurId, householdId, openOnly, everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
 
-    /// <summary>How many cases are open per neighbourhood or per regisseur, largest first.</summary>
-    public Task<Page<OpenCaseCount>> OpenCaseCountsAsync(bool perRegisseur, PageRequest page, CancellationToken ct) =>
+    /// <summary>How many of the caller's teams' cases are open per neighbourhood or per regisseur, largest first.</summary>
+    public Task<Page<OpenCaseCount>> OpenCaseCountsAsync(TeamScope scope, bool perRegisseur, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<OpenCaseCount>("key, open_cases AS OpenCases",
-            perRegisseur
-                ? "(SELECT coalesce(regisseur_id::text, 'unassigned') AS key, count(*) AS open_cases FROM help_requests WHERE status <> 'closed' GROUP BY 1) counts"
-                : "(SELECT coalesce(neighbourhood, 'unknown') AS key, count(*) AS open_cases FROM help_requests WHERE status <> 'closed' GROUP BY 1) counts",
-            "open_cases DESC, key", null, page, ct);
+            $"""
+            (SELECT {(perRegisseur ? "coalesce(regisseur_id::text, 'unassigned')" : "coalesce(neighbourhood, 'unknown')")} AS key, count(*) AS open_cases
+               FROM help_requests WHERE status <> 'closed' AND {TeamScope.Filter("neighbourhood")} GROUP BY 1) counts
+            """,
+            "open_cases DESC, key", new { everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
 
     public void Append(UnitOfWork work, Guid caseId, string kind, string? detail, string actor, DateTime at) =>
         work.Write(
             "INSERT INTO case_events (case_id, kind, detail, actor, occurred_at) VALUES (@caseId, @kind, @detail, @actor, @at)",
             new { caseId, kind, detail, actor, at });
 
-    public Task<Page<CaseEvent>> TimelineAsync(Guid caseId, PageRequest page, CancellationToken ct) =>
-        db.QueryPageAsync<CaseEvent>("seq, case_id AS CaseId, kind, detail, actor, occurred_at AS OccurredAt", "case_events WHERE case_id = @caseId", "seq",
-            new { caseId }, page, ct);
+    public Task<Scoped<Page<CaseEvent>>> TimelineAsync(Guid caseId, TeamScope scope, PageRequest page, CancellationToken ct) =>
+        db.WithinTeamAsync(TeamOfCase, new { caseId }, scope,
+            async () => await db.QueryPageAsync<CaseEvent>("seq, case_id AS CaseId, kind, detail, actor, occurred_at AS OccurredAt", "case_events WHERE case_id = @caseId", "seq",
+                new { caseId }, page, ct), ct);
+
+    /// <summary>The neighbourhood of case <c>@caseId</c>, for what hangs under a case (its timeline, its referrals).</summary>
+    public const string TeamOfCase = "SELECT neighbourhood FROM help_requests WHERE id = @caseId";
 
     public Task InsertCountedAsync(UnitOfWork work, Guid id, string channel, string[] domains, string? neighbourhood, DateOnly answeredOn, CancellationToken ct) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
@@ -97,32 +104,32 @@ public sealed class CaseStore(NpgsqlDataSource db)
     }
 
     /// <summary>Signals (partner, café no-answer, repeated no-shows) on open cases with no contact recorded after them, oldest first.</summary>
-    public Task<Page<OpenSignal>> OpenSignalsAsync(string? neighbourhood, Guid? regisseurId, PageRequest page, CancellationToken ct) =>
+    public Task<Page<OpenSignal>> OpenSignalsAsync(TeamScope scope, string? neighbourhood, Guid? regisseurId, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<OpenSignal>(
             "e.seq, e.case_id AS CaseId, e.kind, e.detail, e.actor, e.occurred_at AS OccurredAt, c.urgency, c.neighbourhood, c.regisseur_id AS RegisseurId",
             $"""
             case_events e JOIN help_requests c ON c.id = e.case_id
-             WHERE e.kind IN ({SignalKinds}) AND c.status <> 'closed'
+             WHERE e.kind IN ({SignalKinds}) AND c.status <> 'closed' AND {TeamScope.Filter("c.neighbourhood")}
                AND (@neighbourhood::text IS NULL OR c.neighbourhood = @neighbourhood)
                AND (@regisseurId::uuid IS NULL OR c.regisseur_id = @regisseurId)
                AND NOT EXISTS (SELECT 1 FROM case_events f WHERE f.case_id = e.case_id AND f.kind = 'contact' AND f.seq > e.seq)
             """,
-            "e.seq", new { neighbourhood, regisseurId }, page, ct);
+            "e.seq", new { neighbourhood, regisseurId, everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
 
     // Spelled out rather than a parameter, so the planner can use the partial index on these kinds.
     private static readonly string SignalKinds = string.Join(", ", CaseSignals.Kinds.Select(k => $"'{k}'"));
 
     /// <summary>Households with an open case whose last contact (or, without any, the case's start) is older than the cut-off.</summary>
-    public Task<Page<QuietHousehold>> WithoutContactSinceAsync(DateTime cutoff, string? neighbourhood, PageRequest page, CancellationToken ct) =>
+    public Task<Page<QuietHousehold>> WithoutContactSinceAsync(TeamScope scope, DateTime cutoff, string? neighbourhood, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<QuietHousehold>("household_id AS HouseholdId, neighbourhood, last_contact AS LastContact",
-            """
+            $"""
             (SELECT c.household_id, min(c.neighbourhood) AS neighbourhood,
                     max(coalesce((SELECT max(e.occurred_at) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'contact'), c.created_at)) AS last_contact
                FROM help_requests c
-              WHERE c.status <> 'closed' AND c.household_id IS NOT NULL
+              WHERE c.status <> 'closed' AND c.household_id IS NOT NULL AND {TeamScope.Filter("c.neighbourhood")}
               GROUP BY c.household_id) quiet
              WHERE last_contact < @cutoff AND (@neighbourhood::text IS NULL OR neighbourhood = @neighbourhood)
-            """, "last_contact, household_id", new { cutoff, neighbourhood }, page, ct);
+            """, "last_contact, household_id", new { cutoff, neighbourhood, everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
 }
 
 /// <summary>A signal about a resident on an open case, waiting for someone to get in touch.</summary>

@@ -1,6 +1,8 @@
 using Dapper;
 using Npgsql;
+using WijPlatform.ServiceDefaults.Data;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Infrastructure;
 
@@ -19,7 +21,13 @@ public sealed class ErasureStore(NpgsqlDataSource db)
             ON CONFLICT DO NOTHING
             """, new { erasureId, service, at }, work.Transaction, cancellationToken: ct));
 
-    public async Task<ErasureStatus?> FindAsync(Guid id, CancellationToken ct)
+    /// <summary>The erasure's progress, when the caller's team had the resident (their household keeps its neighbourhood).</summary>
+    public Task<Scoped<ErasureStatus>> FindAsync(Guid id, TeamScope scope, CancellationToken ct) =>
+        db.WithinTeamAsync(
+            "SELECT h.neighbourhood FROM erasures e JOIN residents r ON r.id = e.resident_id JOIN households h ON h.id = r.household_id WHERE e.id = @id",
+            new { id }, scope, () => ReadAsync(id, ct), ct);
+
+    private async Task<ErasureStatus?> ReadAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var erasure = await connection.QuerySingleOrDefaultAsync<(Guid Id, Guid ResidentId, DateTime RequestedAt)?>(new CommandDefinition(

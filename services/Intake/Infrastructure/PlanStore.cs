@@ -4,6 +4,7 @@ using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Data;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Infrastructure;
 
@@ -24,25 +25,19 @@ public sealed class PlanStore(NpgsqlDataSource db)
             new { householdId, professionalId }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<PlanItem>> ItemsAsync(Guid householdId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<PlanItem>(new CommandDefinition(
-            $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, cancellationToken: ct))).ToList();
-    }
-
-    /// <summary>The plan's lines (null without such a household), read under a lock on the household so that rules about earlier lines hold at insert.</summary>
-    public async Task<IReadOnlyList<PlanItem>?> LockAsync(UnitOfWork work, Guid householdId, CancellationToken ct)
-    {
-        var found = await work.Connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
-            "SELECT 1 FROM households WHERE id = @householdId FOR UPDATE", new { householdId }, work.Transaction, cancellationToken: ct));
-        if (found is null)
+    public Task<Scoped<IReadOnlyList<PlanItem>>> ItemsAsync(Guid householdId, TeamScope scope, CancellationToken ct) =>
+        db.WithinTeamAsync<IReadOnlyList<PlanItem>>("SELECT neighbourhood FROM households WHERE id = @householdId", new { householdId }, scope, async () =>
         {
-            return null;
-        }
-        return (await work.Connection.QueryAsync<PlanItem>(new CommandDefinition(
-            $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, work.Transaction, cancellationToken: ct))).ToList();
-    }
+            await using var connection = await db.OpenConnectionAsync(ct);
+            return (await connection.QueryAsync<PlanItem>(new CommandDefinition(
+                $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, cancellationToken: ct))).ToList();
+        }, ct);
+
+    /// <summary>The plan's lines, read under a lock on the household so that rules about earlier lines hold at insert.</summary>
+    public Task<Scoped<IReadOnlyList<PlanItem>>> LockAsync(UnitOfWork work, Guid householdId, TeamScope scope, CancellationToken ct) =>
+        work.WithinTeamAsync<IReadOnlyList<PlanItem>>("SELECT neighbourhood FROM households WHERE id = @householdId FOR UPDATE", new { householdId }, scope, async () =>
+            (await work.Connection.QueryAsync<PlanItem>(new CommandDefinition(
+                $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, work.Transaction, cancellationToken: ct))).ToList(), ct);
 
     public Task InsertAsync(UnitOfWork work, PlanItem item, CancellationToken ct) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
@@ -56,11 +51,11 @@ public sealed class PlanStore(NpgsqlDataSource db)
             "UPDATE plan_items SET done_at = coalesce(done_at, @at) WHERE id = @actionId AND household_id = @householdId AND kind = 'action'",
             new { householdId, actionId, at }, work.Transaction, cancellationToken: ct));
 
-    public Task<Page<PlanItem>> OverdueActionsAsync(DateOnly today, string? owner, string? neighbourhood, PageRequest page, CancellationToken ct) =>
+    public Task<Page<PlanItem>> OverdueActionsAsync(TeamScope scope, DateOnly today, string? owner, string? neighbourhood, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<PlanItem>(Columns,
-            """
+            $"""
             plan_items WHERE kind = 'action' AND done_at IS NULL AND due_date < @today AND (@owner::text IS NULL OR owner = @owner)
-              AND (@neighbourhood::text IS NULL OR household_id IN (SELECT id FROM households WHERE neighbourhood = @neighbourhood))
+              AND household_id IN (SELECT id FROM households WHERE {TeamScope.Filter("neighbourhood")} AND (@neighbourhood::text IS NULL OR neighbourhood = @neighbourhood))
             """,
-            "due_date, id", new { today, owner, neighbourhood }, page, ct);
+            "due_date, id", new { today, owner, neighbourhood, everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
 }

@@ -4,6 +4,7 @@ using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Data;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Infrastructure;
 
@@ -27,18 +28,24 @@ public sealed class ReferralStore(NpgsqlDataSource db)
         work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE referrals SET status = @status, updated_at = @at WHERE id = @referralId", new { referralId, status, at }, work.Transaction, cancellationToken: ct));
 
-    public Task<Page<Referral>> DueFollowUpsAsync(DateOnly today, string? neighbourhood, PageRequest page, CancellationToken ct) =>
+    public Task<Page<Referral>> DueFollowUpsAsync(TeamScope scope, DateOnly today, string? neighbourhood, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<Referral>(Columns,
-            """
+            $"""
             referrals WHERE kind = 'partner' AND status = 'sent' AND follow_up_on <= @today
-              AND (@neighbourhood::text IS NULL OR case_id IN (SELECT id FROM help_requests WHERE neighbourhood = @neighbourhood))
+              AND case_id IN (SELECT id FROM help_requests WHERE {TeamScope.Filter("neighbourhood")} AND (@neighbourhood::text IS NULL OR neighbourhood = @neighbourhood))
             """,
-            "follow_up_on, id", new { today, neighbourhood }, page, ct);
+            "follow_up_on, id", new { today, neighbourhood, everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
 
-    public Task<Page<Referral>> ListAsync(Guid caseId, PageRequest page, CancellationToken ct) =>
-        db.QueryPageAsync<Referral>(Columns, "referrals WHERE case_id = @caseId", "created_at, id", new { caseId }, page, ct);
+    public Task<Scoped<Page<Referral>>> ListAsync(Guid caseId, TeamScope scope, PageRequest page, CancellationToken ct) =>
+        db.WithinTeamAsync(CaseStore.TeamOfCase, new { caseId }, scope,
+            async () => await db.QueryPageAsync<Referral>(Columns, "referrals WHERE case_id = @caseId", "created_at, id", new { caseId }, page, ct), ct);
 
-    public async Task<Referral?> FindAsync(Guid id, CancellationToken ct)
+    /// <summary>A referral of case <paramref name="caseId"/>, when the caller's team has the case; one of another case is not there.</summary>
+    public Task<Scoped<Referral>> FindAsync(Guid caseId, Guid id, TeamScope scope, CancellationToken ct) =>
+        db.WithinTeamAsync(CaseStore.TeamOfCase, new { caseId }, scope, async () => await FindAsync(id, ct) is { } referral && referral.CaseId == caseId ? referral : null, ct);
+
+    /// <summary>A referral by id, for the service's own use after its case was checked (a change just made, an answer from another service).</summary>
+    internal async Task<Referral?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<Referral>(new CommandDefinition(
@@ -56,15 +63,16 @@ public sealed class ReferralStore(NpgsqlDataSource db)
             "UPDATE partner_signals SET acted_upon_at = @at WHERE acted_upon_at IS NULL AND (referral_id = @referralId OR case_id = @caseId)",
             new { referralId, caseId, at }, work.Transaction, cancellationToken: ct));
 
-    public async Task<SignalStatus?> FindSignalAsync(Guid id, CancellationToken ct)
+    /// <summary>The signal, when the caller's organisation sent it (staff see all); another organisation's signal is not there.</summary>
+    public async Task<SignalStatus?> FindSignalAsync(Guid id, PartnerScope scope, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<SignalStatus>(new CommandDefinition(
             """
             SELECT id, partner, CASE WHEN acted_upon_at IS NULL THEN 'received' ELSE 'acted-upon' END AS Status,
                    received_at AS ReceivedAt, acted_upon_at AS ActedUponAt
-              FROM partner_signals WHERE id = @id
-            """, new { id }, cancellationToken: ct));
+              FROM partner_signals WHERE id = @id AND (@everyPartner OR partner = @organisation)
+            """, new { id, everyPartner = scope.Everyone, organisation = scope.Organisation }, cancellationToken: ct));
     }
 }
 

@@ -3,6 +3,7 @@ using WijPlatform.Contracts;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Intake.Messaging;
 
@@ -19,20 +20,22 @@ public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWo
 
     protected override async Task HandleAsync(DeliveryNoAnswerSignalled message, UnitOfWork work, CancellationToken cancellationToken)
     {
-        // Locking the resident orders two signals about them, so they never start two cases.
-        if (message.ResidentId is not { } residentId || await residents.FindResidentAsync(work, residentId, cancellationToken) is not { ErasedAt: null } resident)
+        // Locking the resident orders two signals about them, so they never start two cases. The
+        // service itself acts on the café's signal, for whichever team the resident belongs to.
+        if (message.ResidentId is not { } residentId
+            || (await residents.FindResidentAsync(work, residentId, TeamScope.All, cancellationToken)).Value is not { ErasedAt: null, HouseholdId: { } household, Postcode: { } postcode } resident)
         {
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var @case = await cases.OpenCaseOfHouseholdAsync(work, resident.HouseholdId, cancellationToken);
+        var @case = await cases.OpenCaseOfHouseholdAsync(work, household, cancellationToken);
         if (@case is null)
         {
-            @case = new HelpRequest(NewId.NextGuid(), "cafe-signal", ["zorg"], CaseSignals.RaiseForNoAnswer("normal"), resident.Postcode,
+            @case = new HelpRequest(NewId.NextGuid(), "cafe-signal", ["zorg"], CaseSignals.RaiseForNoAnswer("normal"), postcode,
                 "Signal from the café's meal delivery: no answer at the door.", null, CaseStatus.Registered, now)
             {
                 ResidentId = resident.Id,
-                HouseholdId = resident.HouseholdId,
+                HouseholdId = household,
                 Neighbourhood = resident.Neighbourhood,
             };
             cases.Insert(work, @case);

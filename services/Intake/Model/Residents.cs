@@ -9,15 +9,15 @@ public sealed record Household(Guid Id, string Postcode, string HouseNumber, str
 /// </summary>
 public sealed record Resident(
     Guid Id,
-    Guid HouseholdId,
+    Guid? HouseholdId,
     string? FirstName,
     string? LastName,
     DateOnly? DateOfBirth,
     string? Phone,
     string? Email,
-    string PreferredContact,
-    string Postcode,
-    string HouseNumber,
+    string? PreferredContact,
+    string? Postcode,
+    string? HouseNumber,
     string? Street,
     string? City,
     string? Neighbourhood,
@@ -25,6 +25,19 @@ public sealed record Resident(
     DateTime CreatedAt)
 {
     public static readonly string[] ContactWays = ["phone", "email", "letter", "home-visit", "desk", "via-informal-carer"];
+
+    /// <summary>True when the address, the contact data and the household were left out because the resident belongs to another neighbourhood team.</summary>
+    public bool Limited { get; init; }
+
+    /// <summary>
+    /// What a professional of another team may know, so that nobody registers the resident twice:
+    /// the name, the date of birth and the team to ask. Not how to reach them, where they live or
+    /// with whom.
+    /// </summary>
+    public Resident SeenFromAnotherTeam() => this with
+    {
+        HouseholdId = null, Phone = null, Email = null, PreferredContact = null, Postcode = null, HouseNumber = null, Street = null, City = null, Limited = true,
+    };
 }
 
 /// <summary>A professional of the neighbourhood team who can be a household's regisseur.</summary>

@@ -14,46 +14,58 @@ public static class MatchesApi
 {
     public static RouteGroupBuilder MapMatchesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/matching/matches").WithTags("Matches");
+        var api = app.MapGroup("/api/matching/matches").WithTags("Matches").RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).Audited("match");
         api.MapGet("/", async Task<Ok<Page<Match>>> ([AsParameters] PageRequest page, Guid? requestId, Guid? volunteerId, string? status, MatchStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(requestId, volunteerId, status, page, ct))).WithSummary("Matches, newest first; filter by request, volunteer or status").RequireRoles(WijRoles.Coordinator);
-        api.MapGet("/{id:guid}", async Task<Results<Ok<Match>, ProblemHttpResult>> (Guid id, MatchStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } match ? TypedResults.Ok(match) : NotFound(id)).WithSummary("One match with the hours logged");
-        api.MapPost("/{id:guid}/introduce", (Guid id, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Introduced, new MatchChange(), ct))
+        api.MapGet("/{id:guid}", async Task<Results<Ok<Match>, ProblemHttpResult>> (Guid id, VolunteerScope scope, MatchStore store, CancellationToken ct) =>
+            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id))).WithSummary("One match with the hours logged; its volunteer sees it without the coordinator's notes");
+        api.MapPost("/{id:guid}/introduce", (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Introduced, new MatchChange(), scope, ct))
             .WithSummary("The volunteer and the resident have been introduced").RequireRoles(WijRoles.Coordinator);
-        api.MapPost("/{id:guid}/decline", async Task<Results<Ok<DeclinedMatch>, ProblemHttpResult>> (Guid id, DeclineMatch decline, MatchMover mover, RequestStore requests, Matchmaker matchmaker, CancellationToken ct) =>
-            {
-                var moved = await mover.MoveAsync(id, MatchStatus.Declined, new MatchChange(DeclinedBy: decline.By), ct);
-                if (moved.Result is not Ok<Match> { Value: { } match })
-                {
-                    return (ProblemHttpResult)moved.Result;
-                }
-                var request = await requests.FindAsync(match.RequestId, ct);
-                return TypedResults.Ok(new DeclinedMatch(match, request is null ? [] : await matchmaker.RankAsync(request, 5, ct)));
-            })
-            .WithSummary("Either side declines (no blame): the request is open again and the next candidates are returned");
-        api.MapPost("/{id:guid}/activate", (Guid id, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Active, new MatchChange(), ct))
+        api.MapPost("/{id:guid}/decline", Decline)
+            .WithSummary("Either side declines (no blame): the request is open again and the coordinator gets the next candidates (the volunteer does not)");
+        api.MapPost("/{id:guid}/activate", (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Active, new MatchChange(), scope, ct))
             .WithSummary("Both said yes: the match is active").RequireRoles(WijRoles.Coordinator);
-        api.MapPost("/{id:guid}/evaluate", (Guid id, EvaluateMatch evaluation, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Evaluated, new MatchChange(Evaluation: evaluation.Notes), ct))
+        api.MapPost("/{id:guid}/evaluate", (Guid id, EvaluateMatch evaluation, VolunteerScope scope, MatchMover mover, CancellationToken ct) =>
+                mover.MoveAsync(id, MatchStatus.Evaluated, new MatchChange(Evaluation: evaluation.Notes), scope, ct))
             .WithSummary("Record the check-in after the first meetings").RequireRoles(WijRoles.Coordinator);
-        api.MapPost("/{id:guid}/end", (Guid id, EndMatch end, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Ended, new MatchChange(EndReason: end.Reason), ct))
+        api.MapPost("/{id:guid}/end", (Guid id, EndMatch end, VolunteerScope scope, MatchMover mover, CancellationToken ct) => mover.MoveAsync(id, MatchStatus.Ended, new MatchChange(EndReason: end.Reason), scope, ct))
             .WithSummary("End the match; the request is closed").RequireRoles(WijRoles.Coordinator);
         api.MapPost("/{id:guid}/hours", LogHours).WithSummary("Log hours the volunteer spent on an active match");
         api.MapPost("/{id:guid}/check-in", CheckIn).WithSummary("Record the coordinator's check-in with both sides after the first meeting; the match leaves the check-in list").RequireRoles(WijRoles.Coordinator);
-        app.MapGet("/api/matching/check-ins", async Task<Ok<Page<PendingCheckIn>>> ([AsParameters] PageRequest page, MatchStore store, TimeProvider clock, CancellationToken ct) =>
+
+        var checkIns = app.MapGroup("/api/matching/check-ins").WithTags("Matches").RequireRoles(WijRoles.Coordinator).Audited("match");
+        checkIns.MapGet("/", async Task<Ok<Page<PendingCheckIn>>> ([AsParameters] PageRequest page, MatchStore store, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await store.CheckInsDueAsync(clock.GetUtcNow().UtcDateTime, page, ct)))
-            .WithTags("Matches").WithSummary("The coordinator's to-do list: active matches that had their first meeting and nobody checked in on yet, longest waiting first").RequireRoles(WijRoles.Coordinator);
+            .WithSummary("The coordinator's to-do list: active matches that had their first meeting and nobody checked in on yet, longest waiting first");
         return api;
     }
 
-    public static async Task<Results<Ok<Match>, ProblemHttpResult>> LogHours(Guid id, LogHours hours, UnitOfWorkFactory unitOfWork, MatchStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<DeclinedMatch>, ProblemHttpResult>> Decline(
+        Guid id, DeclineMatch decline, VolunteerScope scope, MatchMover mover, RequestStore requests, Matchmaker matchmaker, CancellationToken ct)
+    {
+        var moved = await mover.MoveAsync(id, MatchStatus.Declined, new MatchChange(DeclinedBy: decline.By), scope, ct);
+        if (moved.Result is not Ok<Match> { Value: { } match })
+        {
+            return (ProblemHttpResult)moved.Result;
+        }
+        // Who else could do it is the coordinator's business: a volunteer does not learn other volunteers' names, distances or reasons.
+        if (scope.IsVolunteer || await requests.FindAsync(match.RequestId, ct) is not { } request)
+        {
+            return TypedResults.Ok(new DeclinedMatch(match, []));
+        }
+        return TypedResults.Ok(new DeclinedMatch(match, await matchmaker.RankAsync(request, 5, ct)));
+    }
+
+    public static async Task<Results<Ok<Match>, ProblemHttpResult>> LogHours(Guid id, LogHours hours, VolunteerScope scope, UnitOfWorkFactory unitOfWork, MatchStore store, TimeProvider clock, CancellationToken ct)
     {
         await using (var work = await unitOfWork.BeginAsync(ct))
         {
-            if (await store.LockAsync(work, id, ct) is not { } match)
+            var locked = await store.LockAsync(work, id, scope, ct);
+            if (locked.Problem(() => NotFound(id)) is { } problem)
             {
-                return NotFound(id);
+                return problem;
             }
+            var match = locked.Value!;
             if (match.Status is not (MatchStatus.Active or MatchStatus.Evaluated))
             {
                 return Problems.Conflict("Hours go on an active match.", $"The match is {match.Status}.");
@@ -61,18 +73,20 @@ public static class MatchesApi
             await store.LogHoursAsync(work, id, hours.Day, hours.Hours, clock.GetUtcNow().UtcDateTime, ct);
             await work.CommitAsync(ct);
         }
-        return TypedResults.Ok((await store.FindAsync(id, ct))!);
+        return TypedResults.Ok((await store.FindAsync(id, scope, ct)).Value!);
     }
 
-    public static async Task<Results<Ok<Match>, ProblemHttpResult>> CheckIn(Guid id, RecordCheckIn checkIn, UnitOfWorkFactory unitOfWork, MatchStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<Match>, ProblemHttpResult>> CheckIn(Guid id, RecordCheckIn checkIn, VolunteerScope scope, UnitOfWorkFactory unitOfWork, MatchStore store, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var work = await unitOfWork.BeginAsync(ct))
         {
-            if (await store.LockAsync(work, id, ct) is not { } match)
+            var locked = await store.LockAsync(work, id, scope, ct);
+            if (locked.Problem(() => NotFound(id)) is { } problem)
             {
-                return NotFound(id);
+                return problem;
             }
+            var match = locked.Value!;
             if (match.CheckedInAt is not null)
             {
                 return Problems.Conflict("Already checked in.", $"The check-in for this match was recorded at {match.CheckedInAt:yyyy-MM-dd HH:mm} UTC.");
@@ -86,7 +100,7 @@ public static class MatchesApi
             await store.RecordCheckInAsync(work, id, checkIn.Notes?.Trim(), string.IsNullOrWhiteSpace(checkIn.By) ? "coordinator" : checkIn.By.Trim(), now, ct);
             await work.CommitAsync(ct);
         }
-        return TypedResults.Ok((await store.FindAsync(id, ct))!);
+        return TypedResults.Ok((await store.FindAsync(id, scope, ct)).Value!);
     }
 
     internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Match not found.", $"There is no match {id}.");
@@ -109,14 +123,16 @@ public sealed record MatchChange(string? DeclinedBy = null, string? EndReason = 
 /// <summary>Moves a match one step, keeps the request's status in line, and publishes the step in the same transaction.</summary>
 public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches, RequestStore requests, VolunteerStore volunteers, TimeProvider clock)
 {
-    public async Task<Results<Ok<Match>, ProblemHttpResult>> MoveAsync(Guid id, string to, MatchChange change, CancellationToken ct)
+    public async Task<Results<Ok<Match>, ProblemHttpResult>> MoveAsync(Guid id, string to, MatchChange change, VolunteerScope scope, CancellationToken ct)
     {
         await using (var work = await unitOfWork.BeginAsync(ct))
         {
-            if (await matches.LockAsync(work, id, ct) is not { } match)
+            var locked = await matches.LockAsync(work, id, scope, ct);
+            if (locked.Problem(() => MatchesApi.NotFound(id)) is { } problem)
             {
-                return MatchesApi.NotFound(id);
+                return problem;
             }
+            var match = locked.Value!;
             if (!MatchStatus.CanMove(match.Status, to))
             {
                 return Problems.Conflict("That step is not possible now.", $"A match that is {match.Status} cannot become {to}.");
@@ -126,7 +142,7 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
             await PublishAsync(work, match, request, to, change, ct);
             await work.CommitAsync(ct);
         }
-        return TypedResults.Ok((await matches.FindAsync(id, ct))!);
+        return TypedResults.Ok((await matches.FindAsync(id, scope, ct)).Value!);
     }
 
     private async Task PublishAsync(UnitOfWork work, Match match, VolunteerRequest request, string to, MatchChange change, CancellationToken ct)

@@ -5,6 +5,7 @@ using WijPlatform.Matching.Infrastructure;
 using WijPlatform.Matching.Model;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Matching.Apis;
 
@@ -12,7 +13,7 @@ public static class VolunteerRequestsApi
 {
     public static RouteGroupBuilder MapVolunteerRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/matching/requests").WithTags("Volunteer requests");
+        var api = app.MapGroup("/api/matching/requests").WithTags("Volunteer requests").RequireRoles(WijRoles.Coordinator).Audited("volunteer-request");
         api.MapPost("/", RegisterRequest).WithSummary("Register a request for a volunteer; it waits in the queue for the coordinator");
         api.MapGet("/", async Task<Ok<Page<VolunteerRequest>>> ([AsParameters] PageRequest page, [AllowedValues(null, "open", "proposed", "matched", "closed")] string? status, RequestStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(status, page, ct))).WithSummary("Requests for volunteers, newest first; ?status=open for the queue");
@@ -72,7 +73,7 @@ public sealed record ProposeVolunteer([property: Required] Guid VolunteerId);
 
 public sealed record RegisterVolunteerRequest(
     [property: Required, StringLength(50, MinimumLength = 1)] string Talent,
-    [property: Required, RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
+    [property: Required, StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
     DateTimeOffset? WantedAt = null,
     DayOfWeek? WeeklyDay = null,
     TimeOnly? WeeklyFrom = null,

@@ -14,22 +14,22 @@ public static class VolunteersApi
 {
     public static RouteGroupBuilder MapVolunteersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/matching/volunteers").WithTags("Volunteers");
+        var api = app.MapGroup("/api/matching/volunteers").WithTags("Volunteers").RequireRoles(WijRoles.Coordinator, WijRoles.Volunteer).Audited("volunteer");
         api.MapPost("/", RegisterVolunteer).WithSummary("Register a volunteer: talents, availability, reach, languages, certificate of conduct").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/", async Task<Ok<Page<Volunteer>>> ([AsParameters] PageRequest page, VolunteerStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(page, ct))).WithSummary("Volunteers, newest first").RequireRoles(WijRoles.Coordinator);
-        api.MapGet("/{id:guid}", async Task<Results<Ok<Volunteer>, ProblemHttpResult>> (Guid id, VolunteerStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } volunteer ? TypedResults.Ok(volunteer) : NotFound(id))
+        api.MapGet("/{id:guid}", async Task<Results<Ok<Volunteer>, ProblemHttpResult>> (Guid id, VolunteerScope scope, VolunteerStore store, CancellationToken ct) =>
+            (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => NotFound(id)))
             .WithSummary("One volunteer").RequireRoles(WijRoles.Coordinator);
         api.MapPut("/{id:guid}/vog", UpdateVog).WithSummary("Record a renewed (or requested) certificate of conduct; a VOG close to expiry is warned about at once")
             .RequireRoles(WijRoles.Coordinator);
-        api.MapGet("/{id:guid}/vog-warnings", async Task<Results<Ok<Page<VogWarning>>, ProblemHttpResult>> (Guid id, [AsParameters] PageRequest page, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
-                await store.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(Warnings(await store.VogWarningsAsync(id, page, ct), matchmaker.Today)))
+        api.MapGet("/{id:guid}/vog-warnings", async Task<Results<Ok<Page<VogWarning>>, ProblemHttpResult>> (Guid id, [AsParameters] PageRequest page, VolunteerScope scope, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
+                (await store.FindAsync(id, scope, ct)).Problem(() => NotFound(id)) is { } problem ? problem : TypedResults.Ok(Warnings(await store.VogWarningsAsync(id, page, ct), matchmaker.Today)))
             .WithSummary("The volunteer's own warnings that their certificate of conduct expires, with the text to show them");
-        app.MapGet("/api/matching/vog-warnings", async Task<Ok<Page<VogWarning>>> ([AsParameters] PageRequest page, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
+        var warnings = app.MapGroup("/api/matching/vog-warnings").WithTags("Volunteers").RequireRoles(WijRoles.Coordinator).Audited("volunteer");
+        warnings.MapGet("/", async Task<Ok<Page<VogWarning>>> ([AsParameters] PageRequest page, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
                 TypedResults.Ok(Warnings(await store.VogWarningsAsync(null, page, ct), matchmaker.Today)))
-            .WithTags("Volunteers").WithSummary("Warnings sent to volunteers whose certificate of conduct expires (once per expiry), newest first")
-            .RequireRoles(WijRoles.Coordinator).Audited("volunteer");
+            .WithSummary("Warnings sent to volunteers whose certificate of conduct expires (once per expiry), newest first");
         api.MapGet("/vog-expiring", VogExpiring).WithSummary("Volunteers whose certificate of conduct has expired or expires within the given number of days").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}/tasks", Tasks).WithSummary("What the volunteer sees: first name, street, task and time of each current match; never the case");
         api.MapGet("/{id:guid}/workload", Workload).WithSummary("Matches held, hours in the last four weeks, and whether the volunteer is overloaded").RequireRoles(WijRoles.Coordinator);
@@ -62,7 +62,7 @@ public static class VolunteersApi
     }
 
     public static async Task<Results<Ok<Volunteer>, ValidationProblem, ProblemHttpResult>> UpdateVog(
-        Guid id, UpdateVog request, UnitOfWorkFactory unitOfWork, VolunteerStore store, VogExpiryWatch vogWatch, CancellationToken ct)
+        Guid id, UpdateVog request, VolunteerScope scope, UnitOfWorkFactory unitOfWork, VolunteerStore store, VogExpiryWatch vogWatch, CancellationToken ct)
     {
         if (request.Status == Vog.Valid && request.IssuedOn is null)
         {
@@ -77,7 +77,7 @@ public static class VolunteersApi
             await vogWatch.WarnAsync(work, id, ct);
             await work.CommitAsync(ct);
         }
-        return TypedResults.Ok((await store.FindAsync(id, ct))!);
+        return TypedResults.Ok((await store.FindAsync(id, scope, ct)).Value!);
     }
 
     private static Page<VogWarning> Warnings(Page<VogWarningRow> rows, DateOnly today) =>
@@ -87,15 +87,17 @@ public static class VolunteersApi
     public static async Task<Ok<Page<VogExpiry>>> VogExpiring([AsParameters] PageRequest page, [Range(0, 3650)] int? withinDays, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
         TypedResults.Ok(await store.VogExpiringAsync(matchmaker.Today.AddDays(withinDays ?? 30), page, ct));
 
-    public static async Task<Results<Ok<Page<VolunteerTask>>, ProblemHttpResult>> Tasks(Guid id, [AsParameters] PageRequest page, VolunteerStore volunteers, MatchStore matches, CancellationToken ct) =>
-        await volunteers.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await matches.TasksAsync(id, page, ct));
+    public static async Task<Results<Ok<Page<VolunteerTask>>, ProblemHttpResult>> Tasks(Guid id, [AsParameters] PageRequest page, VolunteerScope scope, VolunteerStore volunteers, MatchStore matches, CancellationToken ct) =>
+        (await volunteers.FindAsync(id, scope, ct)).Problem(() => NotFound(id)) is { } problem ? problem : TypedResults.Ok(await matches.TasksAsync(id, scope, page, ct));
 
-    public static async Task<Results<Ok<WorkloadView>, ProblemHttpResult>> Workload(Guid id, VolunteerStore volunteers, MatchStore matches, Matchmaker matchmaker, CancellationToken ct)
+    public static async Task<Results<Ok<WorkloadView>, ProblemHttpResult>> Workload(Guid id, VolunteerScope scope, VolunteerStore volunteers, MatchStore matches, Matchmaker matchmaker, CancellationToken ct)
     {
-        if (await volunteers.FindAsync(id, ct) is not { } volunteer)
+        var found = await volunteers.FindAsync(id, scope, ct);
+        if (found.Problem(() => NotFound(id)) is { } problem)
         {
-            return NotFound(id);
+            return problem;
         }
+        var volunteer = found.Value!;
         var (holding, hours) = await matches.WorkloadAsync(id, matchmaker.Today.AddDays(-28), ct);
         return TypedResults.Ok(new WorkloadView(id, holding, volunteer.MaxActiveMatches, hours, Model.Workload.IsOverloaded(holding, volunteer.MaxActiveMatches, hours)));
     }
@@ -120,15 +122,15 @@ public sealed record WorkloadView(Guid VolunteerId, int ActiveMatches, int MaxAc
 
 public sealed record RegisterVolunteer(
     [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
-    [property: Required] string[] Talents,
-    [property: Required, RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
+    [property: Required, MaxLength(20), ItemLength(50)] string[] Talents,
+    [property: Required, StringLength(7), RegularExpression("^[1-9][0-9]{3} ?[A-Za-z]{2}$", ErrorMessage = "Enter a Dutch postcode such as 3705 AB.")] string Postcode,
     [property: Required, AllowedValues("foot", "bike", "car")] string TravelMode,
-    string[]? OtherTalents = null,
+    [property: MaxLength(20), ItemLength(100)] string[]? OtherTalents = null,
     [property: StringLength(200)] string? Street = null,
     [property: Range(0.1, 30)] double? MaxDistanceKm = null,
-    WeeklyWindow[]? Availability = null,
-    Absence[]? Absences = null,
-    string[]? Languages = null,
+    [property: MaxLength(50)] WeeklyWindow[]? Availability = null,
+    [property: MaxLength(50)] Absence[]? Absences = null,
+    [property: MaxLength(10), ItemLength(8)] string[]? Languages = null,
     [property: AllowedValues(null, "female", "male", "x")] string? Gender = null,
     [property: StringLength(500)] string? Preferences = null,
     [property: Range(1, 10)] int MaxActiveMatches = 2,

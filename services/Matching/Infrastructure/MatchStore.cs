@@ -4,6 +4,7 @@ using WijPlatform.Matching.Model;
 using WijPlatform.ServiceDefaults.Data;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Matching.Infrastructure;
 
@@ -24,16 +25,20 @@ public sealed class MatchStore(NpgsqlDataSource db)
             """,
             match, work.Transaction, cancellationToken: cancellationToken));
 
-    public async Task<Match?> FindAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The match as the caller may see it: staff all of it, its own volunteer without the coordinator's notes; another volunteer's is refused.</summary>
+    public async Task<Scoped<Match>> FindAsync(Guid id, VolunteerScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition(
-            $"SELECT {Columns} FROM matches WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return Seen(scope.Check(await connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition(
+            $"SELECT {Columns} FROM matches WHERE id = @id", new { id }, cancellationToken: cancellationToken)), m => m.VolunteerId), scope);
     }
 
-    public Task<Match?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
-        work.Connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition(
-            $"SELECT {Columns} FROM matches WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
+    public async Task<Scoped<Match>> LockAsync(UnitOfWork work, Guid id, VolunteerScope scope, CancellationToken cancellationToken) =>
+        Seen(scope.Check(await work.Connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition(
+            $"SELECT {Columns} FROM matches WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken)), m => m.VolunteerId), scope);
+
+    private static Scoped<Match> Seen(Scoped<Match> match, VolunteerScope scope) =>
+        scope.IsVolunteer && match.Value is { } mine ? Scoped.Of(mine.SeenByVolunteer()) : match;
 
     public Task<Page<Match>> ListAsync(Guid? requestId, Guid? volunteerId, string? status, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<Match>(Columns,
@@ -81,15 +86,15 @@ public sealed class MatchStore(NpgsqlDataSource db)
             "UPDATE matches SET checked_in_at = @at, check_in_notes = @notes, checked_in_by = @by WHERE id = @matchId",
             new { matchId, notes, by, at }, work.Transaction, cancellationToken: cancellationToken));
 
-    /// <summary>The volunteer's current tasks as they may see them: no case, no care details.</summary>
-    public Task<Page<VolunteerTask>> TasksAsync(Guid volunteerId, PageRequest page, CancellationToken cancellationToken) =>
+    /// <summary>The volunteer's current tasks as they may see them: no case, no care details. Only their own, or any for staff.</summary>
+    public Task<Page<VolunteerTask>> TasksAsync(Guid volunteerId, VolunteerScope scope, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<VolunteerTask>(
             """
             m.id AS MatchId, m.status, r.talent, r.first_name AS FirstName, r.street, r.postcode, r.wanted_at AS WantedAt,
             r.weekly_day AS WeeklyDay, r.weekly_start_minute AS WeeklyStartMinute, r.duration_minutes AS DurationMinutes
             """,
-            "matches m JOIN volunteer_requests r ON r.id = m.request_id WHERE m.volunteer_id = @volunteerId AND m.status = ANY(@holding)",
-            "m.proposed_at DESC, m.id", new { volunteerId, holding = MatchStatus.Holding }, page, cancellationToken);
+            "matches m JOIN volunteer_requests r ON r.id = m.request_id WHERE m.volunteer_id = @volunteerId AND (@everyone OR m.volunteer_id = @self) AND m.status = ANY(@holding)",
+            "m.proposed_at DESC, m.id", new { volunteerId, everyone = scope.Everyone, self = scope.Volunteer, holding = MatchStatus.Holding }, page, cancellationToken);
 
     /// <summary>Matches held now and hours logged in the last four weeks, for the overload flag.</summary>
     public async Task<(int Holding, double RecentHours)> WorkloadAsync(Guid volunteerId, DateOnly since, CancellationToken cancellationToken)

@@ -98,10 +98,16 @@ public sealed class RequestStore(NpgsqlDataSource db)
             "SELECT volunteer_id FROM matches WHERE request_id = @requestId", new { requestId }, cancellationToken: cancellationToken))).ToHashSet();
     }
 
-    /// <summary>Forgets the resident: names, street, the case and the full postcode go; the PC4 area stays for the demand figures.</summary>
+    /// <summary>
+    /// Forgets the resident: names, street, the case and the full postcode go; the PC4 area stays for the
+    /// demand figures. The coordinator's notes on the matches for them (evaluation, check-in, why it
+    /// ended) go too; the matches stay as numbers for the volunteers' hours.
+    /// </summary>
     public Task<int> EraseResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             """
+            UPDATE matches SET evaluation = NULL, check_in_notes = NULL, end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE '[verwijderd]' END
+             WHERE request_id IN (SELECT id FROM volunteer_requests WHERE resident_id = @residentId);
             UPDATE volunteer_requests SET first_name = NULL, street = NULL, case_id = NULL, resident_id = NULL, postcode = left(postcode, 4),
                 preferred_gender = NULL, preferred_language = NULL
             WHERE resident_id = @residentId

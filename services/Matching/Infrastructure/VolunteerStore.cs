@@ -5,6 +5,7 @@ using WijPlatform.Matching.Model;
 using WijPlatform.ServiceDefaults.Data;
 using WijPlatform.ServiceDefaults.Http;
 using WijPlatform.ServiceDefaults.Messaging;
+using WijPlatform.ServiceDefaults.Security;
 
 namespace WijPlatform.Matching.Infrastructure;
 
@@ -35,12 +36,13 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
             },
             work.Transaction, cancellationToken: cancellationToken));
 
-    public async Task<Volunteer?> FindAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The volunteer, when the caller is staff or this volunteer.</summary>
+    public async Task<Scoped<Volunteer>> FindAsync(Guid id, VolunteerScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<VolunteerRow>(new CommandDefinition(
             $"SELECT {Columns} FROM volunteers WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return row?.ToVolunteer();
+        return scope.Check(row?.ToVolunteer(), v => v.Id);
     }
 
     /// <summary>Locks the volunteer so that two proposals at once cannot both take their last free place.</summary>

@@ -15,6 +15,7 @@ public sealed class ResidentErasureRequestedConsumer(UnitOfWorkFactory unitOfWor
     {
         await requests.EraseResidentAsync(work, message.ResidentId, cancellationToken);
         await volunteers.EraseAsync(work, null, message.ResidentId, cancellationToken);
+        await ErasedResidents.ForgetAsync(work, message.ResidentId, cancellationToken);
         await work.PublishAsync(new ResidentErased(message.ErasureId, message.ResidentId, MessageRoutes.Matching), cancellationToken);
     }
 }

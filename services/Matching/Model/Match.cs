@@ -17,6 +17,9 @@ public sealed record Match(
     DateTime? CheckedInAt = null,
     string? CheckInNotes = null)
 {
+    /// <summary>What the match's own volunteer sees: not what the coordinator wrote about how it goes.</summary>
+    public Match SeenByVolunteer() => this with { Evaluation = null, CheckInNotes = null };
+
     /// <summary>After the first meeting (the first hours logged) the coordinator checks in with both sides, then evaluates.</summary>
     public bool CheckInDue => CheckIns.IsDue(Status, HoursLogged > 0, null, CheckedInAt, DateTime.MaxValue);
 }

@@ -27,7 +27,8 @@ internal static class CafeClient
                 body[property.Name] = property.Value;
             }
         }
-        var response = await stack.Gateway.PostAsJsonAsync("/api/cafe/menus", body);
+        using var cafe = stack.Cafe();
+        var response = await cafe.PostAsJsonAsync("/api/cafe/menus", body);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return await response.ReadAsync<JsonElement>();
     }
@@ -44,7 +45,8 @@ internal static class CafeClient
         {
             body[property.Name] = property.Value;
         }
-        var response = await stack.Gateway.PutAsJsonAsync($"/api/cafe/residents/{residentId}/profile", body);
+        using var cafe = stack.Cafe();
+        var response = await cafe.PutAsJsonAsync($"/api/cafe/residents/{residentId}/profile", body);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return residentId;
     }

@@ -8,6 +8,8 @@ namespace WijPlatform.IntegrationTests.Cafe;
 
 public sealed class DeliveryAndErasureTests(StackFixture stack)
 {
+    private readonly HttpClient _cafe = stack.Cafe();
+
     private async Task<long> OutboxCountAsync(string type, string field, Guid value, bool sent)
     {
         await using var cafe = await stack.OpenDatabaseAsync("cafedb");
@@ -27,19 +29,19 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
         var addresses = new[] { ("Kastanjelaan", "4"), ("Kastanjelaan", "1"), ("Beukenlaan", "2") };
         foreach (var (street, number) in addresses)
         {
-            var placed = await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = $"Bewoner {street} {number}", fulfilment = "delivery", street, houseNumber = number, postcode = "3705 AB" });
+            var placed = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = $"Bewoner {street} {number}", fulfilment = "delivery", street, houseNumber = number, postcode = "3705 AB" });
             Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
         }
         var resident = await stack.ResidentWithProfileAsync(new { street = "Kastanjelaan", houseNumber = "7" });
-        await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "delivery" });
+        await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "delivery" });
 
-        var planned = await stack.Gateway.PostAsJsonAsync("/api/cafe/rounds", new { date });
+        var planned = await _cafe.PostAsJsonAsync("/api/cafe/rounds", new { date });
         Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
         var round = Assert.Single((await planned.ReadAsync<JsonElement>()).EnumerateArray());
         var roundId = round.GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.Conflict, (await stack.Gateway.PostAsJsonAsync("/api/cafe/rounds", new { date })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _cafe.PostAsJsonAsync("/api/cafe/rounds", new { date })).StatusCode);
 
-        var detail = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/rounds/{roundId}");
+        var detail = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/rounds/{roundId}");
         var stops = detail.GetProperty("stops").EnumerateArray().ToArray();
         Assert.Equal(["Beukenlaan 2", "Kastanjelaan 1", "Kastanjelaan 7", "Kastanjelaan 4"], stops.Select(s => $"{s.GetProperty("street").GetString()} {s.GetProperty("houseNumber").GetString()}"));
 
@@ -47,9 +49,9 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
         await StackFixture.EventuallyAsync(async () => await OutboxCountAsync(nameof(DelivererRequested), "roundId", roundId, sent: true) == 1);
         await stack.PublishThroughOutboxAsync("matchingdb", new DelivererAssigned(roundId, Guid.NewGuid(), "Anouk"));
         await StackFixture.EventuallyAsync(async () =>
-            (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/rounds/{roundId}")).GetProperty("round").GetProperty("status").GetString() == "assigned");
+            (await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/rounds/{roundId}")).GetProperty("round").GetProperty("status").GetString() == "assigned");
 
-        var print = await stack.Gateway.GetAsync($"/api/cafe/rounds/{roundId}/print");
+        var print = await _cafe.GetAsync($"/api/cafe/rounds/{roundId}/print");
         Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
         var html = await print.Content.ReadAsStringAsync();
         Assert.Contains("Anouk", html, StringComparison.Ordinal);
@@ -58,7 +60,7 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
         var first = stops[0].GetProperty("id").GetGuid();
         var herStop = stops[2].GetProperty("id").GetGuid();
         async Task<HttpResponseMessage> TickAsync(Guid stop, string stopEvent) =>
-            await stack.Gateway.PostAsJsonAsync($"/api/cafe/rounds/{roundId}/stops/{stop}/events", new { @event = stopEvent });
+            await _cafe.PostAsJsonAsync($"/api/cafe/rounds/{roundId}/stops/{stop}/events", new { @event = stopEvent });
         Assert.Equal("delivered", (await (await TickAsync(first, "delivered")).ReadAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await TickAsync(herStop, "contact-not-reached")).StatusCode);
         var calling = await (await TickAsync(herStop, "no-answer")).ReadAsync<JsonElement>();
@@ -76,8 +78,8 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
         var date = CafeClient.FreshFutureDate();
         await stack.PublishMenuAsync(date, 10);
         var resident = await stack.ResidentWithProfileAsync();
-        var order = await (await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "delivery", specialRequest = "Aanbellen bij de buren" })).ReadAsync<JsonElement>();
-        var standing = await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new
+        var order = await (await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "delivery", specialRequest = "Aanbellen bij de buren" })).ReadAsync<JsonElement>();
+        var standing = await _cafe.PostAsJsonAsync("/api/cafe/standing-orders", new
         {
             residentId = resident, weekdays = new[] { date.AddDays(1).DayOfWeek.ToString().ToLowerInvariant() }, fulfilment = "eat-in", startsOn = date.AddDays(1), endsOn = date.AddDays(1),
         });
@@ -85,12 +87,12 @@ public sealed class DeliveryAndErasureTests(StackFixture stack)
 
         var erasureId = Guid.NewGuid();
         await stack.PublishThroughOutboxAsync("intakedb", new ResidentErasureRequested(erasureId, resident));
-        await StackFixture.EventuallyAsync(async () => (await stack.Gateway.GetAsync($"/api/cafe/residents/{resident}/profile")).StatusCode == HttpStatusCode.NotFound);
+        await StackFixture.EventuallyAsync(async () => (await _cafe.GetAsync($"/api/cafe/residents/{resident}/profile")).StatusCode == HttpStatusCode.NotFound);
 
-        Assert.Empty((await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/orders?residentId={resident}")).GetProperty("items").EnumerateArray());
-        Assert.Empty((await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/standing-orders?residentId={resident}")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/orders?residentId={resident}")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/standing-orders?residentId={resident}")).GetProperty("items").EnumerateArray());
         // The meal is still counted for the kitchen, but nothing in it points to her any more.
-        var anonymised = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/orders/{order.GetProperty("id")}");
+        var anonymised = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/orders/{order.GetProperty("id")}");
         Assert.Equal("placed", anonymised.GetProperty("status").GetString());
         Assert.Equal(1, anonymised.GetProperty("portions").GetInt32());
         Assert.Equal("Geanonimiseerd", anonymised.GetProperty("residentName").GetString());

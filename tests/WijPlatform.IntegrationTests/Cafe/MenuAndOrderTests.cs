@@ -6,11 +6,13 @@ namespace WijPlatform.IntegrationTests.Cafe;
 
 public sealed class MenuAndOrderTests(StackFixture stack)
 {
+    private readonly HttpClient _cafe = stack.Cafe();
+
     [Fact]
     public async Task An_order_that_clashes_with_the_residents_allergy_is_refused_naming_it_unless_confirmed()
     {
         var date = CafeClient.FreshFutureDate();
-        var lasagne = await (await stack.Gateway.PostAsJsonAsync("/api/cafe/dishes", new
+        var lasagne = await (await _cafe.PostAsJsonAsync("/api/cafe/dishes", new
         {
             name = "Groentelasagne", priceCents = 700, allergens = new[] { "gluten", "eggs" }, dietTags = new[] { "vegetarian" },
         })).ReadAsync<JsonElement>();
@@ -19,13 +21,13 @@ public sealed class MenuAndOrderTests(StackFixture stack)
         var hutspot = menu.GetProperty("dishes")[0].GetProperty("id").GetGuid();
         var resident = await stack.ResidentWithProfileAsync(new { allergies = new[] { "milk" } });
 
-        var refused = await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, dishId = hutspot, fulfilment = "eat-in" });
+        var refused = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, dishId = hutspot, fulfilment = "eat-in" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var problem = await refused.ReadAsync<JsonElement>();
         Assert.Contains("milk", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("milk", problem.GetProperty("conflicts")[0].GetProperty("value").GetString());
 
-        var confirmed = await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, dishId = hutspot, fulfilment = "eat-in", confirmDietConflicts = true, placedBy = "staff", channel = "phone" });
+        var confirmed = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, dishId = hutspot, fulfilment = "eat-in", confirmDietConflicts = true, placedBy = "staff", channel = "phone" });
         Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
         var order = await confirmed.ReadAsync<JsonElement>();
         Assert.Equal(["allergen:milk"], order.GetProperty("confirmedConflicts").EnumerateArray().Select(c => c.GetString()));
@@ -33,12 +35,12 @@ public sealed class MenuAndOrderTests(StackFixture stack)
         Assert.Equal("staff", order.GetProperty("placedBy").GetString());
 
         // The menu for this resident shows only what suits her; the hutspot is set aside with the reason.
-        var forHer = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/menus/{date:yyyy-MM-dd}?residentId={resident}");
+        var forHer = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/menus/{date:yyyy-MM-dd}?residentId={resident}");
         Assert.Equal(["Groentelasagne"], forHer.GetProperty("dishes").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
         Assert.Equal("milk", forHer.GetProperty("unsuitableDishes")[0].GetProperty("conflicts")[0].GetProperty("value").GetString());
 
         // The kitchen sees the confirmed conflict and the allergy on its sheet.
-        var sheet = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/kitchen-sheets/{date:yyyy-MM-dd}");
+        var sheet = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/kitchen-sheets/{date:yyyy-MM-dd}");
         Assert.Equal(1, sheet.GetProperty("seatsNeeded").GetInt32());
         var note = Assert.Single(sheet.GetProperty("notes").EnumerateArray());
         Assert.Equal("allergen:milk", note.GetProperty("confirmedConflicts")[0].GetString());
@@ -51,7 +53,7 @@ public sealed class MenuAndOrderTests(StackFixture stack)
         var menu = await stack.PublishMenuAsync(past, 10);
         Assert.False(menu.GetProperty("orderingOpen").GetBoolean());
 
-        var late = await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date = past, residentName = "Meneer de Vries", fulfilment = "eat-in" });
+        var late = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date = past, residentName = "Meneer de Vries", fulfilment = "eat-in" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("Ordering is closed.", (await late.ReadAsync<JsonElement>()).GetProperty("title").GetString());
     }
@@ -61,23 +63,23 @@ public sealed class MenuAndOrderTests(StackFixture stack)
     {
         var date = CafeClient.FreshFutureDate();
         await stack.PublishMenuAsync(date, 2);
-        var first = await (await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Eerste", fulfilment = "pick-up", portions = 2 })).ReadAsync<JsonElement>();
+        var first = await (await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Eerste", fulfilment = "pick-up", portions = 2 })).ReadAsync<JsonElement>();
 
-        var soldOut = await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Tweede", fulfilment = "eat-in" });
+        var soldOut = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Tweede", fulfilment = "eat-in" });
         Assert.Equal(HttpStatusCode.Conflict, soldOut.StatusCode);
-        var menu = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/menus/{date:yyyy-MM-dd}");
+        var menu = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/menus/{date:yyyy-MM-dd}");
         Assert.True(menu.GetProperty("soldOut").GetBoolean());
         Assert.False(menu.GetProperty("orderingOpen").GetBoolean());
 
-        var waiting = await (await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Tweede", fulfilment = "eat-in", joinWaitingList = true })).ReadAsync<JsonElement>();
+        var waiting = await (await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Tweede", fulfilment = "eat-in", joinWaitingList = true })).ReadAsync<JsonElement>();
         Assert.Equal("waitlisted", waiting.GetProperty("status").GetString());
 
-        var cancelled = await (await stack.Gateway.PostAsync($"/api/cafe/orders/{first.GetProperty("id")}/cancel", null)).ReadAsync<JsonElement>();
+        var cancelled = await (await _cafe.PostAsync($"/api/cafe/orders/{first.GetProperty("id")}/cancel", null)).ReadAsync<JsonElement>();
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         Assert.False(cancelled.GetProperty("chargeable").GetBoolean());
-        var promoted = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/orders/{waiting.GetProperty("id")}");
+        var promoted = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/orders/{waiting.GetProperty("id")}");
         Assert.Equal("placed", promoted.GetProperty("status").GetString());
-        Assert.Equal(1, (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/menus/{date:yyyy-MM-dd}")).GetProperty("portionsLeft").GetInt32());
+        Assert.Equal(1, (await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/menus/{date:yyyy-MM-dd}")).GetProperty("portionsLeft").GetInt32());
     }
 
     [Fact]
@@ -98,20 +100,20 @@ public sealed class MenuAndOrderTests(StackFixture stack)
             await insert.ExecuteNonQueryAsync();
         }
 
-        var cancelled = await (await stack.Gateway.PostAsync($"/api/cafe/orders/{orderId}/cancel", null)).ReadAsync<JsonElement>();
+        var cancelled = await (await _cafe.PostAsync($"/api/cafe/orders/{orderId}/cancel", null)).ReadAsync<JsonElement>();
         Assert.True(cancelled.GetProperty("chargeable").GetBoolean());
 
-        var statement = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/residents/{resident}/statements/{past:yyyy-MM}");
+        var statement = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/residents/{resident}/statements/{past:yyyy-MM}");
         var line = Assert.Single(statement.GetProperty("lines").EnumerateArray());
         Assert.True(line.GetProperty("lateCancellation").GetBoolean());
         Assert.Equal(525, statement.GetProperty("openCents").GetInt32());
         Assert.Equal("monthly", statement.GetProperty("paymentMethod").GetString());
 
-        var collected = await (await stack.Gateway.PostAsync($"/api/cafe/residents/{resident}/statements/{past:yyyy-MM}/collected", null)).ReadAsync<JsonElement>();
+        var collected = await (await _cafe.PostAsync($"/api/cafe/residents/{resident}/statements/{past:yyyy-MM}/collected", null)).ReadAsync<JsonElement>();
         Assert.Equal(0, collected.GetProperty("openCents").GetInt32());
         Assert.Equal(525, collected.GetProperty("paidCents").GetInt32());
 
-        var bad = await stack.Gateway.GetAsync($"/api/cafe/residents/{resident}/statements/2026-13");
+        var bad = await _cafe.GetAsync($"/api/cafe/residents/{resident}/statements/2026-13");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
@@ -121,12 +123,12 @@ public sealed class MenuAndOrderTests(StackFixture stack)
         var date = CafeClient.FreshFutureDate();
         await stack.PublishMenuAsync(date, 10);
         var resident = await stack.ResidentWithProfileAsync(new { lowIncome = true, paymentMethod = "counter" });
-        var order = await (await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "eat-in", portions = 2 })).ReadAsync<JsonElement>();
+        var order = await (await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, fulfilment = "eat-in", portions = 2 })).ReadAsync<JsonElement>();
         Assert.Equal(1050, order.GetProperty("priceCents").GetInt32());
 
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsync($"/api/cafe/orders/{order.GetProperty("id")}/payment", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await stack.Gateway.PostAsync($"/api/cafe/orders/{order.GetProperty("id")}/payment", null)).StatusCode);
-        var statement = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/residents/{resident}/statements/{date:yyyy-MM}");
+        Assert.Equal(HttpStatusCode.OK, (await _cafe.PostAsync($"/api/cafe/orders/{order.GetProperty("id")}/payment", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _cafe.PostAsync($"/api/cafe/orders/{order.GetProperty("id")}/payment", null)).StatusCode);
+        var statement = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/residents/{resident}/statements/{date:yyyy-MM}");
         Assert.Equal(1050, statement.GetProperty("paidCents").GetInt32());
         Assert.Equal(0, statement.GetProperty("openCents").GetInt32());
     }
@@ -137,7 +139,7 @@ public sealed class MenuAndOrderTests(StackFixture stack)
     [InlineData("""{"date":"2040-01-01","fulfilment":"eat-in","residentName":"X","portions":0}""", "portions")]
     public async Task Bad_orders_are_a_400_naming_the_field(string json, string field)
     {
-        var response = await stack.Gateway.PostAsync("/api/cafe/orders", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await _cafe.PostAsync("/api/cafe/orders", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
     }
@@ -147,7 +149,7 @@ public sealed class MenuAndOrderTests(StackFixture stack)
     {
         var date = CafeClient.FreshFutureDate();
         await stack.PublishMenuAsync(date, 5);
-        var response = await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Zonder adres", fulfilment = "delivery" });
+        var response = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentName = "Zonder adres", fulfilment = "delivery" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -158,16 +160,16 @@ public sealed class MenuAndOrderTests(StackFixture stack)
     [InlineData("/api/cafe/rounds")]
     public async Task Cafe_lists_are_paged_and_refuse_pages_over_the_maximum(string path)
     {
-        var page = await stack.Gateway.GetFromJsonAsync<JsonElement>($"{path}?page=1&pageSize=5");
+        var page = await _cafe.GetFromJsonAsync<JsonElement>($"{path}?page=1&pageSize=5");
         Assert.Equal(5, page.GetProperty("pageSize").GetInt32());
         Assert.True(page.GetProperty("items").GetArrayLength() <= 5);
-        Assert.Equal(HttpStatusCode.BadRequest, (await stack.Gateway.GetAsync($"{path}?pageSize=1000")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _cafe.GetAsync($"{path}?pageSize=1000")).StatusCode);
     }
 
     [Fact]
     public async Task An_unknown_order_status_filter_is_a_400()
     {
-        var response = await stack.Gateway.GetAsync("/api/cafe/orders?status=eaten");
+        var response = await _cafe.GetAsync("/api/cafe/orders?status=eaten");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

@@ -6,10 +6,12 @@ namespace WijPlatform.IntegrationTests.Cafe;
 
 public sealed class StandingOrderTests(StackFixture stack)
 {
+    private readonly HttpClient _cafe = stack.Cafe();
+
     private static string DayName(DateOnly date) => date.DayOfWeek.ToString().ToLowerInvariant();
 
     private async Task<JsonElement[]> OrdersAsync(Guid resident, DateOnly date) =>
-        (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/orders?residentId={resident}&date={date:yyyy-MM-dd}")).GetProperty("items").EnumerateArray().ToArray();
+        (await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/orders?residentId={resident}&date={date:yyyy-MM-dd}")).GetProperty("items").EnumerateArray().ToArray();
 
     [Fact]
     public async Task A_standing_order_places_meals_as_menus_appear_skips_a_pause_and_restarts_by_itself()
@@ -19,7 +21,7 @@ public sealed class StandingOrderTests(StackFixture stack)
         await stack.PublishMenuAsync(alreadyPublished, 10);
         var weekdays = new[] { DayName(alreadyPublished), DayName(alreadyPublished.AddDays(3)) };
 
-        var created = await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays, fulfilment = "delivery", startsOn = alreadyPublished, endsOn = alreadyPublished.AddDays(10), specialRequest = "Graag zonder ui" });
+        var created = await _cafe.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays, fulfilment = "delivery", startsOn = alreadyPublished, endsOn = alreadyPublished.AddDays(10), specialRequest = "Graag zonder ui" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var standingOrder = await created.ReadAsync<JsonElement>();
         var standingId = standingOrder.GetProperty("id").GetGuid();
@@ -35,7 +37,7 @@ public sealed class StandingOrderTests(StackFixture stack)
         Assert.Empty(await OrdersAsync(resident, alreadyPublished.AddDays(1)));
 
         // Paused for a week from the later day: its meal is cancelled free of charge; a week on it restarts.
-        var pause = await (await stack.Gateway.PostAsJsonAsync($"/api/cafe/standing-orders/{standingId}/pause", new { from = later, until = later.AddDays(7) })).ReadAsync<JsonElement>();
+        var pause = await (await _cafe.PostAsJsonAsync($"/api/cafe/standing-orders/{standingId}/pause", new { from = later, until = later.AddDays(7) })).ReadAsync<JsonElement>();
         Assert.Equal([later.ToString("yyyy-MM-dd")], pause.GetProperty("cancelledDays").EnumerateArray().Select(d => d.GetString()));
         var laterOrder = Assert.Single(await OrdersAsync(resident, later));
         Assert.Equal("cancelled", laterOrder.GetProperty("status").GetString());
@@ -50,10 +52,10 @@ public sealed class StandingOrderTests(StackFixture stack)
     [Fact]
     public async Task A_standing_order_needs_a_profile_and_known_weekdays()
     {
-        var noProfile = await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = Guid.NewGuid(), weekdays = new[] { "monday" }, fulfilment = "eat-in" });
+        var noProfile = await _cafe.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = Guid.NewGuid(), weekdays = new[] { "monday" }, fulfilment = "eat-in" });
         Assert.Equal(HttpStatusCode.NotFound, noProfile.StatusCode);
         var resident = await stack.ResidentWithProfileAsync();
-        var badDay = await stack.Gateway.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays = new[] { "maandag" }, fulfilment = "eat-in" });
+        var badDay = await _cafe.PostAsJsonAsync("/api/cafe/standing-orders", new { residentId = resident, weekdays = new[] { "maandag" }, fulfilment = "eat-in" });
         Assert.Equal(HttpStatusCode.BadRequest, badDay.StatusCode);
         Assert.True((await badDay.ReadAsync<JsonElement>()).GetProperty("errors").TryGetProperty("weekdays", out _));
     }

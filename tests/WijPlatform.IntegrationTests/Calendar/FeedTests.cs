@@ -8,13 +8,16 @@ namespace WijPlatform.IntegrationTests.Calendar;
 /// <summary>The iCalendar feeds, read by ical.js (an independent parser), and the printable week.</summary>
 public sealed class FeedTests(StackFixture stack)
 {
+    private readonly HttpClient _coordinator = stack.Coordinator();
+    private readonly HttpClient _public = stack.Anonymous();
+
     [Fact]
     public async Task A_category_feed_gives_calendar_clients_the_series_at_two_Amsterdam_time_without_skipped_dates_and_with_moved_ones()
     {
         var category = UniqueCategory();
         var year = 2035 + Random.Shared.Next(0, 5);
         var first = WinterTimeStarts(year).AddDays(-12);
-        var series = await CreateAsync(stack.Gateway, new
+        var series = await CreateAsync(_coordinator, new
         {
             title = "Spelletjesmiddag, koffie & thee; iedereen welkom",
             description = "Sjoelen, rummikub en koffie.\nNieuwe spelers zijn welkom.",
@@ -29,12 +32,12 @@ public sealed class FeedTests(StackFixture stack)
         });
         var id = series.GetProperty("id").GetGuid();
         var occurrences = $"/api/calendar/activities/{id}/occurrences";
-        await stack.Gateway.PostAsJsonAsync($"{occurrences}/{first.AddDays(7):yyyy-MM-dd}/skip", new { reason = "Herfstvakantie" });
-        await stack.Gateway.PostAsJsonAsync($"{occurrences}/{first.AddDays(21):yyyy-MM-dd}/cancel", new { reason = "Zaal lekt" });
-        await stack.Gateway.PutAsJsonAsync($"{occurrences}/{first.AddDays(14):yyyy-MM-dd}", new { startsAt = At(first.AddDays(14), 10), endsAt = At(first.AddDays(14), 11) });
-        var oneOff = await CreateAsync(stack.Gateway, new { title = "Kerstbingo", category, startsAt = At(first.AddDays(3), 19, 30), endsAt = At(first.AddDays(3), 21, 30), capacity = 40 });
+        await _coordinator.PostAsJsonAsync($"{occurrences}/{first.AddDays(7):yyyy-MM-dd}/skip", new { reason = "Herfstvakantie" });
+        await _coordinator.PostAsJsonAsync($"{occurrences}/{first.AddDays(21):yyyy-MM-dd}/cancel", new { reason = "Zaal lekt" });
+        await _coordinator.PutAsJsonAsync($"{occurrences}/{first.AddDays(14):yyyy-MM-dd}", new { startsAt = At(first.AddDays(14), 10), endsAt = At(first.AddDays(14), 11) });
+        var oneOff = await CreateAsync(_coordinator, new { title = "Kerstbingo", category, startsAt = At(first.AddDays(3), 19, 30), endsAt = At(first.AddDays(3), 21, 30), capacity = 40 });
 
-        var response = await stack.Gateway.GetAsync($"/api/calendar/feeds/categories/{category}.ics");
+        var response = await _public.GetAsync($"/api/calendar/feeds/categories/{category}.ics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
         var ics = await response.Content.ReadAsStringAsync();
@@ -58,10 +61,10 @@ public sealed class FeedTests(StackFixture stack)
     public async Task The_feed_of_all_activities_holds_every_category_and_marks_a_cancelled_activity()
     {
         var monday = RandomMonday();
-        var id = (await CreateAsync(stack.Gateway, Games(UniqueRoom(), At(monday, 14), category: UniqueCategory()))).GetProperty("id").GetGuid();
-        await stack.Gateway.PostAsJsonAsync($"/api/calendar/activities/{id}/cancel", new { reason = "Griep" });
+        var id = (await CreateAsync(_coordinator, Games(UniqueRoom(), At(monday, 14), category: UniqueCategory()))).GetProperty("id").GetGuid();
+        await _coordinator.PostAsJsonAsync($"/api/calendar/activities/{id}/cancel", new { reason = "Griep" });
 
-        var ics = await stack.Gateway.GetStringAsync("/api/calendar/feeds/all.ics");
+        var ics = await _public.GetStringAsync("/api/calendar/feeds/all.ics");
         var parsed = await ExpandWithIcalJsAsync(ics, Utc(monday, 0), Utc(monday.AddDays(1), 0));
         var mine = Assert.Single(parsed.GetProperty("occurrences").EnumerateArray(), o => o.GetProperty("uid").GetString()!.StartsWith(id.ToString(), StringComparison.Ordinal));
         Assert.Equal("CANCELLED", mine.GetProperty("status").GetString());
@@ -72,15 +75,15 @@ public sealed class FeedTests(StackFixture stack)
     {
         var category = UniqueCategory();
         var monday = RandomMonday();
-        var id = (await CreateAsync(stack.Gateway, new
+        var id = (await CreateAsync(_coordinator, new
         {
             title = "Stoelyoga", category, room = UniqueRoom(), startsAt = At(monday.AddDays(2), 10), endsAt = At(monday.AddDays(2), 11), capacity = 10,
             priceCents = 250, reducedPriceCents = 100, accessibilityNotes = "Op de stoel, geen trap.",
             recurrence = new { frequency = "weekly", weekdays = new[] { "wednesday", "friday" }, until = monday.AddDays(30) },
         })).GetProperty("id").GetGuid();
-        await stack.Gateway.PostAsJsonAsync($"/api/calendar/activities/{id}/occurrences/{monday.AddDays(4):yyyy-MM-dd}/cancel", new { reason = "Docent ziek" });
+        await _coordinator.PostAsJsonAsync($"/api/calendar/activities/{id}/occurrences/{monday.AddDays(4):yyyy-MM-dd}/cancel", new { reason = "Docent ziek" });
 
-        var week = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/calendar/this-week?date={monday.AddDays(5):yyyy-MM-dd}&category={category}");
+        var week = await _public.GetFromJsonAsync<JsonElement>($"/api/calendar/this-week?date={monday.AddDays(5):yyyy-MM-dd}&category={category}");
         Assert.Equal(monday, DateOnly.Parse(week.GetProperty("from").GetString()!));
         var days = week.GetProperty("days").EnumerateArray().ToList();
         Assert.Equal(7, days.Count);

@@ -9,6 +9,8 @@ namespace WijPlatform.IntegrationTests.Calendar;
 /// <summary>Referrals, cancellations, no-shows and erasure travel over the real RabbitMQ.</summary>
 public sealed class MessageTests(StackFixture stack)
 {
+    private readonly HttpClient _coordinator = stack.Coordinator();
+
     private static ActivityReferralRequested Referral(Guid activityId, Guid residentId, DateTimeOffset? occurrenceStart = null, string name = "Mevrouw G.") =>
         new(Guid.NewGuid(), Guid.NewGuid(), residentId, activityId, occurrenceStart, name, "050-1234567");
 
@@ -17,7 +19,7 @@ public sealed class MessageTests(StackFixture stack)
         JsonElement found = default;
         await StackFixture.EventuallyAsync(async () =>
         {
-            var page = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activityId}/signups?pageSize=100");
+            var page = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activityId}/signups?pageSize=100");
             var match = page.GetProperty("items").EnumerateArray().Where(s => s.GetProperty("referralId").ValueKind == JsonValueKind.String && s.GetProperty("referralId").GetGuid() == referralId).ToList();
             found = match.FirstOrDefault();
             return match.Count == 1;
@@ -39,7 +41,7 @@ public sealed class MessageTests(StackFixture stack)
     public async Task A_referral_is_signed_up_or_wait_listed_and_intake_is_answered_and_a_cancellation_promotes_the_next()
     {
         var monday = RandomMonday();
-        var id = (await CreateAsync(stack.Gateway, Games(UniqueRoom(), At(monday, 14), capacity: 1))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(_coordinator, Games(UniqueRoom(), At(monday, 14), capacity: 1))).GetProperty("id").GetGuid();
         var first = Referral(id, Guid.NewGuid());
         var second = Referral(id, Guid.NewGuid());
         await stack.PublishThroughOutboxAsync("intakedb", first);
@@ -54,7 +56,7 @@ public sealed class MessageTests(StackFixture stack)
         var waitlisted = Assert.Single(await EventuallyPublishedAsync("SignupWaitlisted", second.ReferralId));
         Assert.Equal(1, waitlisted.GetProperty("position").GetInt32());
 
-        await stack.Gateway.PostAsync($"/api/calendar/activities/{id}/signups/{firstSignup.GetProperty("id").GetGuid()}/cancel", null);
+        await _coordinator.PostAsync($"/api/calendar/activities/{id}/signups/{firstSignup.GetProperty("id").GetGuid()}/cancel", null);
         var promoted = Assert.Single(await EventuallyPublishedAsync("SignupPromoted", second.ReferralId));
         Assert.Equal(secondSignup.GetProperty("id").GetGuid(), promoted.GetProperty("signupId").GetGuid());
     }
@@ -67,7 +69,7 @@ public sealed class MessageTests(StackFixture stack)
         Assert.Contains("not found", Assert.Single(await EventuallyPublishedAsync("ReferralRefused", missing.ReferralId)).GetProperty("reason").GetString());
 
         var monday = RandomMonday();
-        var id = (await CreateAsync(stack.Gateway, Games(UniqueRoom(), At(monday, 14), recurrence: new { frequency = "weekly", until = monday.AddDays(14) }))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(_coordinator, Games(UniqueRoom(), At(monday, 14), recurrence: new { frequency = "weekly", until = monday.AddDays(14) }))).GetProperty("id").GetGuid();
         var wrongDay = Referral(id, Guid.NewGuid(), At(monday.AddDays(2), 14));
         await stack.PublishThroughOutboxAsync("intakedb", wrongDay);
         Assert.Single(await EventuallyPublishedAsync("ReferralRefused", wrongDay.ReferralId));
@@ -77,7 +79,7 @@ public sealed class MessageTests(StackFixture stack)
     public async Task Cancelling_an_occurrence_cancels_its_sign_ups_and_tells_intake_every_referral_affected_with_the_phone_kept_for_the_desk()
     {
         var monday = RandomMonday();
-        var id = (await CreateAsync(stack.Gateway, Games(UniqueRoom(), At(monday, 14), recurrence: new { frequency = "weekly", until = monday.AddDays(21) }))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(_coordinator, Games(UniqueRoom(), At(monday, 14), recurrence: new { frequency = "weekly", until = monday.AddDays(21) }))).GetProperty("id").GetGuid();
         var forTheDay = Referral(id, Guid.NewGuid(), At(monday.AddDays(7), 14));
         var forTheSeries = Referral(id, Guid.NewGuid());
         var otherDay = Referral(id, Guid.NewGuid(), At(monday.AddDays(14), 14));
@@ -87,7 +89,7 @@ public sealed class MessageTests(StackFixture stack)
             await SignupOfReferralAsync(id, referral.ReferralId);
         }
 
-        var cancelled = await stack.Gateway.PostAsJsonAsync($"/api/calendar/activities/{id}/occurrences/{monday.AddDays(7):yyyy-MM-dd}/cancel", new { reason = "Zaal lekt" });
+        var cancelled = await _coordinator.PostAsJsonAsync($"/api/calendar/activities/{id}/occurrences/{monday.AddDays(7):yyyy-MM-dd}/cancel", new { reason = "Zaal lekt" });
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
 
         var message = Assert.Single(await EventuallyPublishedAsync("ActivityCancelled", forTheDay.ReferralId));
@@ -100,7 +102,7 @@ public sealed class MessageTests(StackFixture stack)
         Assert.Equal("confirmed", (await SignupOfReferralAsync(id, otherDay.ReferralId)).GetProperty("status").GetString());
         Assert.Equal("confirmed", (await SignupOfReferralAsync(id, forTheSeries.ReferralId)).GetProperty("status").GetString());
 
-        await stack.Gateway.PostAsJsonAsync($"/api/calendar/activities/{id}/cancel", new { reason = "Vrijwilliger gestopt" });
+        await _coordinator.PostAsJsonAsync($"/api/calendar/activities/{id}/cancel", new { reason = "Vrijwilliger gestopt" });
         var whole = (await EventuallyPublishedAsync("ActivityCancelled", otherDay.ReferralId)).Single(m => m.GetProperty("occurrenceStart").ValueKind == JsonValueKind.Null);
         Assert.Equal(2, whole.GetProperty("affectedReferralIds").GetArrayLength());
     }
@@ -113,7 +115,7 @@ public sealed class MessageTests(StackFixture stack)
         var activities = new List<Guid>();
         foreach (var title in new[] { "Wandelgroep", "Breiclub" })
         {
-            activities.Add((await CreateAsync(stack.Gateway, new { title, category = "walk", startsAt = start, endsAt = start.AddHours(1), capacity = 5 })).GetProperty("id").GetGuid());
+            activities.Add((await CreateAsync(_coordinator, new { title, category = "walk", startsAt = start, endsAt = start.AddHours(1), capacity = 5 })).GetProperty("id").GetGuid());
         }
         var referrals = activities.Select(a => Referral(a, resident)).ToList();
         foreach (var referral in referrals)
@@ -133,7 +135,7 @@ public sealed class MessageTests(StackFixture stack)
 
         for (var i = 0; i < 2; i++)
         {
-            var response = await stack.Gateway.PutAsJsonAsync($"/api/calendar/activities/{activities[i]}/signups/{signups[i]}/attendance", new { status = "no-show" });
+            var response = await _coordinator.PutAsJsonAsync($"/api/calendar/activities/{activities[i]}/signups/{signups[i]}/attendance", new { status = "no-show" });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -145,7 +147,7 @@ public sealed class MessageTests(StackFixture stack)
     public async Task An_erasure_request_removes_the_residents_name_and_phone_from_sign_ups_and_is_confirmed()
     {
         var monday = RandomMonday();
-        var id = (await CreateAsync(stack.Gateway, Games(UniqueRoom(), At(monday, 14)))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(_coordinator, Games(UniqueRoom(), At(monday, 14)))).GetProperty("id").GetGuid();
         var resident = Guid.NewGuid();
         var referral = Referral(id, resident, name: "Meneer H. de Vries");
         await stack.PublishThroughOutboxAsync("intakedb", referral);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace WijPlatform.IntegrationTests.Intake;
@@ -18,7 +19,7 @@ public sealed class CaseTests(StackFixture stack)
         var tooEarly = await _intake.PostAsync($"{path}/assign", new { regisseurId = regisseur });
         Assert.Contains("Triage", (await _intake.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
 
-        var triaged = await _intake.PostOkAsync($"{path}/triage", new { urgency = "high" }, "desk-bert");
+        var triaged = await _intake.PostOkAsync($"{path}/triage", new { urgency = "high" }, "wijkteam-bert");
         Assert.Equal("triaged", triaged.GetProperty("status").GetString());
 
         var unknown = await _intake.PostAsync($"{path}/assign", new { regisseurId = Guid.NewGuid() });
@@ -43,7 +44,8 @@ public sealed class CaseTests(StackFixture stack)
 
         var timeline = await _intake.TimelineAsync(caseId);
         Assert.Equal(["registered", "triaged", "assigned", "plan-started", "note", "closed", "reopened"], IntakeApi.Kinds(timeline));
-        Assert.Equal(new[] { IntakeApi.Desk, "desk-bert", "teamlead-carla", "regisseur-sanne", "regisseur-sanne", "regisseur-sanne", "regisseur-sanne" }.Select(name => $"{name} (admin)"),
+        // Who did it is the name and role in each caller's own token.
+        Assert.Equal(new[] { $"{IntakeApi.Desk} (desk)" }.Concat(new[] { "wijkteam-bert", "teamlead-carla", "regisseur-sanne", "regisseur-sanne", "regisseur-sanne", "regisseur-sanne" }.Select(name => $"{name} (professional)")),
             timeline.Select(e => e.GetProperty("actor").GetString()));
         Assert.Contains("Sanne de Vries", timeline[2].GetProperty("detail").GetString());
     }
@@ -73,6 +75,12 @@ public sealed class CaseTests(StackFixture stack)
         var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Jan");
         var household = resident.GetProperty("householdId").GetGuid();
         var plan = $"/api/intake/households/{household}/plan";
+        // The household's regisseur reads the whole plan; other team members see it without the personal notes.
+        var caseId = await _intake.RegisterCaseAsync(resident.GetProperty("id").GetGuid());
+        var regisseur = await _intake.RegisterProfessionalAsync();
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { });
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = regisseur });
+        using var asRegisseur = stack.Professional(_intake.Team, regisseur, "regisseur-sanne");
 
         var professionalFirst = await _intake.PostAsync($"{plan}/professionals", new { name = "Els", organisation = "Thuiszorg Noord", role = "wijkverpleegkundige" });
         Assert.Contains("Eigen kracht", (await _intake.ProblemAsync(professionalFirst, HttpStatusCode.Conflict)).GetProperty("title").GetString());
@@ -88,14 +96,14 @@ public sealed class CaseTests(StackFixture stack)
         var noGoal = await _intake.PostAsync($"{plan}/actions", new { goalId = Guid.NewGuid(), description = "x", owner, dueDate = "2031-01-01" });
         Assert.True((await _intake.ProblemAsync(noGoal, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("goalId", out _));
 
-        var read = await _intake.GetAsync(plan);
+        var read = await asRegisseur.GetFromJsonAsync<JsonElement>(plan);
         Assert.Equal("Jan", read.GetProperty("members")[0].GetProperty("firstName").GetString());
         Assert.Equal("buurvrouw", read.GetProperty("informalNetwork")[0].GetProperty("relation").GetString());
         Assert.Equal(1, read.GetProperty("strengths").GetArrayLength());
         Assert.Equal("Thuiszorg Noord", read.GetProperty("professionals")[0].GetProperty("organisation").GetString());
         var planned = read.GetProperty("goals")[0].GetProperty("actions")[0];
         Assert.Equal(owner, planned.GetProperty("owner").GetString());
-        Assert.Equal("regisseur-sanne (admin)", planned.GetProperty("recordedBy").GetString());
+        Assert.Equal("regisseur-sanne (professional)", planned.GetProperty("recordedBy").GetString());
 
         var overdue = await _intake.GetAsync($"/api/intake/worklists/overdue-actions?owner={owner}");
         Assert.Equal(action, overdue.GetProperty("items")[0].GetProperty("id").GetGuid());
@@ -106,23 +114,24 @@ public sealed class CaseTests(StackFixture stack)
     [Fact]
     public async Task Worklists_show_open_cases_per_regisseur_and_households_nobody_contacted_for_weeks()
     {
-        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode("3706"), IntakeApi.UniqueHouseNumber());
+        var intake = new IntakeApi(stack, "Zeist Noord");
+        var resident = await intake.RegisterResidentAsync(IntakeApi.UniquePostcode("3706"), IntakeApi.UniqueHouseNumber());
         var household = resident.GetProperty("householdId").GetGuid();
-        var caseId = await _intake.RegisterCaseAsync(resident.GetProperty("id").GetGuid());
-        var regisseur = await _intake.RegisterProfessionalAsync("Fatima El Amrani");
-        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { });
-        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = regisseur });
+        var caseId = await intake.RegisterCaseAsync(resident.GetProperty("id").GetGuid());
+        var regisseur = await intake.RegisterProfessionalAsync("Fatima El Amrani");
+        await intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { });
+        await intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = regisseur });
 
-        var mine = await _intake.GetAsync($"/api/intake/worklists/open-cases?regisseurId={regisseur}&neighbourhood={Uri.EscapeDataString("Zeist Noord")}");
+        var mine = await intake.GetAsync($"/api/intake/worklists/open-cases?regisseurId={regisseur}&neighbourhood={Uri.EscapeDataString("Zeist Noord")}");
         Assert.Equal(caseId, mine.GetProperty("items")[0].GetProperty("id").GetGuid());
-        var perRegisseur = await _intake.GetAsync("/api/intake/worklists/open-case-counts?by=regisseur&pageSize=100");
+        var perRegisseur = await intake.GetAsync("/api/intake/worklists/open-case-counts?by=regisseur&pageSize=100");
         Assert.Contains(perRegisseur.GetProperty("items").EnumerateArray(), c => c.GetProperty("key").GetString() == regisseur.ToString() && c.GetProperty("openCases").GetInt64() == 1);
 
         async Task<bool> QuietAsync()
         {
             for (var page = 1; ; page++)
             {
-                var quiet = await _intake.GetAsync($"/api/intake/worklists/without-contact?weeks=2&page={page}&pageSize=100");
+                var quiet = await intake.GetAsync($"/api/intake/worklists/without-contact?weeks=2&page={page}&pageSize=100");
                 if (quiet.GetProperty("items").EnumerateArray().Any(h => h.GetProperty("householdId").GetGuid() == household))
                 {
                     return true;
@@ -135,13 +144,13 @@ public sealed class CaseTests(StackFixture stack)
         }
         Assert.False(await QuietAsync());
         // Three weeks pass without contact.
-        await _intake.ExecuteInIntakeDatabaseAsync("UPDATE help_requests SET created_at = now() - interval '21 days' WHERE id = $1", caseId);
+        await intake.ExecuteInIntakeDatabaseAsync("UPDATE help_requests SET created_at = now() - interval '21 days' WHERE id = $1", caseId);
         Assert.True(await QuietAsync());
-        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/contacts", new { way = "home-visit", summary = "Op bezoek geweest, gaat redelijk." });
+        await intake.PostOkAsync($"/api/intake/cases/{caseId}/contacts", new { way = "home-visit", summary = "Op bezoek geweest, gaat redelijk." });
         Assert.False(await QuietAsync());
 
-        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/close", new { outcome = "resolved" });
-        Assert.Equal(0, (await _intake.GetAsync($"/api/intake/worklists/open-cases?regisseurId={regisseur}")).GetProperty("totalCount").GetInt32());
-        await _intake.ProblemAsync(await _intake.Gateway.GetAsync("/api/intake/worklists/without-contact"), HttpStatusCode.BadRequest);
+        await intake.PostOkAsync($"/api/intake/cases/{caseId}/close", new { outcome = "resolved" });
+        Assert.Equal(0, (await intake.GetAsync($"/api/intake/worklists/open-cases?regisseurId={regisseur}")).GetProperty("totalCount").GetInt32());
+        await intake.ProblemAsync(await intake.ProfessionalAs().GetAsync("/api/intake/worklists/without-contact"), HttpStatusCode.BadRequest);
     }
 }

@@ -9,24 +9,26 @@ namespace WijPlatform.IntegrationTests.Intake;
 /// <summary>What the other services tell intake about its residents, each caused by the real service over real RabbitMQ.</summary>
 public sealed class CrossServiceFlowTests(StackFixture stack)
 {
-    private readonly IntakeApi _intake = new(stack);
+    private readonly HttpClient _cafe = stack.Cafe();
+    private readonly HttpClient _coordinator = stack.Coordinator();
 
-    private async Task<List<string>> EventuallyOnTimelineAsync(Guid caseId, params string[] kinds)
+    private static async Task<List<string>> EventuallyOnTimelineAsync(IntakeApi intake, Guid caseId, params string[] kinds)
     {
-        await StackFixture.EventuallyAsync(async () => kinds.All(IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains));
-        return IntakeApi.Kinds(await _intake.TimelineAsync(caseId));
+        await StackFixture.EventuallyAsync(async () => kinds.All(IntakeApi.Kinds(await intake.TimelineAsync(caseId)).Contains));
+        return IntakeApi.Kinds(await intake.TimelineAsync(caseId));
     }
 
     [Fact]
     public async Task A_cafe_no_answer_about_a_known_resident_opens_an_urgent_case_on_the_signals_worklist_until_contact_is_recorded()
     {
-        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode("3705"), IntakeApi.UniqueHouseNumber(), "Truus", "Bakker");
+        var intake = new IntakeApi(stack, "Zeist Oost");
+        var resident = await intake.RegisterResidentAsync(IntakeApi.UniquePostcode("3705"), IntakeApi.UniqueHouseNumber(), "Truus", "Bakker");
         var residentId = resident.GetProperty("id").GetGuid();
         var householdId = resident.GetProperty("householdId").GetGuid();
         var neighbourhood = resident.GetProperty("neighbourhood").GetString();
 
         // The café delivers to her, finds no one home and reaches neither her nor her daughter.
-        var profile = await stack.Gateway.PutAsJsonAsync($"/api/cafe/residents/{residentId}/profile", new
+        var profile = await _cafe.PutAsJsonAsync($"/api/cafe/residents/{residentId}/profile", new
         {
             displayName = "Mevrouw Bakker", street = "Kastanjelaan", houseNumber = "12", postcode = "3705 AB", phone = "030-7654321",
             emergencyContactName = "Dochter", emergencyContactPhone = "06-87654321",
@@ -34,49 +36,51 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Created, profile.StatusCode);
         var date = CafeClient.FreshFutureDate();
         await stack.PublishMenuAsync(date, 10);
-        Assert.Equal(HttpStatusCode.Created, (await stack.Gateway.PostAsJsonAsync("/api/cafe/orders", new { date, residentId, fulfilment = "delivery" })).StatusCode);
-        var round = (await (await stack.Gateway.PostAsJsonAsync("/api/cafe/rounds", new { date })).ReadAsync<JsonElement>())[0].GetProperty("id").GetGuid();
-        var stop = (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/rounds/{round}")).GetProperty("stops")[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentId, fulfilment = "delivery" })).StatusCode);
+        var round = (await (await _cafe.PostAsJsonAsync("/api/cafe/rounds", new { date })).ReadAsync<JsonElement>())[0].GetProperty("id").GetGuid();
+        var stop = (await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/rounds/{round}")).GetProperty("stops")[0].GetProperty("id").GetGuid();
         foreach (var step in new[] { "no-answer", "resident-not-reached", "contact-not-reached" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsJsonAsync($"/api/cafe/rounds/{round}/stops/{stop}/events", new { @event = step })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _cafe.PostAsJsonAsync($"/api/cafe/rounds/{round}/stops/{stop}/events", new { @event = step })).StatusCode);
         }
 
         JsonElement @case = default;
         await StackFixture.EventuallyAsync(async () =>
-            (await _intake.GetAsync($"/api/intake/cases?householdId={householdId}")).GetProperty("items") is { } items && items.GetArrayLength() == 1 && (@case = items[0]).ValueKind != JsonValueKind.Undefined);
+            (await intake.GetAsync($"/api/intake/cases?householdId={householdId}")).GetProperty("items") is { } items && items.GetArrayLength() == 1 && (@case = items[0]).ValueKind != JsonValueKind.Undefined);
         Assert.Equal(("cafe-signal", "high", "registered"), (@case.GetProperty("channel").GetString(), @case.GetProperty("urgency").GetString(), @case.GetProperty("status").GetString()));
         Assert.Equal(residentId, @case.GetProperty("residentId").GetGuid());
         var caseId = @case.GetProperty("id").GetGuid();
-        var timeline = await _intake.TimelineAsync(caseId);
+        var timeline = await intake.TimelineAsync(caseId);
         Assert.Equal(["registered", "cafe-no-answer"], IntakeApi.Kinds(timeline));
         var signal = timeline[1];
         Assert.Equal("cafe", signal.GetProperty("actor").GetString());
         Assert.Contains($"{date:yyyy-MM-dd}", signal.GetProperty("detail").GetString());
 
         var worklist = $"/api/intake/worklists/signals?neighbourhood={Uri.EscapeDataString(neighbourhood!)}";
-        var listed = Assert.Single(await AllPages.ItemsAsync(stack.Gateway, worklist), s => s.GetProperty("caseId").GetGuid() == caseId);
+        var team = intake.ProfessionalAs();
+        var listed = Assert.Single(await AllPages.ItemsAsync(team, worklist), s => s.GetProperty("caseId").GetGuid() == caseId);
         Assert.Equal(("cafe-no-answer", "high"), (listed.GetProperty("kind").GetString(), listed.GetProperty("urgency").GetString()));
 
-        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/contacts", new { way = "home-visit", summary = "Mevrouw was gevallen, huisarts gebeld." });
-        Assert.DoesNotContain(await AllPages.ItemsAsync(stack.Gateway, worklist), s => s.GetProperty("caseId").GetGuid() == caseId);
+        await intake.PostOkAsync($"/api/intake/cases/{caseId}/contacts", new { way = "home-visit", summary = "Mevrouw was gevallen, huisarts gebeld." });
+        Assert.DoesNotContain(await AllPages.ItemsAsync(team, worklist), s => s.GetProperty("caseId").GetGuid() == caseId);
     }
 
     [Fact]
     public async Task Repeated_no_shows_of_a_referred_resident_reach_the_case_of_the_referral()
     {
-        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Jan", "Smit");
+        var intake = new IntakeApi(stack);
+        var resident = await intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Jan", "Smit");
         var residentId = resident.GetProperty("id").GetGuid();
-        var caseId = await _intake.RegisterCaseAsync(residentId);
-        await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "activity-signup" });
+        var caseId = await intake.RegisterCaseAsync(residentId);
+        await intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "activity-signup" });
         var start = DateTimeOffset.UtcNow.AddSeconds(15);
         var signups = new List<(Guid Activity, Guid Signup)>();
         foreach (var title in new[] { "Wandelgroep", "Breiclub" })
         {
-            var activity = (await CalendarKit.CreateAsync(stack.Gateway, new { title, category = "walk", startsAt = start, endsAt = start.AddHours(1), capacity = 5 })).GetProperty("id").GetGuid();
-            await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "activity", activityId = activity, occurrenceStart = start });
-            await StackFixture.EventuallyAsync(async () => (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activity}/signups")).GetProperty("items").GetArrayLength() == 1);
-            signups.Add((activity, (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activity}/signups")).GetProperty("items")[0].GetProperty("id").GetGuid()));
+            var activity = (await CalendarKit.CreateAsync(_coordinator, new { title, category = "walk", startsAt = start, endsAt = start.AddHours(1), capacity = 5 })).GetProperty("id").GetGuid();
+            await intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "activity", activityId = activity, occurrenceStart = start });
+            await StackFixture.EventuallyAsync(async () => (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activity}/signups")).GetProperty("items").GetArrayLength() == 1);
+            signups.Add((activity, (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activity}/signups")).GetProperty("items")[0].GetProperty("id").GetGuid()));
         }
         if (start - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero)
         {
@@ -84,119 +88,126 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
         }
         foreach (var (activity, signup) in signups)
         {
-            Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PutAsJsonAsync($"/api/calendar/activities/{activity}/signups/{signup}/attendance", new { status = "no-show" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _coordinator.PutAsJsonAsync($"/api/calendar/activities/{activity}/signups/{signup}/attendance", new { status = "no-show" })).StatusCode);
         }
 
-        await EventuallyOnTimelineAsync(caseId, "activity-no-shows");
-        var noShow = Assert.Single(await _intake.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "activity-no-shows");
+        await EventuallyOnTimelineAsync(intake, caseId, "activity-no-shows");
+        var noShow = Assert.Single(await intake.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "activity-no-shows");
         Assert.Contains("2 times", noShow.GetProperty("detail").GetString());
         Assert.Equal("calendar", noShow.GetProperty("actor").GetString());
     }
 
+    /// <summary>3701 is Zeist Centrum: that team refers its resident to a volunteer.</summary>
+    private readonly IntakeApi _zeistCentrum = new(stack, "Zeist Centrum");
+
     private async Task<(Guid CaseId, Guid ReferralId, Guid MatchId)> VolunteerReferralProposedAsync()
     {
+        var intake = _zeistCentrum;
         var talent = $"t-{Guid.NewGuid():N}"[..20];
-        var volunteer = await stack.Gateway.PostAsJsonAsync("/api/matching/volunteers", new { firstName = "Wim", talents = Array.Empty<string>(), otherTalents = new[] { talent }, postcode = "3701 CD", travelMode = "bike" });
+        var volunteer = await _coordinator.PostAsJsonAsync("/api/matching/volunteers", new { firstName = "Wim", talents = Array.Empty<string>(), otherTalents = new[] { talent }, postcode = "3701 CD", travelMode = "bike" });
         var volunteerId = (await volunteer.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var resident = await _intake.RegisterResidentAsync("3701 AB", IntakeApi.UniqueHouseNumber(), "Cor");
+        var resident = await intake.RegisterResidentAsync("3701 AB", IntakeApi.UniqueHouseNumber(), "Cor");
         var residentId = resident.GetProperty("id").GetGuid();
-        var caseId = await _intake.RegisterCaseAsync(residentId, "3701 AB");
-        await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-volunteer" });
-        var referralId = (await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "volunteer", talent })).GetProperty("id").GetGuid();
+        var caseId = await intake.RegisterCaseAsync(residentId, "3701 AB");
+        await intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-volunteer" });
+        var referralId = (await intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "volunteer", talent })).GetProperty("id").GetGuid();
 
-        await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{referralId}");
-        var matches = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={referralId}");
+        await StackFixture.EventuallyGetAsync(_coordinator, $"/api/matching/requests/{referralId}");
+        var matches = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={referralId}");
         if (matches.GetProperty("totalCount").GetInt64() == 0)
         {
             // Not clear enough to propose by itself: the coordinator proposes.
-            var proposed = await stack.Gateway.PostAsJsonAsync($"/api/matching/requests/{referralId}/proposals", new { volunteerId });
+            var proposed = await _coordinator.PostAsJsonAsync($"/api/matching/requests/{referralId}/proposals", new { volunteerId });
             Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
         }
-        var match = (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={referralId}")).GetProperty("items")[0];
+        var match = (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={referralId}")).GetProperty("items")[0];
         return (caseId, referralId, match.GetProperty("id").GetGuid());
     }
 
     [Fact]
     public async Task The_introduction_the_match_and_its_evaluation_in_matching_reach_the_timeline()
     {
+        var intake = _zeistCentrum;
         var (caseId, referralId, matchId) = await VolunteerReferralProposedAsync();
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsync($"/api/matching/matches/{matchId}/introduce", null)).StatusCode);
-        await EventuallyOnTimelineAsync(caseId, "volunteer-introduced");
-        Assert.Equal("introduced", (await _intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsync($"/api/matching/matches/{matchId}/introduce", null)).StatusCode);
+        await EventuallyOnTimelineAsync(intake, caseId, "volunteer-introduced");
+        Assert.Equal("introduced", (await intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
 
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsync($"/api/matching/matches/{matchId}/activate", null)).StatusCode);
-        await EventuallyOnTimelineAsync(caseId, "volunteer-matched");
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsJsonAsync($"/api/matching/matches/{matchId}/evaluate", new { notes = "Klikt goed." })).StatusCode);
-        var kinds = await EventuallyOnTimelineAsync(caseId, "volunteer-match-evaluated", "volunteer-proposed");
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsync($"/api/matching/matches/{matchId}/activate", null)).StatusCode);
+        await EventuallyOnTimelineAsync(intake, caseId, "volunteer-matched");
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsJsonAsync($"/api/matching/matches/{matchId}/evaluate", new { notes = "Klikt goed." })).StatusCode);
+        var kinds = await EventuallyOnTimelineAsync(intake, caseId, "volunteer-match-evaluated", "volunteer-proposed");
 
         Assert.Equal(["registered", "referral-sent"], kinds[..2]);
         Assert.Equal(["volunteer-introduced", "volunteer-match-evaluated", "volunteer-matched", "volunteer-proposed"], kinds[2..].Order());
-        Assert.Equal("evaluated", (await _intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
+        Assert.Equal("evaluated", (await intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task A_declined_proposal_shows_on_the_timeline_without_blame_and_the_referral_waits_for_the_next_volunteer()
     {
+        var intake = _zeistCentrum;
         var (caseId, referralId, matchId) = await VolunteerReferralProposedAsync();
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsJsonAsync($"/api/matching/matches/{matchId}/decline", new { by = "resident" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsJsonAsync($"/api/matching/matches/{matchId}/decline", new { by = "resident" })).StatusCode);
 
-        await EventuallyOnTimelineAsync(caseId, "volunteer-declined");
-        var declined = Assert.Single(await _intake.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "volunteer-declined");
+        await EventuallyOnTimelineAsync(intake, caseId, "volunteer-declined");
+        var declined = Assert.Single(await intake.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "volunteer-declined");
         Assert.Contains("resident declined", declined.GetProperty("detail").GetString());
-        Assert.Equal("declined", (await _intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
-        Assert.Equal("open", (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{referralId}")).GetProperty("status").GetString());
+        Assert.Equal("declined", (await intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
+        Assert.Equal("open", (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{referralId}")).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task A_meal_delivery_referral_needs_consent_for_the_cafe_reaches_its_desk_and_the_cafes_answers_reach_the_timeline()
     {
-        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode("3705"), IntakeApi.UniqueHouseNumber(), "Dina", "de Boer");
+        var intake = new IntakeApi(stack, "Zeist Oost");
+        var resident = await intake.RegisterResidentAsync(IntakeApi.UniquePostcode("3705"), IntakeApi.UniqueHouseNumber(), "Dina", "de Boer");
         var residentId = resident.GetProperty("id").GetGuid();
-        var caseId = await _intake.RegisterCaseAsync(residentId, resident.GetProperty("postcode").GetString()!, ["zorg"]);
+        var caseId = await intake.RegisterCaseAsync(residentId, resident.GetProperty("postcode").GetString()!, ["zorg"]);
         var referrals = $"/api/intake/cases/{caseId}/referrals";
         // The café's own tests publish menus on far dates; this one's days are ours alone, and the trial ends within them.
         var startsOn = CafeClient.FreshFutureDate();
         var meals = new { kind = "meal-delivery", weekdays = new[] { "thursday", "monday" }, startsOn, remarks = "Diabetes; sleutel bij de buren op nr. 3" };
 
-        var invalid = await _intake.ProblemAsync(await _intake.PostAsync(referrals, new { kind = "meal-delivery", weekdays = new[] { "someday" } }), HttpStatusCode.BadRequest);
+        var invalid = await intake.ProblemAsync(await intake.PostAsync(referrals, new { kind = "meal-delivery", weekdays = new[] { "someday" } }), HttpStatusCode.BadRequest);
         Assert.True(invalid.GetProperty("errors").TryGetProperty("weekdays", out _));
-        var refused = await _intake.ProblemAsync(await _intake.PostAsync(referrals, meals), HttpStatusCode.Conflict);
+        var refused = await intake.ProblemAsync(await intake.PostAsync(referrals, meals), HttpStatusCode.Conflict);
         Assert.Contains("meal-delivery", refused.GetProperty("detail").GetString());
 
-        var consent = await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "meal-delivery" });
+        var consent = await intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "meal-delivery" });
         Assert.Equal("cafe", consent.GetProperty("recipient").GetString());
-        var referralId = (await _intake.PostOkAsync(referrals, meals)).GetProperty("id").GetGuid();
+        var referralId = (await intake.PostOkAsync(referrals, meals)).GetProperty("id").GetGuid();
 
         // The café's desk sees whom to call: name, address and phone, the wished days; nothing of the case.
-        var application = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/cafe/delivery-applications/{referralId}");
+        var application = await StackFixture.EventuallyGetAsync(_cafe, $"/api/cafe/delivery-applications/{referralId}");
         Assert.Equal(("pending", "Dina de Boer", "Oude Ebbingestraat", "050 123 4567"),
             (application.GetProperty("status").GetString(), application.GetProperty("displayName").GetString(), application.GetProperty("street").GetString(), application.GetProperty("phone").GetString()));
         Assert.Equal(["monday", "thursday"], application.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
-        Assert.Contains(await AllPages.ItemsAsync(stack.Gateway, $"/api/cafe/delivery-applications?status=pending&residentId={residentId}"), a => a.GetProperty("id").GetGuid() == referralId);
+        Assert.Contains(await AllPages.ItemsAsync(_cafe, $"/api/cafe/delivery-applications?status=pending&residentId={residentId}"), a => a.GetProperty("id").GetGuid() == referralId);
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await stack.Gateway.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/accept", new { startsOn, endsOn = startsOn.AddDays(-1) })).StatusCode);
-        var accepted = await stack.Gateway.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/accept", new
+        Assert.Equal(HttpStatusCode.BadRequest, (await _cafe.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/accept", new { startsOn, endsOn = startsOn.AddDays(-1) })).StatusCode);
+        var accepted = await _cafe.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/accept", new
         {
             endsOn = startsOn.AddDays(20), diets = new[] { "diabetic" }, emergencyContactName = "Zoon", emergencyContactPhone = "06-11112222", paymentMethod = "monthly", decidedBy = "Café Noord, Ans",
         });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var standingOrderId = (await accepted.ReadAsync<JsonElement>()).GetProperty("standingOrderId").GetGuid();
-        var standing = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/standing-orders/{standingOrderId}");
+        var standing = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/standing-orders/{standingOrderId}");
         Assert.Equal(("delivery", $"{startsOn:yyyy-MM-dd}"), (standing.GetProperty("fulfilment").GetString(), standing.GetProperty("startsOn").GetString()));
-        var profile = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/cafe/residents/{residentId}/profile");
+        var profile = await _cafe.GetFromJsonAsync<JsonElement>($"/api/cafe/residents/{residentId}/profile");
         Assert.Equal(["diabetic"], profile.GetProperty("diets").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal("06-11112222", profile.GetProperty("emergencyContactPhone").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, (await stack.Gateway.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/decline", new { reason = "te laat" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _cafe.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/decline", new { reason = "te laat" })).StatusCode);
 
-        await EventuallyOnTimelineAsync(caseId, "meal-delivery-accepted");
-        Assert.Equal("accepted", (await _intake.GetAsync($"{referrals}/{referralId}")).GetProperty("status").GetString());
-        Assert.Contains("monday, thursday", (await _intake.TimelineAsync(caseId)).Single(e => e.GetProperty("kind").GetString() == "meal-delivery-accepted").GetProperty("detail").GetString());
+        await EventuallyOnTimelineAsync(intake, caseId, "meal-delivery-accepted");
+        Assert.Equal("accepted", (await intake.GetAsync($"{referrals}/{referralId}")).GetProperty("status").GetString());
+        Assert.Contains("monday, thursday", (await intake.TimelineAsync(caseId)).Single(e => e.GetProperty("kind").GetString() == "meal-delivery-accepted").GetProperty("detail").GetString());
 
         // A second request the café cannot take: the regisseur reads why.
-        var secondId = (await _intake.PostOkAsync(referrals, new { kind = "meal-delivery", weekdays = new[] { "saturday" }, startsOn })).GetProperty("id").GetGuid();
-        await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/cafe/delivery-applications/{secondId}");
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsJsonAsync($"/api/cafe/delivery-applications/{secondId}/decline", new { reason = "Op zaterdag bezorgen wij niet." })).StatusCode);
-        await EventuallyOnTimelineAsync(caseId, "meal-delivery-declined");
-        Assert.Equal("declined", (await _intake.GetAsync($"{referrals}/{secondId}")).GetProperty("status").GetString());
+        var secondId = (await intake.PostOkAsync(referrals, new { kind = "meal-delivery", weekdays = new[] { "saturday" }, startsOn })).GetProperty("id").GetGuid();
+        await StackFixture.EventuallyGetAsync(_cafe, $"/api/cafe/delivery-applications/{secondId}");
+        Assert.Equal(HttpStatusCode.OK, (await _cafe.PostAsJsonAsync($"/api/cafe/delivery-applications/{secondId}/decline", new { reason = "Op zaterdag bezorgen wij niet." })).StatusCode);
+        await EventuallyOnTimelineAsync(intake, caseId, "meal-delivery-declined");
+        Assert.Equal("declined", (await intake.GetAsync($"{referrals}/{secondId}")).GetProperty("status").GetString());
     }
 }

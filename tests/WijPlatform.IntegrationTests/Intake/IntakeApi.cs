@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,14 +6,22 @@ using Npgsql;
 
 namespace WijPlatform.IntegrationTests.Intake;
 
-/// <summary>What the desk does through the gateway, as small steps the tests share; each call is signed by its actor's token.</summary>
-internal sealed class IntakeApi(StackFixture stack)
+/// <summary>
+/// What the desk and a neighbourhood team do through the gateway, as small steps the tests share.
+/// Each step is taken by whoever takes it at a real support point, with that caller's own token:
+/// the desk registers residents, questions, consents and erasure requests for every team; a
+/// professional of <paramref name="team"/> works its cases, plans, referrals and worklists;
+/// registering a professional is an administrator's job, the plumbing an operator's.
+/// </summary>
+internal sealed class IntakeApi(StackFixture stack, string team = IntakeApi.Centrum)
 {
     public const string Desk = "desk-anna";
+    public const string Centrum = "Groningen Centrum";
+    public const string TeamMember = "wijkteam-sanne";
 
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<(string Role, string Name), HttpClient> _clients = new();
 
-    public HttpClient Gateway => stack.Gateway;
+    public string Team => team;
 
     /// <summary>A postcode no other test uses, in Groningen Centrum (9711/9712) unless told otherwise.</summary>
     public static string UniquePostcode(string digits = "9712")
@@ -23,15 +32,29 @@ internal sealed class IntakeApi(StackFixture stack)
 
     public static string UniqueHouseNumber() => Random.Shared.Next(1, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public Task<HttpResponseMessage> PostAsync(string path, object body, string actor = Desk)
-    {
-        // Who did it comes from the caller's token, never from what the client claims.
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new("Bearer", stack.Identity.CreateToken("admin", new Dictionary<string, string> { ["name"] = actor }, subject: actor));
-        return Gateway.SendAsync(request);
-    }
+    /// <summary>The desk, signing with <paramref name="name"/>.</summary>
+    public HttpClient DeskAs(string name = Desk) => Client("desk", name);
 
-    public async Task<JsonElement> PostOkAsync(string path, object body, string actor = Desk)
+    /// <summary>A professional of this team, signing with <paramref name="name"/>.</summary>
+    public HttpClient ProfessionalAs(string name = TeamMember) => Client("professional", name);
+
+    /// <summary>Who takes a step on <paramref name="path"/> at a support point.</summary>
+    public HttpClient CallerFor(string path, string? name = null) => path switch
+    {
+        _ when path.Contains("/admin/", StringComparison.Ordinal) => Client("operator", name ?? "beheer"),
+        _ when path.StartsWith("/api/intake/professionals", StringComparison.Ordinal) => Client("admin", name ?? "functioneel-beheer"),
+        _ when path.StartsWith("/api/intake/cases", StringComparison.Ordinal) || path.StartsWith("/api/intake/worklists", StringComparison.Ordinal)
+            || path.Contains("/plan", StringComparison.Ordinal) => ProfessionalAs(name ?? TeamMember),
+        _ => DeskAs(name ?? Desk),
+    };
+
+    private HttpClient Client(string role, string name) =>
+        _clients.GetOrAdd((role, name), key => stack.As(key.Role, new Dictionary<string, string> { ["name"] = key.Name, ["team"] = team }, subject: key.Name));
+
+    public Task<HttpResponseMessage> PostAsync(string path, object body, string? actor = null) =>
+        CallerFor(path, actor).PostAsJsonAsync(path, body);
+
+    public async Task<JsonElement> PostOkAsync(string path, object body, string? actor = null)
     {
         var response = await PostAsync(path, body, actor);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -45,7 +68,7 @@ internal sealed class IntakeApi(StackFixture stack)
         return await response.ReadAsync<JsonElement>();
     }
 
-    public Task<JsonElement> GetAsync(string path) => Gateway.GetFromJsonAsync<JsonElement>(path);
+    public Task<JsonElement> GetAsync(string path) => CallerFor(path).GetFromJsonAsync<JsonElement>(path);
 
     public Task<JsonElement> RegisterResidentAsync(string postcode, string houseNumber, string firstName = "Anna", string lastName = "Jansen", Guid? householdId = null) =>
         PostOkAsync("/api/intake/residents", new

@@ -10,6 +10,7 @@ namespace WijPlatform.IntegrationTests.Intake;
 public sealed class ReferralTests(StackFixture stack)
 {
     private readonly IntakeApi _intake = new(stack);
+    private readonly HttpClient _coordinator = stack.Coordinator();
 
     [Fact]
     public async Task A_volunteer_referral_needs_consent_reaches_matching_with_it_and_is_refused_again_after_withdrawal()
@@ -29,7 +30,7 @@ public sealed class ReferralTests(StackFixture stack)
         var referral = await _intake.PostOkAsync(referrals, walk);
         var referralId = referral.GetProperty("id").GetGuid();
 
-        var request = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{referralId}");
+        var request = await StackFixture.EventuallyGetAsync(_coordinator, $"/api/matching/requests/{referralId}");
         Assert.Equal("walk", request.GetProperty("talent").GetString());
         Assert.Equal(resident.GetProperty("postcode").GetString(), request.GetProperty("postcode").GetString());
         Assert.Equal(caseId, request.GetProperty("caseId").GetGuid());
@@ -51,7 +52,7 @@ public sealed class ReferralTests(StackFixture stack)
             channel = "phone", domains = new[] { "eenzaamheid" }, description = "Meneer wil graag iemand om mee te wandelen.", postcode = "9712 HW", volunteerTalent = "walk",
         });
         var caseId = created.GetProperty("id").GetGuid();
-        await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{caseId}");
+        await StackFixture.EventuallyGetAsync(_coordinator, $"/api/matching/requests/{caseId}");
 
         var matched = new VolunteerMatched(caseId, Guid.NewGuid(), Guid.NewGuid(), "Henk");
         await stack.PublishThroughOutboxAsync("intakedb", new VolunteerMatchProposed(caseId, matched.MatchId, matched.VolunteerId, "Henk"));
@@ -86,7 +87,7 @@ public sealed class ReferralTests(StackFixture stack)
         // A real, full activity in the calendar: the referral is wait-listed, then the activity is cancelled.
         var monday = CalendarKit.RandomMonday();
         var start = CalendarKit.At(monday, 14);
-        var activityId = (await CalendarKit.CreateAsync(stack.Gateway, CalendarKit.Games(CalendarKit.UniqueRoom(), start, capacity: 0))).GetProperty("id").GetGuid();
+        var activityId = (await CalendarKit.CreateAsync(_coordinator, CalendarKit.Games(CalendarKit.UniqueRoom(), start, capacity: 0))).GetProperty("id").GetGuid();
         var refer = new { kind = "activity", activityId, occurrenceStart = start };
 
         var refused = await _intake.ProblemAsync(await _intake.PostAsync($"/api/intake/cases/{caseId}/referrals", refer), HttpStatusCode.Conflict);
@@ -95,11 +96,11 @@ public sealed class ReferralTests(StackFixture stack)
         var referralId = (await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", refer)).GetProperty("id").GetGuid();
 
         await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains("activity-waitlisted"));
-        var signups = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activityId}/signups");
+        var signups = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{activityId}/signups");
         var signup = Assert.Single(signups.GetProperty("items").EnumerateArray());
         Assert.Equal("Grietje M.", signup.GetProperty("displayName").GetString());
 
-        var cancel = await stack.Gateway.PostAsJsonAsync($"/api/calendar/activities/{activityId}/cancel", new { reason = "Docent ziek" });
+        var cancel = await _coordinator.PostAsJsonAsync($"/api/calendar/activities/{activityId}/cancel", new { reason = "Docent ziek" });
         Assert.True(cancel.IsSuccessStatusCode, $"cancel answered {(int)cancel.StatusCode}");
         await StackFixture.EventuallyAsync(async () => IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Contains("activity-cancelled"));
 
@@ -156,37 +157,43 @@ public sealed class ReferralTests(StackFixture stack)
     [Fact]
     public async Task A_partner_signal_opens_a_case_asks_matching_for_a_home_visit_and_the_partner_sees_only_its_status()
     {
+        // 3707 is Zeist Noord: that team picks the signal up.
+        var intake = new IntakeApi(stack, "Zeist Noord");
         var postcode = IntakeApi.UniquePostcode("3707");
         var number = IntakeApi.UniqueHouseNumber();
-        var signal = await _intake.PostAsync("/api/intake/signals", new
+        var (cleaner, _, _) = await stack.PartnerAsync($"Het Sopje {Guid.NewGuid():N}"[..20]);
+        var signal = await cleaner.PostAsJsonAsync("/api/intake/signals", new
         {
             partner = "Schoonmaakbedrijf Het Sopje", postcode, houseNumber = number, concern = "Mevrouw lijkt erg eenzaam, praat nauwelijks nog met iemand.",
-        }, "partner-api");
+        });
         Assert.Equal(HttpStatusCode.Accepted, signal.StatusCode);
-        var status = await _intake.GetAsync(signal.Headers.Location!.ToString());
+        var status = await cleaner.GetFromJsonAsync<JsonElement>(signal.Headers.Location!.ToString());
         Assert.Equal("received", status.GetProperty("status").GetString());
         Assert.False(status.TryGetProperty("caseId", out _));
         Assert.False(status.TryGetProperty("concern", out _));
 
         // The desk finds the case through the address.
-        var household = (await _intake.GetAsync($"/api/intake/households?postcode={Uri.EscapeDataString(postcode)}&houseNumber={number}")).GetProperty("items")[0];
+        var household = (await intake.GetAsync($"/api/intake/households?postcode={Uri.EscapeDataString(postcode)}&houseNumber={number}")).GetProperty("items")[0];
         Assert.Equal("Zeist Noord", household.GetProperty("neighbourhood").GetString());
-        var @case = (await _intake.GetAsync($"/api/intake/cases?householdId={household.GetProperty("id").GetGuid()}")).GetProperty("items")[0];
+        var @case = (await intake.GetAsync($"/api/intake/cases?householdId={household.GetProperty("id").GetGuid()}")).GetProperty("items")[0];
         var caseId = @case.GetProperty("id").GetGuid();
         Assert.Equal("partner-signal", @case.GetProperty("channel").GetString());
 
-        var visit = (await _intake.GetAsync($"/api/intake/cases/{caseId}/referrals")).GetProperty("items")[0];
-        var request = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{visit.GetProperty("id").GetGuid()}");
+        var visit = (await intake.GetAsync($"/api/intake/cases/{caseId}/referrals")).GetProperty("items")[0];
+        var request = await StackFixture.EventuallyGetAsync(_coordinator, $"/api/matching/requests/{visit.GetProperty("id").GetGuid()}");
         Assert.Equal("home-visit", request.GetProperty("talent").GetString());
         Assert.True(request.GetProperty("insideHome").GetBoolean());
 
         // A second signal about the same address joins the open case.
-        await _intake.PostOkAsync("/api/intake/signals", new { partner = "Woningcorporatie", postcode, houseNumber = number, concern = "Post stapelt zich op." }, "partner-api");
-        Assert.Equal(1, (await _intake.GetAsync($"/api/intake/cases?householdId={household.GetProperty("id").GetGuid()}")).GetProperty("totalCount").GetInt32());
-        Assert.Equal(2, IntakeApi.Kinds(await _intake.TimelineAsync(caseId)).Count(k => k == "partner-signal"));
+        var (corporation, _, _) = await stack.PartnerAsync($"Woningcorporatie {Guid.NewGuid():N}"[..24]);
+        Assert.Equal(HttpStatusCode.Accepted, (await corporation.PostAsJsonAsync("/api/intake/signals", new { partner = "Woningcorporatie", postcode, houseNumber = number, concern = "Post stapelt zich op." })).StatusCode);
+        Assert.Equal(1, (await intake.GetAsync($"/api/intake/cases?householdId={household.GetProperty("id").GetGuid()}")).GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, IntakeApi.Kinds(await intake.TimelineAsync(caseId)).Count(k => k == "partner-signal"));
+        // Another organisation does not learn that the first one signalled.
+        Assert.Equal(HttpStatusCode.NotFound, (await corporation.GetAsync(signal.Headers.Location!.ToString())).StatusCode);
 
-        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { });
-        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = await _intake.RegisterProfessionalAsync() });
-        Assert.Equal("acted-upon", (await _intake.GetAsync(signal.Headers.Location!.ToString())).GetProperty("status").GetString());
+        await intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { });
+        await intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = await intake.RegisterProfessionalAsync() });
+        Assert.Equal("acted-upon", (await cleaner.GetFromJsonAsync<JsonElement>(signal.Headers.Location!.ToString())).GetProperty("status").GetString());
     }
 }

@@ -7,12 +7,14 @@ namespace WijPlatform.IntegrationTests.Matching;
 /// <summary>The coordinator's work through the gateway against real PostgreSQL: candidates, proposals, the lifecycle, hours.</summary>
 public sealed class MatchingApiTests(StackFixture stack)
 {
+    private readonly HttpClient _coordinator = stack.Coordinator();
+
     // A talent nobody else uses keeps parallel tests from seeing each other's volunteers.
     private static string UniqueTalent() => $"test-{Guid.NewGuid():N}"[..20];
 
     private async Task<Guid> VolunteerAsync(string firstName, string postcode, string talent, string vogStatus = "none", DateOnly? vogIssuedOn = null, int maxActiveMatches = 2)
     {
-        var response = await stack.Gateway.PostAsJsonAsync("/api/matching/volunteers", new
+        var response = await _coordinator.PostAsJsonAsync("/api/matching/volunteers", new
         {
             firstName,
             talents = Array.Empty<string>(),
@@ -38,7 +40,7 @@ public sealed class MatchingApiTests(StackFixture stack)
         var withoutVog = await VolunteerAsync("Kees", "3705 CD", talent);
         var secondWithVog = await VolunteerAsync("Lies", "3704 AA", talent, "valid", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2));
 
-        var created = await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new
+        var created = await _coordinator.PostAsJsonAsync("/api/matching/requests", new
         {
             talent,
             postcode = "3705ab",
@@ -51,7 +53,7 @@ public sealed class MatchingApiTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var requestId = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var candidates = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}/candidates");
+        var candidates = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}/candidates");
         var ranked = candidates.EnumerateArray().Select(c => c.GetProperty("volunteerId").GetGuid()).ToList();
         Assert.Equal([withVog, secondWithVog], ranked);
         Assert.DoesNotContain(withoutVog, ranked);
@@ -59,43 +61,44 @@ public sealed class MatchingApiTests(StackFixture stack)
         Assert.Contains("distance", reasons);
         Assert.Contains("vog", reasons);
 
-        var refused = await stack.Gateway.PostAsJsonAsync($"/api/matching/requests/{requestId}/proposals", new { volunteerId = withoutVog });
+        var refused = await _coordinator.PostAsJsonAsync($"/api/matching/requests/{requestId}/proposals", new { volunteerId = withoutVog });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
 
         var first = await ProposeAsync(requestId, withVog);
-        Assert.Equal(HttpStatusCode.Conflict, (await stack.Gateway.PostAsJsonAsync($"/api/matching/requests/{requestId}/proposals", new { volunteerId = secondWithVog })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsync($"/api/matching/matches/{first}/introduce", null)).StatusCode);
-        var declined = await stack.Gateway.PostAsJsonAsync($"/api/matching/matches/{first}/decline", new { by = "resident" });
+        Assert.Equal(HttpStatusCode.Conflict, (await _coordinator.PostAsJsonAsync($"/api/matching/requests/{requestId}/proposals", new { volunteerId = secondWithVog })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsync($"/api/matching/matches/{first}/introduce", null)).StatusCode);
+        var declined = await _coordinator.PostAsJsonAsync($"/api/matching/matches/{first}/decline", new { by = "resident" });
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         var next = (await declined.ReadAsync<JsonElement>()).GetProperty("nextCandidates").EnumerateArray().Select(c => c.GetProperty("volunteerId").GetGuid()).ToList();
         Assert.Equal([secondWithVog], next);
-        Assert.Equal("open", (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}")).GetProperty("status").GetString());
+        Assert.Equal("open", (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}")).GetProperty("status").GetString());
 
         var second = await ProposeAsync(requestId, secondWithVog);
-        Assert.Equal(HttpStatusCode.Conflict, (await stack.Gateway.PostAsync($"/api/matching/matches/{second}/activate", null)).StatusCode);
-        await stack.Gateway.PostAsync($"/api/matching/matches/{second}/introduce", null);
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsync($"/api/matching/matches/{second}/activate", null)).StatusCode);
-        Assert.Equal("matched", (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await _coordinator.PostAsync($"/api/matching/matches/{second}/activate", null)).StatusCode);
+        await _coordinator.PostAsync($"/api/matching/matches/{second}/introduce", null);
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsync($"/api/matching/matches/{second}/activate", null)).StatusCode);
+        Assert.Equal("matched", (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}")).GetProperty("status").GetString());
         var zeistOost = await AllPagesAsync("/api/matching/reports/active-volunteers", row => row.GetProperty("neighbourhood").GetString() == "Zeist-Oost");
         Assert.True(Assert.Single(zeistOost).GetProperty("withActiveMatch").GetInt64() >= 1);
 
-        var hours = await stack.Gateway.PostAsJsonAsync($"/api/matching/matches/{second}/hours", new { day = DateOnly.FromDateTime(DateTime.UtcNow), hours = 1.5 });
+        using var lies = stack.Volunteer(secondWithVog, "Lies");
+        var hours = await lies.PostAsJsonAsync($"/api/matching/matches/{second}/hours", new { day = DateOnly.FromDateTime(DateTime.UtcNow), hours = 1.5 });
         var withHours = await hours.ReadAsync<JsonElement>();
         Assert.Equal(1.5m, withHours.GetProperty("hoursLogged").GetDecimal());
         Assert.True(withHours.GetProperty("checkInDue").GetBoolean());
 
         // What Lies sees: the resident's first name, street, task and time, nothing about the case.
-        var tasks = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/volunteers/{secondWithVog}/tasks");
+        var tasks = await lies.GetFromJsonAsync<JsonElement>($"/api/matching/volunteers/{secondWithVog}/tasks");
         var task = Assert.Single(tasks.GetProperty("items").EnumerateArray());
         Assert.Equal("Riet", task.GetProperty("firstName").GetString());
         Assert.Equal("Lindenlaan", task.GetProperty("street").GetString());
         Assert.Equal("tuesday", task.GetProperty("weeklyDay").GetString());
         Assert.False(task.TryGetProperty("caseId", out _));
 
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsJsonAsync($"/api/matching/matches/{second}/evaluate", new { notes = "Klikt goed." })).StatusCode);
-        var ended = await stack.Gateway.PostAsJsonAsync($"/api/matching/matches/{second}/end", new { reason = "Mevrouw verhuist." });
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsJsonAsync($"/api/matching/matches/{second}/evaluate", new { notes = "Klikt goed." })).StatusCode);
+        var ended = await _coordinator.PostAsJsonAsync($"/api/matching/matches/{second}/end", new { reason = "Mevrouw verhuist." });
         Assert.Equal("ended", (await ended.ReadAsync<JsonElement>()).GetProperty("status").GetString());
-        Assert.Equal("closed", (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}")).GetProperty("status").GetString());
+        Assert.Equal("closed", (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}")).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -106,13 +109,13 @@ public sealed class MatchingApiTests(StackFixture stack)
         var requests = new List<Guid>();
         for (var i = 0; i < 2; i++)
         {
-            var created = await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "9711 AA" });
+            var created = await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "9711 AA" });
             requests.Add((await created.ReadAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
         await ProposeAsync(requests[0], volunteer);
-        Assert.Equal(0, (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requests[1]}/candidates")).GetArrayLength());
-        Assert.Equal(HttpStatusCode.Conflict, (await stack.Gateway.PostAsJsonAsync($"/api/matching/requests/{requests[1]}/proposals", new { volunteerId = volunteer })).StatusCode);
-        var workload = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/volunteers/{volunteer}/workload");
+        Assert.Equal(0, (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requests[1]}/candidates")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.Conflict, (await _coordinator.PostAsJsonAsync($"/api/matching/requests/{requests[1]}/proposals", new { volunteerId = volunteer })).StatusCode);
+        var workload = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/volunteers/{volunteer}/workload");
         Assert.Equal(1, workload.GetProperty("activeMatches").GetInt32());
         Assert.False(workload.GetProperty("overloaded").GetBoolean());
     }
@@ -128,7 +131,7 @@ public sealed class MatchingApiTests(StackFixture stack)
         {
             for (var page = 1; ; page++)
             {
-                var body = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/volunteers/vog-expiring?withinDays={days}&page={page}&pageSize=100");
+                var body = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/volunteers/vog-expiring?withinDays={days}&page={page}&pageSize=100");
                 if (body.GetProperty("items").EnumerateArray().Any(v => v.GetProperty("volunteerId").GetGuid() == soon))
                 {
                     return true;
@@ -147,31 +150,31 @@ public sealed class MatchingApiTests(StackFixture stack)
     [Fact]
     public async Task Bad_input_is_a_400_naming_the_fields()
     {
-        var volunteer = await stack.Gateway.PostAsJsonAsync("/api/matching/volunteers", new { firstName = "Otto", talents = new[] { "juggling" }, postcode = "1012 AB", travelMode = "bike", vogStatus = "valid" });
+        var volunteer = await _coordinator.PostAsJsonAsync("/api/matching/volunteers", new { firstName = "Otto", talents = new[] { "juggling" }, postcode = "1012 AB", travelMode = "bike", vogStatus = "valid" });
         Assert.Equal(HttpStatusCode.BadRequest, volunteer.StatusCode);
         var errors = (await volunteer.ReadAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("talents", out _));
         Assert.True(errors.TryGetProperty("postcode", out _));
         Assert.True(errors.TryGetProperty("vogIssuedOn", out _));
 
-        var request = await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new { talent = "walk", postcode = "3705 AB", weeklyDay = "tuesday" });
+        var request = await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent = "walk", postcode = "3705 AB", weeklyDay = "tuesday" });
         Assert.Equal(HttpStatusCode.BadRequest, request.StatusCode);
         Assert.True((await request.ReadAsync<JsonElement>()).GetProperty("errors").TryGetProperty("weeklyFrom", out _));
 
-        var unreadable = await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new { talent = "walk", postcode = "3705 AB", weeklyDay = "funday", weeklyFrom = "14:00" });
+        var unreadable = await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent = "walk", postcode = "3705 AB", weeklyDay = "funday", weeklyFrom = "14:00" });
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await stack.Gateway.GetAsync($"/api/matching/requests/{Guid.NewGuid()}/candidates")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stack.Gateway.PostAsync($"/api/matching/matches/{Guid.NewGuid()}/activate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _coordinator.GetAsync($"/api/matching/requests/{Guid.NewGuid()}/candidates")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _coordinator.PostAsync($"/api/matching/matches/{Guid.NewGuid()}/activate", null)).StatusCode);
     }
 
     [Fact]
     public async Task Unmet_demand_is_counted_per_talent_and_neighbourhood()
     {
         var talent = UniqueTalent();
-        await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "9716 AB" });
-        await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "9716 CD" });
-        await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "3711 AA" });
+        await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "9716 AB" });
+        await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "9716 CD" });
+        await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "3711 AA" });
 
         var rows = await AllPagesAsync("/api/matching/reports/unmet-demand", row => row.GetProperty("talent").GetString() == talent);
 
@@ -184,7 +187,7 @@ public sealed class MatchingApiTests(StackFixture stack)
         var found = new List<JsonElement>();
         for (var page = 1; ; page++)
         {
-            var body = await stack.Gateway.GetFromJsonAsync<JsonElement>($"{path}?page={page}&pageSize=100");
+            var body = await _coordinator.GetFromJsonAsync<JsonElement>($"{path}?page={page}&pageSize=100");
             found.AddRange(body.GetProperty("items").EnumerateArray().Where(predicate));
             if (!body.GetProperty("hasNextPage").GetBoolean())
             {
@@ -195,7 +198,7 @@ public sealed class MatchingApiTests(StackFixture stack)
 
     private async Task<Guid> ProposeAsync(Guid requestId, Guid volunteerId)
     {
-        var response = await stack.Gateway.PostAsJsonAsync($"/api/matching/requests/{requestId}/proposals", new { volunteerId });
+        var response = await _coordinator.PostAsJsonAsync($"/api/matching/requests/{requestId}/proposals", new { volunteerId });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

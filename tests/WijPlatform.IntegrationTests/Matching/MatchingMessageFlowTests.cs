@@ -8,11 +8,13 @@ namespace WijPlatform.IntegrationTests.Matching;
 /// <summary>Requests arriving over real RabbitMQ from intake and the café, automatic proposals, and erasure.</summary>
 public sealed class MatchingMessageFlowTests(StackFixture stack)
 {
+    private readonly HttpClient _coordinator = stack.Coordinator();
+
     private static string UniqueTalent() => $"test-{Guid.NewGuid():N}"[..20];
 
     private async Task<Guid> VolunteerAsync(string postcode, string[] talents, string[] otherTalents)
     {
-        var response = await stack.Gateway.PostAsJsonAsync("/api/matching/volunteers", new { firstName = "Fatima", talents, otherTalents, postcode, travelMode = "bike" });
+        var response = await _coordinator.PostAsJsonAsync("/api/matching/volunteers", new { firstName = "Fatima", talents, otherTalents, postcode, travelMode = "bike" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -23,7 +25,8 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
         var talent = UniqueTalent();
         var volunteer = await VolunteerAsync("3701 CD", [], [talent]);
 
-        var response = await stack.Gateway.PostAsJsonAsync("/api/intake/help-requests", new
+        using var desk = stack.Desk();
+        var response = await desk.PostAsJsonAsync("/api/intake/help-requests", new
         {
             channel = "desk",
             domains = new[] { "eenzaamheid" },
@@ -35,11 +38,11 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
         var id = (await response.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         await StackFixture.EventuallyAsync(async () =>
-            (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={id}")).GetProperty("totalCount").GetInt64() > 0);
-        var match = Assert.Single((await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={id}")).GetProperty("items").EnumerateArray());
+            (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={id}")).GetProperty("totalCount").GetInt64() > 0);
+        var match = Assert.Single((await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={id}")).GetProperty("items").EnumerateArray());
         Assert.Equal(volunteer, match.GetProperty("volunteerId").GetGuid());
         Assert.Equal("automatic", match.GetProperty("proposedBy").GetString());
-        Assert.Equal("proposed", (await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{id}")).GetProperty("status").GetString());
+        Assert.Equal("proposed", (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{id}")).GetProperty("status").GetString());
         await StackFixture.EventuallyAsync(async () => await OutboxHasAsync("matchingdb", "VolunteerMatchProposed", "requestId", id));
     }
 
@@ -52,12 +55,12 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
         var startsAt = new DateTimeOffset(2031, 1, 7, 11, 0, 0, TimeSpan.Zero).AddDays(7 * Random.Shared.Next(0, 400));
         await stack.PublishThroughOutboxAsync("cafedb", "WijPlatform.Contracts.DelivererRequested", new { roundId, date = DateOnly.FromDateTime(startsAt.UtcDateTime), postcode = "9745 CD", startsAt, stops = 6 });
 
-        var request = await StackFixture.EventuallyGetAsync(stack.Gateway, $"/api/matching/requests/{roundId}");
+        var request = await StackFixture.EventuallyGetAsync(_coordinator, $"/api/matching/requests/{roundId}");
         Assert.Equal("meal-delivery", request.GetProperty("talent").GetString());
         Assert.Equal(90, request.GetProperty("durationMinutes").GetInt32());
 
-        var candidates = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{roundId}/candidates?count=50");
-        var matches = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={roundId}");
+        var candidates = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{roundId}/candidates?count=50");
+        var matches = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={roundId}");
         Guid matchId;
         if (matches.GetProperty("items").GetArrayLength() == 1)
         {
@@ -67,11 +70,11 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
         {
             // Other tests' deliverers nearby made the choice unclear: the coordinator proposes ours.
             Assert.Contains(candidates.EnumerateArray(), c => c.GetProperty("volunteerId").GetGuid() == volunteer);
-            var proposed = await stack.Gateway.PostAsJsonAsync($"/api/matching/requests/{roundId}/proposals", new { volunteerId = volunteer });
+            var proposed = await _coordinator.PostAsJsonAsync($"/api/matching/requests/{roundId}/proposals", new { volunteerId = volunteer });
             matchId = (await proposed.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
         }
-        await stack.Gateway.PostAsync($"/api/matching/matches/{matchId}/introduce", null);
-        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsync($"/api/matching/matches/{matchId}/activate", null)).StatusCode);
+        await _coordinator.PostAsync($"/api/matching/matches/{matchId}/introduce", null);
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsync($"/api/matching/matches/{matchId}/activate", null)).StatusCode);
 
         await StackFixture.EventuallyAsync(async () => await OutboxHasAsync("matchingdb", "DelivererAssigned", "roundId", roundId));
     }
@@ -80,14 +83,14 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
     public async Task Erasure_forgets_the_residents_name_and_street_and_confirms()
     {
         var residentId = Guid.NewGuid();
-        var created = await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new { talent = UniqueTalent(), postcode = "9718 AB", residentId, firstName = "Riet", street = "Lindenlaan" });
+        var created = await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent = UniqueTalent(), postcode = "9718 AB", residentId, firstName = "Riet", street = "Lindenlaan" });
         var requestId = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
         var erasureId = Guid.NewGuid();
 
         await stack.PublishThroughOutboxAsync("intakedb", "WijPlatform.Contracts.ResidentErasureRequested", new { erasureId, residentId });
 
         await StackFixture.EventuallyAsync(async () => await OutboxHasAsync("matchingdb", "ResidentErased", "erasureId", erasureId));
-        var request = await stack.Gateway.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}");
+        var request = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{requestId}");
         Assert.Equal(JsonValueKind.Null, request.GetProperty("firstName").ValueKind);
         Assert.Equal(JsonValueKind.Null, request.GetProperty("street").ValueKind);
         Assert.Equal(JsonValueKind.Null, request.GetProperty("residentId").ValueKind);

@@ -33,10 +33,16 @@ public sealed class CanaryTests(StackFixture stack)
         // The unhappy paths, where data tends to leak into error messages.
         await intake.PostAsync("/api/intake/residents", new { firstName = Name, lastName = Name, postcode = $"{Bsn} XX", houseNumber = Bsn });
         await intake.PostAsync("/api/intake/help-requests", new { channel = "desk", domains = new[] { Diagnosis }, description = Bsn, postcode = Bsn });
-        await stack.Gateway.GetAsync($"/api/intake/residents?name={Name}&postcode={Bsn}");
+        await intake.DeskAs().GetAsync($"/api/intake/residents?name={Name}&postcode={Bsn}");
         await stack.Anonymous().PostAsJsonAsync("/api/intake/residents", new { firstName = Name });
-        await stack.Gateway.PostAsJsonAsync("/api/cafe/residents/" + resident + "/profile", new { allergens = new[] { Diagnosis }, diet = Name });
-        await stack.Gateway.PostAsJsonAsync("/api/matching/requests", new { talent = Name, postcode = Bsn, note = Diagnosis });
+        using (var cafe = stack.Cafe())
+        {
+            await cafe.PostAsJsonAsync("/api/cafe/residents/" + resident + "/profile", new { allergens = new[] { Diagnosis }, diet = Name });
+        }
+        using (var coordinator = stack.Coordinator())
+        {
+            await coordinator.PostAsJsonAsync("/api/matching/requests", new { talent = Name, postcode = Bsn, note = Diagnosis });
+        }
 
         // Give the messages and their consumers time to act and to fail, then look everywhere.
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);

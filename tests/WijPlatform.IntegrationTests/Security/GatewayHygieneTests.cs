@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace WijPlatform.IntegrationTests.Security;
 
@@ -43,6 +44,49 @@ public sealed class GatewayHygieneTests(StackFixture stack)
         using var response = await stack.Gateway.PostAsJsonAsync("/api/intake/residents", big);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Each_OpenAPI_document_names_the_gateway_as_its_server_not_the_service_behind_it()
+    {
+        using var anonymous = stack.Anonymous();
+        var gateway = anonymous.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        foreach (var service in Operations.Services)
+        {
+            using var direct = stack.Direct(service);
+            var internalAddress = direct.BaseAddress!.GetLeftPart(UriPartial.Authority);
+            var text = await anonymous.GetStringAsync($"/openapi/{service}.json");
+            Assert.DoesNotContain(internalAddress, text);
+            var servers = JsonDocument.Parse(text).RootElement.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToList();
+            Assert.Equal([gateway], servers);
+        }
+        // The merged reference points at the documents through the gateway too.
+        var reference = await anonymous.GetStringAsync("/scalar");
+        using var intake = stack.Direct("intake");
+        Assert.DoesNotContain(intake.BaseAddress!.GetLeftPart(UriPartial.Authority), reference);
+    }
+
+    [Fact]
+    public async Task A_service_reached_around_the_gateway_refuses_a_body_over_one_megabyte_and_sends_the_security_headers()
+    {
+        // The desk's own token, straight to the intake service's port.
+        using var intake = stack.Direct("intake");
+        using var desk = new HttpClient
+        {
+            BaseAddress = intake.BaseAddress,
+            DefaultRequestHeaders = { Authorization = new("Bearer", stack.Identity.CreateToken("desk", subject: "desk-around")) },
+        };
+        using var big = await desk.PostAsJsonAsync("/api/intake/residents", new { firstName = new string('x', 1_100_000) });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
+        Assert.Equal("application/problem+json", big.Content.Headers.ContentType?.MediaType);
+
+        using var read = await desk.GetAsync("/api/intake/residents?name=Jansen");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("nosniff", read.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", read.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'none'", read.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.True(read.Headers.CacheControl?.NoStore);
+        Assert.False(read.Headers.Contains("Server"));
     }
 
     [Fact]

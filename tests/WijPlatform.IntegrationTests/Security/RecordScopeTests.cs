@@ -76,7 +76,8 @@ public sealed class RecordScopeTests(StackFixture stack)
     {
         async Task<Guid> VolunteerAsync(string firstName)
         {
-            var response = await stack.Gateway.PostAsJsonAsync("/api/matching/volunteers", new
+            using var coordinator = stack.Coordinator();
+            var response = await coordinator.PostAsJsonAsync("/api/matching/volunteers", new
             {
                 firstName,
                 talents = Array.Empty<string>(),

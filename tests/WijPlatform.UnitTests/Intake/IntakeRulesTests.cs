@@ -169,13 +169,6 @@ public sealed class ReferralAnswersTests
 
 public sealed class RequestRulesTests
 {
-    [Theory]
-    [InlineData(null, "unknown")]
-    [InlineData("  ", "unknown")]
-    [InlineData(" desk-7 ", "desk-7")]
-    public void The_actor_comes_from_the_header_until_authentication_arrives(string? header, string expected) =>
-        Assert.Equal(expected, Actor.Name(header));
-
     [Fact]
     public void A_referral_names_what_its_kind_needs()
     {

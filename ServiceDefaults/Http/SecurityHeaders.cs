@@ -1,7 +1,12 @@
-namespace WijPlatform.Gateway.Security;
+using Microsoft.AspNetCore.Http;
 
-/// <summary>Headers that stop browsers from sniffing, framing, caching or leaking what the API returns.</summary>
-public sealed class SecurityHeaders(RequestDelegate next)
+namespace WijPlatform.ServiceDefaults.Http;
+
+/// <summary>
+/// Headers that stop browsers from sniffing, framing, caching or leaking what the API returns: on the
+/// gateway, and on each service too, for whoever reaches one around the gateway.
+/// </summary>
+internal sealed class SecurityHeaders(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
