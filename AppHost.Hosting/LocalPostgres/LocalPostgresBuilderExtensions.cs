@@ -28,14 +28,7 @@ public static class LocalPostgresBuilderExtensions
         var server = new LocalPostgresResource(name, command, directory, password.Resource);
 
         return builder.AddResource(server)
-            .WithEndpoint(LocalPostgresResource.EndpointName, endpoint =>
-            {
-                endpoint.Port = port;
-                endpoint.TargetPort = port;
-                endpoint.TargetHost = "127.0.0.1";
-                endpoint.IsProxied = false;
-                endpoint.UriScheme = "postgresql";
-            })
+            .WithLoopbackEndpoint(LocalPostgresResource.EndpointName, port, "postgresql")
             .WithArgs(context =>
             {
                 foreach (var argument in prefix)

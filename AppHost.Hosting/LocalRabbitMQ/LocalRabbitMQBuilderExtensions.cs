@@ -14,14 +14,7 @@ public static class LocalRabbitMQBuilderExtensions
     /// <summary>Erlang's port mapper on its own port, in the foreground, for one RabbitMQ node.</summary>
     public static IResourceBuilder<EpmdResource> AddEpmd(this IDistributedApplicationBuilder builder, [ResourceName] string name, int port) =>
         builder.AddResource(new EpmdResource(name))
-            .WithEndpoint(EpmdResource.EndpointName, endpoint =>
-            {
-                endpoint.Port = port;
-                endpoint.TargetPort = port;
-                endpoint.TargetHost = "127.0.0.1";
-                endpoint.IsProxied = false;
-                endpoint.UriScheme = "epmd";
-            })
+            .WithLoopbackEndpoint(EpmdResource.EndpointName, port, "epmd")
             .WithArgs("-port", port.ToString(CultureInfo.InvariantCulture), "-address", "127.0.0.1")
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .WithReadinessCheck(cancellationToken => AskForNamesAsync(port, cancellationToken));
@@ -45,14 +38,7 @@ public static class LocalRabbitMQBuilderExtensions
         var distributionPort = port + 20000 <= 65535 ? port + 20000 : port - 20000;
 
         return builder.AddResource(broker)
-            .WithEndpoint(LocalRabbitMQResource.EndpointName, endpoint =>
-            {
-                endpoint.Port = port;
-                endpoint.TargetPort = port;
-                endpoint.TargetHost = "127.0.0.1";
-                endpoint.IsProxied = false;
-                endpoint.UriScheme = "amqp";
-            })
+            .WithLoopbackEndpoint(LocalRabbitMQResource.EndpointName, port, "amqp")
             .WithEnvironment(context =>
             {
                 foreach (var (key, value) in broker.ControlEnvironment(epmdPort))
