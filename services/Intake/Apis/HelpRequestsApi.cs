@@ -84,7 +84,7 @@ public static class HelpRequestsApi
             request.OnBehalfOf is null ? $"Via {request.Channel}." : $"Via {request.Channel}, asked by {request.OnBehalfOf}.", who, helpRequest.CreatedAt);
         // The first volunteer referral carries the case's id, so matching's request and the case share it.
         if (request.VolunteerTalent is { } talent
-            && await referrals.VolunteerAsync(work, helpRequest, helpRequest.Id, talent, request.WantedAt, who, cancellationToken) is { } refusal)
+            && await referrals.VolunteerAsync(work, helpRequest, helpRequest.Id, talent, VolunteerTime.Whenever with { WantedAt = request.WantedAt }, who, cancellationToken) is { } refusal)
         {
             return refusal;
         }

@@ -64,7 +64,7 @@ public static class SignalsApi
         cases.Append(work, @case.Id, "partner-signal", request.Concern, actor, now);
         // The visit request carries no name or street: the partner's signal is not the resident's consent.
         var visit = NewId.NextGuid();
-        if (await sender.VolunteerAsync(work, @case with { ResidentId = null }, visit, "home-visit", null, actor, ct) is { } refusal)
+        if (await sender.VolunteerAsync(work, @case with { ResidentId = null }, visit, "home-visit", VolunteerTime.Whenever, actor, ct) is { } refusal)
         {
             return refusal;
         }
