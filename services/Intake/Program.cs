@@ -16,6 +16,7 @@ app.MapOpenApi().AllowAnonymous().WithoutResidentData();
 app.MapResidentsApi();
 app.MapAccessLogApi();
 app.MapHouseholdsApi();
+app.MapRegisseursApi();
 app.MapConsentsApi();
 app.MapProfessionalsApi();
 app.MapHelpRequestsApi();

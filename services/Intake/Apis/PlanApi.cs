@@ -38,7 +38,7 @@ public static class PlanApi
     }
 
     public static async Task<Results<Ok<HouseholdPlan>, ProblemHttpResult>> GetPlan(
-        Guid householdId, Caller caller, TeamScope scope, ResidentStore residents, PlanStore plans, CancellationToken ct)
+        Guid householdId, Caller caller, TeamScope scope, ResidentStore residents, PlanStore plans, RegisseurStore regisseurs, CancellationToken ct)
     {
         var items = await plans.ItemsAsync(householdId, scope, ct);
         if (items.Problem(() => HouseholdsApi.NotFound(householdId)) is { } problem)
@@ -47,7 +47,7 @@ public static class PlanApi
         }
         var plan = PlanRules.Compose(householdId, await residents.MembersAsync(householdId, ct), [.. items.Value!], await plans.ActionReferralsAsync(householdId, ct));
         var user = caller.User;
-        var fullPlan = user.IsAdmin() || (user.ProfessionalId() is { } professional && await plans.IsRegisseurAsync(householdId, professional, ct));
+        var fullPlan = user.IsAdmin() || (user.ProfessionalId() is { } professional && await regisseurs.IsRegisseurAsync(householdId, professional, ct));
         return TypedResults.Ok(fullPlan ? plan : plan.WithoutPersonalNotes());
     }
 

@@ -28,7 +28,7 @@ public static class SignalsApi
     }
 
     public static async Task<Results<Accepted<SignalStatus>, ValidationProblem, ProblemHttpResult>> SubmitSignal(
-        SubmitSignal request, PartnerScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, ReferralStore referrals, ReferralSender sender,
+        SubmitSignal request, PartnerScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, RegisseurStore regisseurs, ReferralStore referrals, ReferralSender sender,
         NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
     {
         if (!Postcode.TryParse(request.Postcode, out var parsed))
@@ -58,6 +58,7 @@ public static class SignalsApi
                 HouseholdId = household.Id,
                 Neighbourhood = household.Neighbourhood,
             };
+            (@case, _) = await regisseurs.JoinAsync(work, @case, ct);
             cases.Insert(work, @case);
             cases.Append(work, @case.Id, "registered", "Via a partner signal.", actor, now);
         }

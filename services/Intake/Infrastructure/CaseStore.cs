@@ -21,9 +21,9 @@ public sealed class CaseStore(NpgsqlDataSource db)
         work.Write(
             """
             INSERT INTO help_requests (id, channel, domains, urgency, postcode, description, talent, status, created_at,
-                                       resident_id, household_id, neighbourhood, on_behalf_of)
+                                       resident_id, household_id, neighbourhood, on_behalf_of, regisseur_id)
             VALUES (@Id, @Channel, @Domains, @Urgency, @Postcode, @Description, @Talent, @Status, @CreatedAt,
-                    @ResidentId, @HouseholdId, @Neighbourhood, @OnBehalfOf)
+                    @ResidentId, @HouseholdId, @Neighbourhood, @OnBehalfOf, @RegisseurId)
             """,
             request);
 

@@ -16,15 +16,6 @@ public sealed class PlanStore(NpgsqlDataSource db)
         due_date AS DueDate, done_at AS DoneAt, recorded_by AS RecordedBy, recorded_at AS RecordedAt, referral_id AS ReferralId
         """;
 
-    /// <summary>Whether the professional is (or was) the regisseur of one of the household's cases.</summary>
-    public async Task<bool> IsRegisseurAsync(Guid householdId, Guid professionalId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM help_requests WHERE household_id = @householdId AND regisseur_id = @professionalId)",
-            new { householdId, professionalId }, cancellationToken: ct));
-    }
-
     public Task<Scoped<IReadOnlyList<PlanItem>>> ItemsAsync(Guid householdId, TeamScope scope, CancellationToken ct) =>
         db.WithinTeamAsync<IReadOnlyList<PlanItem>>("SELECT neighbourhood FROM households WHERE id = @householdId", new { householdId }, scope, async () =>
         {
