@@ -14,7 +14,7 @@ public sealed class MatchStore(NpgsqlDataSource db)
         id, request_id AS RequestId, volunteer_id AS VolunteerId, status, score, proposed_by AS ProposedBy, declined_by AS DeclinedBy,
         end_reason AS EndReason, evaluation, proposed_at AS ProposedAt, changed_at AS ChangedAt,
         (SELECT coalesce(sum(h.hours), 0) FROM match_hours h WHERE h.match_id = matches.id) AS HoursLogged,
-        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes
+        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes, accepted_at AS AcceptedAt
         """;
 
     public Task InsertAsync(UnitOfWork work, Match match, CancellationToken cancellationToken) =>
@@ -53,6 +53,10 @@ public sealed class MatchStore(NpgsqlDataSource db)
             WHERE id = @id
             """,
             new { id, status, at, declinedBy, endReason, evaluation }, work.Transaction, cancellationToken: cancellationToken));
+
+    public Task AcceptAsync(UnitOfWork work, Guid id, DateTime at, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE matches SET accepted_at = @at, changed_at = @at WHERE id = @id", new { id, at }, work.Transaction, cancellationToken: cancellationToken));
 
     public Task LogHoursAsync(UnitOfWork work, Guid matchId, DateOnly day, decimal hours, DateTime at, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(

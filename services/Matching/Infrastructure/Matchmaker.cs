@@ -42,6 +42,10 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         {
             return (null, "There is no such volunteer.");
         }
+        if (!volunteer.Active)
+        {
+            return (null, "The volunteer is not active: an application waiting for approval, or erased.");
+        }
         var query = ranked ?? await QueryAsync(request, cancellationToken);
         var fit = TalentFit.Of(volunteer, query.Talent);
         var from = map.IndexOf(request.Postcode);

@@ -15,7 +15,8 @@ public sealed record Match(
     DateTime ChangedAt,
     decimal HoursLogged,
     DateTime? CheckedInAt = null,
-    string? CheckInNotes = null)
+    string? CheckInNotes = null,
+    DateTime? AcceptedAt = null)
 {
     /// <summary>What the match's own volunteer sees: not what the coordinator wrote about how it goes.</summary>
     public Match SeenByVolunteer() => this with { Evaluation = null, CheckInNotes = null };
