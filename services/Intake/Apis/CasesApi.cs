@@ -60,15 +60,48 @@ public static class CasesApi
         }, c => $"Domains {string.Join(", ", c.Domains)}; urgency {c.Urgency}.", ct);
     }
 
+    /// <summary>
+    /// Assigns the case's regisseur, who is the household's: the first assignment makes them the
+    /// household's regisseur (its other open cases follow); another professional than the
+    /// household's is refused with who it is, since changing them is an explicit hand-over.
+    /// </summary>
     public static async Task<Results<Ok<HelpRequest>, ValidationProblem, ProblemHttpResult>> Assign(
-        Guid id, AssignCase request, Caller caller, TeamScope scope, ResidentStore professionals, CaseChanger changer, CancellationToken ct)
+        Guid id, AssignCase request, Caller caller, TeamScope scope, ResidentStore professionals, UnitOfWorkFactory unitOfWork, CaseStore cases,
+        RegisseurStore regisseurs, ReferralStore referrals, TimeProvider clock, CancellationToken ct)
     {
         if (await professionals.FindProfessionalAsync(request.RegisseurId, ct) is not { } regisseur)
         {
             return Problems.Invalid("regisseurId", $"There is no professional {request.RegisseurId}; register them first.");
         }
-        return await changer.ChangeAsync(id, CaseAction.Assign, caller, scope, c => c with { RegisseurId = regisseur.Id },
-            _ => $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", ct);
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var locked = await cases.LockAsync(work, id, scope, ct);
+        if (locked.Problem(() => NotFound(id)) is { } problem)
+        {
+            return problem;
+        }
+        var current = locked.Value!;
+        var transition = CaseLifecycle.Apply(current.Status, CaseAction.Assign, current.RegisseurId is not null);
+        if (!transition.Allowed)
+        {
+            return Problems.Conflict("This change is not possible now.", transition.Refusal!);
+        }
+        if (current.HouseholdId is { } householdId)
+        {
+            var ofHousehold = await regisseurs.OfHouseholdAsync(work, householdId, ct);
+            if (ofHousehold is not null && ofHousehold.Id != regisseur.Id)
+            {
+                return Problems.Conflict("The household already has a regisseur.",
+                    $"{ofHousehold.Name} ({ofHousehold.Organisation}) is the regisseur of this household. To change, hand the household over: POST /api/intake/households/{householdId}/regisseur.");
+            }
+            await regisseurs.SetAsync(work, householdId, regisseur.Id, ct);
+        }
+        var changed = current with { RegisseurId = regisseur.Id, Status = transition.Status };
+        var now = clock.GetUtcNow().UtcDateTime;
+        await cases.UpdateAsync(work, changed, ct);
+        cases.Append(work, id, "assigned", $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", caller.Display, now);
+        await referrals.MarkSignalsActedUponAsync(work, null, id, now, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(changed);
     }
 
     internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("Case not found.", $"There is no case {id}.");

@@ -104,6 +104,10 @@ public sealed class ResidentStore(NpgsqlDataSource db)
             new { householdId }, cancellationToken: ct))).ToList();
     }
 
+    public Task ChangePhoneAsync(UnitOfWork work, Guid residentId, string? phone, CancellationToken ct) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE residents SET phone = @phone WHERE id = @residentId", new { residentId, phone }, work.Transaction, cancellationToken: ct));
+
     public Task MoveAsync(UnitOfWork work, Guid residentId, Guid householdId, CancellationToken ct) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE residents SET household_id = @householdId WHERE id = @residentId", new { residentId, householdId }, work.Transaction, cancellationToken: ct));

@@ -16,7 +16,7 @@ public sealed class VolunteerRequestedConsumer(UnitOfWorkFactory unitOfWork, Mes
         var talent = Talents.Normalise(message.Talent);
         var request = new VolunteerRequest(
             message.RequestId, "intake", message.CaseId, message.ResidentId == Guid.Empty ? null : message.ResidentId, null,
-            talent, postcode, map.Find(postcode)?.Neighbourhood, message.WantedAt?.UtcDateTime, null, null, 60,
+            talent, postcode, map.Find(postcode)?.Neighbourhood, message.WantedAt?.UtcDateTime, message.WeeklyDay, message.WeeklyStartMinute, message.DurationMinutes ?? 60,
             Urgency.Levels.Contains(message.Urgency) ? message.Urgency : "normal", message.InsideHome || Talents.InsideHome.Contains(talent),
             null, null, message.FirstName, message.Street, RequestStatus.Open, clock.GetUtcNow().UtcDateTime, null);
         if (await store.InsertAsync(work, request, cancellationToken) == 1)
