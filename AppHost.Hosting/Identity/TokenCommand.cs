@@ -10,7 +10,7 @@ public static class TokenCommand
     {
         if (args.Length < 2 || !Roles.Contains(args[1]))
         {
-            Console.Error.WriteLine($"usage: token <{string.Join('|', Roles)}> [--team T] [--professional-id G] [--volunteer-id G] [--partner-org O] [--sub S] [--claim k=v] [--hours N]");
+            Console.Error.WriteLine($"usage: token <{string.Join('|', Roles)}> [--team T] [--professional-id G] [--volunteer-id G] [--partner-org O] [--resident-id G] [--sub S] [--claim k=v] [--hours N]");
             return 2;
         }
         var claims = new Dictionary<string, string>();
@@ -24,6 +24,7 @@ public static class TokenCommand
                 case "--professional-id": claims["professional_id"] = args[i + 1]; break;
                 case "--volunteer-id": claims["volunteer_id"] = args[i + 1]; break;
                 case "--partner-org": claims["partner_org"] = args[i + 1]; break;
+                case "--resident-id": claims["resident_id"] = args[i + 1]; break;
                 case "--sub": subject = args[i + 1]; break;
                 case "--hours": hours = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--claim" when args[i + 1].Split('=', 2) is [var key, var value]: claims[key] = value; break;
@@ -36,5 +37,5 @@ public static class TokenCommand
         return 0;
     }
 
-    public static readonly string[] Roles = ["desk", "professional", "coordinator", "volunteer", "cafe", "partner", "operator", "admin"];
+    public static readonly string[] Roles = ["desk", "professional", "coordinator", "volunteer", "cafe", "partner", "resident", "operator", "admin"];
 }
