@@ -81,7 +81,8 @@ internal sealed class OwnInstances(StackFixture stack, string purpose) : IAsyncD
             {
                 return (await http.GetAsync($"{instance.Url}/alive")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            // Refused while it starts, or slow to answer on a busy machine: ask again.
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 return false;
             }
