@@ -26,7 +26,7 @@ public sealed class BackupRestoreTests
             var first = AppHostProcess.Start(state);
             try
             {
-                await first.WaitUntilHealthyAsync(TimeSpan.FromMinutes(4));
+                await first.WaitUntilHealthyAsync(TimeSpan.FromMinutes(6));
                 var identity = DevelopmentIdentity.ForState(state);
                 using var desk = Caller(first, identity, "desk", "Baliemedewerker Anna");
                 using var admin = Caller(first, identity, "admin", "Beheerder");
@@ -50,7 +50,7 @@ public sealed class BackupRestoreTests
             File.Delete(Path.Combine(state, "resources.json"));
 
             await using var second = AppHostProcess.Start(state);
-            await second.WaitUntilHealthyAsync(TimeSpan.FromMinutes(4));
+            await second.WaitUntilHealthyAsync(TimeSpan.FromMinutes(6));
             var again = DevelopmentIdentity.ForState(state);
             using var deskAgain = Caller(second, again, "desk", "Baliemedewerker Anna");
             using var adminAgain = Caller(second, again, "admin", "Beheerder");
@@ -73,9 +73,9 @@ public sealed class BackupRestoreTests
         }
         finally
         {
-            if (Directory.Exists(backup))
+            foreach (var folder in new[] { backup, state }.Where(Directory.Exists))
             {
-                Directory.Delete(backup, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
         }
     }
