@@ -56,13 +56,20 @@ public static class NpgsqlExtensions
         return builder;
     }
 
-    /// <summary>Applies the SQL migrations embedded in the service (and the messaging tables) before it serves requests.</summary>
+    /// <summary>
+    /// Applies the SQL migrations embedded in the service (and the messaging tables) before it serves
+    /// requests; with <c>--migrate-only</c>, applies them and exits (<see cref="MigrateOnly"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddMigrations(this IHostApplicationBuilder builder, System.Reflection.Assembly migrations)
     {
         builder.Services.AddSingleton(new MigrationSource(migrations));
         builder.Services.AddSingleton<WijPlatform.ServiceDefaults.Security.AuditMetrics>();
         builder.Services.AddHostedService<MigrationRunner>();
         builder.Services.AddHostedService<WijPlatform.ServiceDefaults.Security.AuditSealer>();
+        if (MigrateOnly.IsRequested(builder.Configuration))
+        {
+            MigrateOnly.Configure(builder);
+        }
         return builder;
     }
 }
