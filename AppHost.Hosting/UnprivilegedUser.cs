@@ -11,6 +11,18 @@ public static partial class UnprivilegedUser
 {
     public static bool IsRoot => GetEffectiveUserId() == 0;
 
+    /// <summary>
+    /// Where a server's data lives: in the state folder, unless the unprivileged user the server runs
+    /// as cannot reach it there (a state folder under /root), then under /var/tmp.
+    /// </summary>
+    public static string DirectoryFor(string stateDirectory, string name)
+    {
+        var preferred = Path.Combine(stateDirectory, name);
+        return CanReach(preferred)
+            ? preferred
+            : Path.Combine("/var/tmp", $"wijplatform-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(preferred)))[..12]}", name);
+    }
+
     public static string Name => IsRoot ? "postgres" : Environment.UserName;
 
     public static (string FileName, List<string> Arguments) Wrap(string fileName, IEnumerable<string> arguments)

@@ -5,44 +5,54 @@ if (args is ["token", ..])
     return TokenCommand.Run(args, AppHostOptions.Parse(args[1..]));
 }
 
-var builder = DistributedApplication.CreateBuilder(args);
+var options = AppHostOptions.Parse(args);
+var builder = DistributedApplication.CreateBuilder(options.ToAspireOptions());
+if (builder.UseStateFolder(options) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 2;
+}
+builder.AddConsoleReport();
+
 var identity = builder.AddDevelopmentIdentity();
 
-var postgres = builder.AddPostgres("postgres");
+var postgres = builder.AddLocalPostgres("postgres", options.PortFor("postgres", 5440));
 var intakeDb = postgres.AddDatabase("intakedb");
 var calendarDb = postgres.AddDatabase("calendardb");
 var matchingDb = postgres.AddDatabase("matchingdb");
 var cafeDb = postgres.AddDatabase("cafedb");
 var gatewayDb = postgres.AddDatabase("gatewaydb");
 
-var messaging = builder.AddRabbitMQ("messaging");
+var epmd = builder.AddEpmd("epmd", options.PortFor("epmd", 25681));
+var messaging = builder.AddLocalRabbitMQ("messaging", options.PortFor("messaging", 5680), epmd);
 
-var intake = builder.AddProject("intake", "services/Intake/Intake.csproj")
+var intake = builder.AddService<Projects.Intake>("intake", options.PortFor("intake", 5101))
     .WithReference(intakeDb).WaitFor(intakeDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity);
 
-var calendar = builder.AddProject("calendar", "services/Calendar/Calendar.csproj")
+var calendar = builder.AddService<Projects.Calendar>("calendar", options.PortFor("calendar", 5102))
     .WithReference(calendarDb).WaitFor(calendarDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity);
 
-var matching = builder.AddProject("matching", "services/Matching/Matching.csproj")
+var matching = builder.AddService<Projects.Matching>("matching", options.PortFor("matching", 5103))
     .WithReference(matchingDb).WaitFor(matchingDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity);
 
-var cafe = builder.AddProject("cafe", "services/Cafe/Cafe.csproj")
+var cafe = builder.AddService<Projects.Cafe>("cafe", options.PortFor("cafe", 5104))
     .WithReference(cafeDb).WaitFor(cafeDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity);
 
-builder.AddProject("gateway", "gateway/Gateway/Gateway.csproj", port: builder.Options.GatewayPort)
-    .WithReference(identity).WithEnvironment(identity.GatewayEnvironment())
+builder.AddService<Projects.Gateway>("gateway", options.GatewayPort)
+    .WithReference(identity).WithGatewayTokens(identity)
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(intake).WaitFor(intake)
     .WithReference(calendar).WaitFor(calendar)
     .WithReference(matching).WaitFor(matching)
     .WithReference(cafe).WaitFor(cafe);
 
-return await builder.Build().RunAsync();
+await builder.Build().RunAsync();
+return Environment.ExitCode;

@@ -18,6 +18,7 @@ public static class MessageRoutes
         [typeof(DailyMealPublished)] = [Calendar],
         [typeof(VolunteerMatchProposed)] = [Intake, Cafe],
         [typeof(VolunteerMatchIntroduced)] = [Intake],
+        [typeof(VolunteerMatchAccepted)] = [Intake],
         [typeof(VolunteerMatchDeclined)] = [Intake, Cafe],
         [typeof(VolunteerMatchEvaluated)] = [Intake],
         [typeof(VolunteerMatched)] = [Intake],

@@ -3,6 +3,8 @@ namespace WijPlatform.Contracts;
 /// <summary>
 /// Intake asks matching for a volunteer for a resident (a walk, a home visit after a partner's
 /// signal, an odd job). Carries only what a volunteer may know: first name, street and postcode.
+/// When: once (<paramref name="WantedAt"/>), weekly (<paramref name="WeeklyDay"/> from
+/// <paramref name="WeeklyStartMinute"/>, minutes after midnight in Amsterdam), or whenever (neither).
 /// </summary>
 public sealed record VolunteerRequested(
     Guid RequestId,
@@ -14,7 +16,10 @@ public sealed record VolunteerRequested(
     [property: PersonalData] string? FirstName,
     DateTimeOffset? WantedAt,
     string Urgency,
-    bool InsideHome);
+    bool InsideHome,
+    DayOfWeek? WeeklyDay = null,
+    int? WeeklyStartMinute = null,
+    int? DurationMinutes = null);
 
 public sealed record VolunteerMatchProposed(Guid RequestId, Guid MatchId, Guid VolunteerId, [property: PersonalData] string VolunteerFirstName);
 

@@ -54,16 +54,18 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(WijPlatform.ServiceDefaults.Messaging.MessagingMetrics.MeterName)
+                .AddMeter(WijPlatform.ServiceDefaults.Security.AuditMetrics.MeterName)
                 .AddMeter("MassTransit")
                 .AddMeter("Npgsql"));
 
         // Spans are recorded only when something collects them: without an exporter, an activity for
         // every request, SQL command and message costs about a tenth of a request's CPU for nothing.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (ExportsTelemetry(builder.Configuration))
         {
             telemetry
                 .WithTracing(tracing => tracing
                     .AddSource(builder.Environment.ApplicationName)
+                    .AddSource(WijPlatform.ServiceDefaults.Messaging.MessagingMetrics.MeterName)
                     .AddSource("MassTransit")
                     .AddSource("Npgsql")
                     .AddAspNetCoreInstrumentation(options =>
@@ -74,6 +76,10 @@ public static class ServiceDefaultsExtensions
         }
         return builder;
     }
+
+    /// <summary>Whether an OTLP collector is configured (the Aspire dashboard, or one named by the operator).</summary>
+    public static bool ExportsTelemetry(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder

@@ -14,7 +14,7 @@ public static class WijServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddWijService(this IHostApplicationBuilder builder, string database, string queue, Assembly service)
     {
-        builder.AddNpgsqlDataSource(database);
+        builder.AddServiceDatabase(database);
         builder.AddMigrations(service);
         builder.AddMessaging(queue, bus => bus.AddConsumers(service));
         builder.Services.TryAddSingleton(TimeProvider.System);

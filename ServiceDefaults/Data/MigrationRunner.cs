@@ -66,9 +66,15 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, Migrati
         }
         try
         {
+            // Only when missing: a service whose migrations a Job applied as the owner (Kubernetes) runs
+            // as the application role, which may not create anything, not even "if not exists".
+            await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection))
             await using (var create = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", connection))
             {
-                await create.ExecuteNonQueryAsync(cancellationToken);
+                if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
             var applied = new HashSet<string>();
             await using (var query = new NpgsqlCommand("SELECT name FROM schema_migrations", connection))

@@ -1,14 +1,13 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>
-/// Aspire.Npgsql's registration under its name and meaning (connection name in, NpgsqlDataSource
-/// out, with a health check and tracing), built on Npgsql itself because Aspire is not served here.
-/// </summary>
+/// <summary>A service's own database, through Aspire.Npgsql, tuned for a service and split into two roles.</summary>
 public static class NpgsqlExtensions
 {
-    public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    /// <summary>
+    /// The service's <see cref="NpgsqlDataSource"/> from ConnectionStrings:&lt;name&gt; with Aspire.Npgsql's
+    /// health check, metrics and (when exported) traces; migrations run as ConnectionStrings:&lt;name&gt;_owner.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase(this IHostApplicationBuilder builder, string connectionName)
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured (set ConnectionStrings__{connectionName}).");
@@ -40,23 +39,32 @@ public static class NpgsqlExtensions
         builder.Services.AddSingleton(new MigrationConnection(owner, settings.Username));
 
         DateOnlyTypeHandler.Register();
-        builder.Services.AddSingleton(services =>
-        {
-            var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString);
-            dataSource.UseLoggerFactory(services.GetService<ILoggerFactory>());
-            dataSource.EnableDynamicJson();
-            return dataSource.Build();
-        });
-        builder.Services.AddHealthChecks().AddNpgSql(name: connectionName, tags: [ServiceDefaultsExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(3));
+        builder.AddNpgsqlDataSource(
+            connectionName,
+            aspire =>
+            {
+                aspire.ConnectionString = settings.ConnectionString;
+                // Spans only when something collects them (ServiceDefaults' rule for every source).
+                aspire.DisableTracing = !ServiceDefaultsExtensions.ExportsTelemetry(builder.Configuration);
+            },
+            dataSource => dataSource.EnableDynamicJson());
         return builder;
     }
 
-    /// <summary>Applies the SQL migrations embedded in the service (and the messaging tables) before it serves requests.</summary>
+    /// <summary>
+    /// Applies the SQL migrations embedded in the service (and the messaging tables) before it serves
+    /// requests; with <c>--migrate-only</c>, applies them and exits (<see cref="MigrateOnly"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddMigrations(this IHostApplicationBuilder builder, System.Reflection.Assembly migrations)
     {
         builder.Services.AddSingleton(new MigrationSource(migrations));
+        builder.Services.AddSingleton<WijPlatform.ServiceDefaults.Security.AuditMetrics>();
         builder.Services.AddHostedService<MigrationRunner>();
         builder.Services.AddHostedService<WijPlatform.ServiceDefaults.Security.AuditSealer>();
+        if (MigrateOnly.IsRequested(builder.Configuration))
+        {
+            MigrateOnly.Configure(builder);
+        }
         return builder;
     }
 }

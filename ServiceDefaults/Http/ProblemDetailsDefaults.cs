@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +34,9 @@ public static class ProblemDetailsDefaults
         builder.Services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(openApi => openApi.AddSchemaTransformer<OpenApiInputLimits>());
         // Binding failures must reach the exception handler so that they become field errors, not empty 400s.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // A field the endpoint does not know is a mistake the caller must hear about (a misspelt or
+        // misplaced field silently ignored looks like success), so it is a 400 naming the field.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         return builder;
     }
 
@@ -61,7 +65,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         }
         httpContext.Response.StatusCode = badRequest.StatusCode;
         var errors = new Dictionary<string, string[]>();
-        if (badRequest.InnerException is JsonException json)
+        if (badRequest.InnerException is JsonException unmapped && UnknownFields.Field(unmapped) is { } unknown)
+        {
+            errors[unknown] = [UnknownFields.Message];
+        }
+        else if (badRequest.InnerException is JsonException json)
         {
             var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
             errors[field == "" ? "body" : field] = ["The value could not be read; check its type and format."];

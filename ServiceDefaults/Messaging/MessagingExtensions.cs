@@ -28,6 +28,7 @@ public static class MessagingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         builder.Services.AddHostedService<OutboxCleanup>();
         builder.Services.AddSingleton<ErrorQueue>();
+        builder.Services.AddHostedService<ErrorQueueMonitor>();
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -1,11 +1,15 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
 
-/// <summary>Outbox and inbox health as metrics: what is waiting, for how long, and what was suppressed.</summary>
+/// <summary>Outbox, inbox and error queue as metrics: what is waiting, for how long, what was suppressed, what failed.</summary>
 public sealed class MessagingMetrics
 {
     public const string MeterName = "WijPlatform.Messaging";
+
+    /// <summary>The relay's spans, which join the trace a message was committed in to the trace of its consumers.</summary>
+    public static readonly ActivitySource Activities = new(MeterName);
 
     private readonly Counter<long> _published;
     private readonly Counter<long> _publishFailures;
@@ -21,7 +25,10 @@ public sealed class MessagingMetrics
         _lag = meter.CreateHistogram<double>("wij.outbox.lag", unit: "ms", description: "Time from commit to broker confirm.");
         meter.CreateObservableGauge("wij.outbox.pending", () => PendingCount, description: "Messages committed but not yet confirmed by the broker.");
         meter.CreateObservableGauge("wij.outbox.oldest_pending_age", () => OldestPendingAge.TotalSeconds, unit: "s", description: "Age of the oldest message waiting in the outbox.");
+        meter.CreateObservableGauge("wij.error_queue.depth", () => ErrorQueueDepth, description: "Messages set aside in the service's error queue, waiting for an operator.");
     }
+
+    public long ErrorQueueDepth { get; internal set; }
 
     public long PendingCount { get; internal set; }
 

@@ -34,6 +34,9 @@ public sealed class MessagingOptions
 
     public int PrefetchCount { get; set; } = 32;
 
+    /// <summary>How often the error queue's depth is read for the wij.error_queue.depth gauge.</summary>
+    public TimeSpan ErrorQueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// Keys for the personal fields of message bodies, by key id: base64 of 32 random bytes, the same on
     /// every service (Messaging__FieldKeys__2026a=...). Keep an old key while messages sealed with it

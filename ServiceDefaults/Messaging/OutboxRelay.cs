@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 
 namespace WijPlatform.ServiceDefaults.Messaging;
@@ -25,7 +26,7 @@ public sealed partial class OutboxRelay(
 {
     private DateTime _gaugesRefreshedAt;
 
-    private sealed record Pending(long Sequence, Guid Id, string MessageType, string Body, DateTime CreatedAt);
+    private sealed record Pending(long Sequence, Guid Id, string MessageType, string Body, DateTime CreatedAt, string? TraceParent);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,7 +76,7 @@ public sealed partial class OutboxRelay(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var batch = (await connection.QueryAsync<Pending>(new CommandDefinition(
             """
-            SELECT sequence, id, message_type AS MessageType, body::text AS Body, created_at AS CreatedAt
+            SELECT sequence, id, message_type AS MessageType, body::text AS Body, created_at AS CreatedAt, trace_parent AS TraceParent
             FROM outbox_messages
             WHERE sent_at IS NULL
             ORDER BY sequence
@@ -136,6 +137,11 @@ public sealed partial class OutboxRelay(
     /// <summary>Publishes one message; returns null when the broker confirmed it, else the reason (no message content).</summary>
     private async Task<string?> PublishAsync(Pending pending, CancellationToken cancellationToken)
     {
+        // The publish continues the trace of the request that committed the message (and MassTransit
+        // carries it on to the consumers), instead of starting a trace of its own.
+        using var activity = ActivityContext.TryParse(pending.TraceParent, null, out var parent)
+            ? MessagingMetrics.Activities.StartActivity("outbox publish", ActivityKind.Producer, parent)
+            : null;
         try
         {
             var type = TypeNames.Resolve(pending.MessageType);

@@ -128,8 +128,8 @@ public sealed partial class UnitOfWork : ISqlSession, IAsyncDisposable
         // The runtime type, so that a message held in a variable of a base type is still published as itself.
         var type = message.GetType();
         Queue(
-            "INSERT INTO outbox_messages (id, message_type, body) VALUES (@Id, @Type, @Body::jsonb)",
-            new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, type, _json) });
+            "INSERT INTO outbox_messages (id, message_type, body, trace_parent) VALUES (@Id, @Type, @Body::jsonb, @TraceParent)",
+            new { Id = NewId.NextGuid(), Type = TypeNames.Of(type), Body = JsonSerializer.Serialize(message, type, _json), TraceParent = System.Diagnostics.Activity.Current?.Id });
         _published = true;
         return Task.CompletedTask;
     }

@@ -7,7 +7,7 @@ namespace WijPlatform.ServiceDefaults.Security;
 /// within <c>Audit:SealInterval</c> (default one second) of its commit. While the database is away or
 /// not migrated yet, the lines wait in audit_unsealed for the next round.
 /// </summary>
-public sealed class AuditSealer(AuditTrail trail, AuditAnchors anchors, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditSealer> logger)
+public sealed class AuditSealer(AuditTrail trail, AuditAnchors anchors, AuditMetrics metrics, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditSealer> logger)
     : TimerJob(clock, logger)
 {
     protected override TimeSpan Interval => options.Value.SealInterval;
@@ -16,7 +16,7 @@ public sealed class AuditSealer(AuditTrail trail, AuditAnchors anchors, IOptions
 
     protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        await trail.SealPendingAsync(cancellationToken);
+        metrics.Sealed(await trail.SealPendingAsync(cancellationToken));
         await anchors.AnchorAsync(force: false, cancellationToken);
     }
 }

@@ -56,13 +56,19 @@ public sealed class AuditTrail(NpgsqlDataSource db, AuditSigner signer, AuditAnc
         connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT audit_seal(@maxLines)", new { maxLines }, transaction, cancellationToken: ct));
 
     /// <summary>Seals every line written so far, in batches (none while another instance is sealing).</summary>
-    public async Task SealPendingAsync(CancellationToken ct)
+    public async Task<long> SealPendingAsync(CancellationToken ct)
     {
         const int batch = 5_000;
+        long sealedLines = 0;
+        int round;
         await using var connection = await db.OpenConnectionAsync(ct);
-        while (await SealAsync(connection, null, batch, ct) == batch)
+        do
         {
+            round = await SealAsync(connection, null, batch, ct);
+            sealedLines += round;
         }
+        while (round == batch);
+        return sealedLines;
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ public static class CallerClaims
 
     public static Guid? VolunteerId(this ClaimsPrincipal user) => GuidClaim(user, WijClaims.VolunteerId);
 
+    public static Guid? ResidentId(this ClaimsPrincipal user) => GuidClaim(user, WijClaims.ResidentId);
+
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(WijRoles.Admin);
 
     public static string Roles(this ClaimsPrincipal user) =>

@@ -16,7 +16,10 @@ public static class WijRoles
     public const string Operator = "operator";
     public const string Admin = "admin";
 
-    public static readonly string[] All = [Desk, Professional, Coordinator, Volunteer, Cafe, Partner, Operator, Admin];
+    /// <summary>A resident signed in to the resident app (DigiD at the municipality), acting for themselves only (claim <c>resident_id</c>).</summary>
+    public const string Resident = "resident";
+
+    public static readonly string[] All = [Desk, Professional, Coordinator, Volunteer, Cafe, Partner, Operator, Admin, Resident];
 }
 
 /// <summary>The claims WijPlatform reads besides <c>sub</c>, <c>name</c> and <c>role</c>.</summary>
@@ -34,6 +37,9 @@ public static class WijClaims
 
     /// <summary>The volunteer id in matching: a volunteer sees only their own matches and rounds.</summary>
     public const string VolunteerId = "volunteer_id";
+
+    /// <summary>The resident id in intake of a resident who signed in themselves.</summary>
+    public const string ResidentId = "resident_id";
 
     /// <summary>The partner organisation a partner system's key belongs to.</summary>
     public const string PartnerOrganisation = "partner_org";

@@ -1,28 +1,52 @@
 using System.Globalization;
+using WijPlatform.Hosting.Reporting;
 
 namespace WijPlatform.Benchmarks;
 
 /// <summary>
-/// Resident memory read from /proc. A .NET service is one process: its RSS. PostgreSQL and
+/// Resident memory read from /proc. A .NET service: the RSS of its own process. PostgreSQL and
 /// RabbitMQ are trees of processes sharing memory: the sum of their PSS (shared pages divided among
-/// the processes that share them), so that PostgreSQL's shared buffers are not counted once per backend.
+/// the processes that share them), so that PostgreSQL's shared buffers are not counted once per
+/// backend. What Aspire adds is counted the same way, in rows of its own: the dotnet run that Aspire
+/// starts each project with, its orchestrator (DCP: an API server, the controllers and one monitor
+/// process per resource), the dashboard, and the AppHost; and the whole stack as one PSS total.
 /// </summary>
 public static class Memory
 {
     /// <summary>Megabytes per resource of a running stack.</summary>
     public static Dictionary<string, double> Sample(RunningStack stack)
     {
-        var children = ChildrenByParent();
+        var children = StackProcesses.ChildrenByParent();
         var sample = new Dictionary<string, double>();
+        var wrappers = new List<int>();
         foreach (var resource in stack.Resources.Where(r => r.ProcessId is not null))
         {
             var pid = resource.ProcessId!.Value;
-            sample[Label(resource.Name)] = RunningStack.Services.Contains(resource.Name)
-                ? Kilobytes($"/proc/{pid}/status", "VmRSS:") / 1024
-                : Tree(pid, children).Sum(p => Kilobytes($"/proc/{p}/smaps_rollup", "Pss:")) / 1024;
+            if (RunningStack.Services.Contains(resource.Name))
+            {
+                // Aspire runs a project as `dotnet run`, which starts the service as its child.
+                wrappers.Add(pid);
+                sample[Label(resource.Name)] = children[pid].Sum(service => Kilobytes($"/proc/{service}/status", "VmRSS:")) / 1024;
+            }
+            else
+            {
+                sample[Label(resource.Name)] = Pss(StackProcesses.Tree(pid, children)) / 1024;
+            }
         }
+        var stackProcesses = StackProcesses.Of(stack.AppHostProcessId);
+        var commands = stackProcesses.ToDictionary(pid => pid, pid => StackProcesses.CommandOf(pid) ?? "");
+        sample[$"dotnet run wrappers ({wrappers.Count}, PSS)"] = Pss(wrappers) / 1024;
+        sample["DCP: API server, controllers, monitors (PSS)"] = Pss(commands.Where(c => c.Value.Contains("/dcp ", StringComparison.Ordinal)).Select(c => c.Key)) / 1024;
+        if (commands.Where(c => c.Value.Contains("Aspire.Dashboard", StringComparison.Ordinal)).Select(c => c.Key).ToList() is [_, ..] dashboard)
+        {
+            sample["dashboard (PSS)"] = Pss(dashboard) / 1024;
+        }
+        sample["AppHost (PSS)"] = Pss([stack.AppHostProcessId]) / 1024;
+        sample["whole stack (PSS, every process)"] = Pss(stackProcesses) / 1024;
         return sample;
     }
+
+    private static double Pss(IEnumerable<int> processes) => processes.Sum(p => Kilobytes($"/proc/{p}/smaps_rollup", "Pss:"));
 
     public static string Label(string resource) => resource switch
     {
@@ -87,40 +111,5 @@ public static class Memory
         {
             return 0; // the process ended between listing and reading
         }
-    }
-
-    private static IEnumerable<int> Tree(int root, ILookup<int, int> children)
-    {
-        yield return root;
-        foreach (var child in children[root])
-        {
-            foreach (var descendant in Tree(child, children))
-            {
-                yield return descendant;
-            }
-        }
-    }
-
-    private static ILookup<int, int> ChildrenByParent()
-    {
-        var pairs = new List<(int Parent, int Pid)>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                // Field 4 of /proc/pid/stat, after the command name in parentheses (which may hold spaces).
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                pairs.Add((int.Parse(fields[1], CultureInfo.InvariantCulture), pid));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-        return pairs.ToLookup(p => p.Parent, p => p.Pid);
     }
 }

@@ -24,45 +24,31 @@ switch (options.Figure)
         sets.Add(MatchingBenchmark.Run(options));
         break;
     case "startup":
-        sets.Add((await StartupBenchmark.RunAsync(options, keepLast: false)).Set);
+        sets.Add(await StartupBenchmark.RunAsync(options));
         break;
     case "gateway" or "write" or "messaging":
     {
-        await using var stack = await RunningStack.StartAsync();
+        // Without the dashboard the services record no spans, as in production without a collector.
+        await using var stack = await RunningStack.StartAsync(dashboard: false);
         sets.Add(await RunOnStackAsync(options.Figure, stack));
         break;
     }
     case "memory":
-    {
-        await using var stack = await RunningStack.StartAsync();
-        var idle = await MemoryFigure.IdleAsync(stack, options.Runs);
-        var single = options with { Runs = 1 };
-        await using (var sampler = new Memory.PeakSampler(stack))
-        {
-            await GatewayBenchmark.RunAsync(stack, single);
-            await WritePathBenchmark.RunAsync(stack, single);
-            await sampler.StopAsync();
-            sets.Add(MemoryFigure.Create(idle, sampler.Peak, "one run of figures 1 and 2"));
-        }
+        sets.Add(await MemoryAsync());
         break;
-    }
     default:
     {
-        // Matching first, in process with nothing else of ours running; then start-up, whose last
-        // warm start stays up for the figures measured on the stack, while memory is sampled.
+        // Matching first, in process with nothing else of ours running; then start-up and memory
+        // on stacks as a developer runs them (dashboard, telemetry); then the figures measured on
+        // the stack, on one without the dashboard, so that no span is recorded.
         sets.Add(MatchingBenchmark.Run(options));
-        var (startup, running) = await StartupBenchmark.RunAsync(options, keepLast: true);
-        sets.Add(startup);
-        await using var stack = running!;
-        Console.WriteLine("  memory: idle");
-        var idle = await MemoryFigure.IdleAsync(stack, options.Runs);
-        await using var sampler = new Memory.PeakSampler(stack);
+        sets.Add(await StartupBenchmark.RunAsync(options));
+        sets.Add(await MemoryAsync());
+        await using var stack = await RunningStack.StartAsync(dashboard: false);
         foreach (var figure in new[] { "gateway", "write", "messaging" })
         {
             sets.Add(await RunOnStackAsync(figure, stack));
         }
-        await sampler.StopAsync();
-        sets.Add(MemoryFigure.Create(idle, sampler.Peak, "figures 1 to 3"));
         break;
     }
 }
@@ -70,6 +56,20 @@ switch (options.Figure)
 Console.WriteLine();
 Console.WriteLine(Report.Write(sets, options, machine, started, loadBefore));
 return 0;
+
+// Idle after start-up, then the peak during one run of figures 1 and 2, on a stack with its dashboard.
+async Task<FigureSet> MemoryAsync()
+{
+    await using var stack = await RunningStack.StartAsync();
+    Console.WriteLine("  memory: idle");
+    var idle = await MemoryFigure.IdleAsync(stack, options.Runs);
+    var single = options with { Runs = 1 };
+    await using var sampler = new Memory.PeakSampler(stack);
+    await GatewayBenchmark.RunAsync(stack, single);
+    await WritePathBenchmark.RunAsync(stack, single);
+    await sampler.StopAsync();
+    return MemoryFigure.Create(idle, sampler.Peak, "one run of figures 1 and 2");
+}
 
 Task<FigureSet> RunOnStackAsync(string figure, RunningStack stack) => figure switch
 {

@@ -1,10 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using WijPlatform.Hosting;
+using WijPlatform.Hosting.Reporting;
+using WijPlatform.Hosting.LocalPostgres;
+using WijPlatform.Hosting.LocalRabbitMQ;
 
 namespace WijPlatform.Benchmarks;
 
-/// <summary>The real stack, started by the AppHost with its own state folder and free ports, for the length of a benchmark.</summary>
+/// <summary>
+/// The real stack, started by the AppHost as <c>./wij up</c> starts it (Aspire's orchestrator, the
+/// dashboard unless asked not to) with its own state folder and free ports, for the length of a benchmark.
+/// </summary>
 public sealed class RunningStack : IAsyncDisposable
 {
     private readonly Process _process;
@@ -21,6 +27,9 @@ public sealed class RunningStack : IAsyncDisposable
     }
 
     public string StateDirectory { get; }
+
+    /// <summary>The AppHost's process; Aspire's orchestrator and everything it started hang off it (<see cref="StackProcesses"/>).</summary>
+    public int AppHostProcessId => _process.Id;
 
     public IReadOnlyList<ResourceEntry> Resources { get; }
 
@@ -40,7 +49,9 @@ public sealed class RunningStack : IAsyncDisposable
     /// <param name="state">The state folder; a new, empty one when null (a cold start).</param>
     /// <param name="ports">Ports to reuse (a warm restart); free ones when null.</param>
     /// <param name="keepState">Leave the state folder when the stack stops, for a warm restart.</param>
-    public static async Task<RunningStack> StartAsync(string? state = null, IReadOnlyDictionary<string, int>? ports = null, bool keepState = false)
+    /// <param name="dashboard">With the dashboard, to which the services then export their telemetry (spans
+    /// included), as on a developer's machine; without, the services record no spans (production without a collector).</param>
+    public static async Task<RunningStack> StartAsync(string? state = null, IReadOnlyDictionary<string, int>? ports = null, bool keepState = false, bool dashboard = true)
     {
         state ??= NewStateDirectory();
         if (Directory.Exists(state))
@@ -53,6 +64,10 @@ public sealed class RunningStack : IAsyncDisposable
         foreach (var argument in new[] { appHost, "--state-dir", state, "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--dynamic-ports", "--quiet", "--environment", "Production" })
         {
             startInfo.ArgumentList.Add(argument);
+        }
+        if (!dashboard)
+        {
+            startInfo.ArgumentList.Add("--no-dashboard");
         }
         startInfo.Environment["WIJ_CONFIGURATION"] = BuildConfiguration.Name;
         // One benchmark client is one caller: the per-caller rate limit would measure itself.
@@ -114,15 +129,16 @@ public sealed class RunningStack : IAsyncDisposable
         }
     }
 
+    /// <summary>The superuser's connection to one of the stack's databases.</summary>
     public string DatabaseConnectionString(string database) =>
-        PostgresServerResource.ConnectionStringFromState(StateDirectory, UrlOf("postgres"), database);
+        LocalPostgresResource.ConnectionStringFromState(StateDirectory, UrlOf("postgres"), database);
 
     /// <summary>An administrator's token from the stack's development identity provider.</summary>
     public string AdminToken => _adminToken ??= WijPlatform.Hosting.DevelopmentIdentity.ForState(StateDirectory).CreateToken("admin");
 
     private string? _adminToken;
 
-    public Uri BrokerAddress => RabbitMQServerResource.AddressFromState(StateDirectory, UrlOf("messaging"));
+    public Uri BrokerAddress => LocalRabbitMQResource.AddressFromState(StateDirectory, UrlOf("messaging"));
 
     public async ValueTask DisposeAsync()
     {

@@ -30,7 +30,7 @@ public static class Backends
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("gatewaydb");
+        builder.AddServiceDatabase("gatewaydb");
         builder.AddMigrations(typeof(Backends).Assembly);
         builder.Services.AddValidation();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -12,8 +12,10 @@ app.MapOpenApi().AllowAnonymous().WithoutResidentData();
 // Each API declares who may call it and what it audits where its endpoints are defined; record
 // rules (the caller's team, a partner's own signals) are scopes its stores require.
 app.MapResidentsApi();
+app.MapResidentDetailsApi();
 app.MapAccessLogApi();
 app.MapHouseholdsApi();
+app.MapRegisseursApi();
 app.MapConsentsApi();
 app.MapProfessionalsApi();
 app.MapHelpRequestsApi();

@@ -12,6 +12,7 @@ app.MapOpenApi().AllowAnonymous().WithoutResidentData();
 // Each API declares who may call it and what it audits where its endpoints are defined; a
 // volunteer's own records are a scope its stores require.
 app.MapVolunteersApi();
+app.MapVolunteerApplicationsApi();
 app.MapVolunteerRequestsApi();
 app.MapMatchesApi();
 app.MapReportsApi();

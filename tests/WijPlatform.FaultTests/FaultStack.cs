@@ -2,86 +2,82 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using WijPlatform.Hosting;
+using WijPlatform.Hosting.LocalPostgres;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace WijPlatform.FaultTests;
 
 /// <summary>
-/// A small real stack for one fault test: PostgreSQL, RabbitMQ, intake (the sender) and matching
-/// (the receiver), each a real process that a test can kill and start again.
+/// What one fault test works with: the run's PostgreSQL and RabbitMQ (<see cref="FaultInfrastructure"/>),
+/// emptied for it, and intake (the sender) and matching (the receiver) started with the test's
+/// settings; each a real process that the test can kill and start again. Disposing stops the services.
 /// </summary>
 public sealed class FaultStack : IAsyncDisposable
 {
-    private readonly DistributedApplication _app;
-    private readonly string _state;
+    private readonly FaultInfrastructure _infrastructure;
 
-    private FaultStack(string state, Action<ProjectResource>? configureIntake, Action<ProjectResource>? configureMatching, bool startMatching)
+    private FaultStack(FaultInfrastructure infrastructure)
     {
-        _state = state;
-        Postgres = new PostgresServerResource("postgres", Ports.GetFree(), state);
-        var intakeDb = Postgres.AddDatabase("intakedb");
-        var matchingDb = Postgres.AddDatabase("matchingdb");
-        Broker = new RabbitMQServerResource("messaging", Ports.GetFree(), state);
-        var identity = DevelopmentIdentity.ForState(state);
-        Intake = new ProjectResource("intake", "services/Intake/Intake.csproj", Ports.GetFree(), state)
-            .WithReference(intakeDb).WaitFor(intakeDb).WithReference(Broker).WaitFor(Broker)
-            .WithEnvironment("Messaging__PublishTimeout", "00:00:02").WithReference(identity);
-        Matching = new ProjectResource("matching", "services/Matching/Matching.csproj", Ports.GetFree(), state)
-            .WithReference(matchingDb).WaitFor(matchingDb).WithReference(Broker).WaitFor(Broker).WithReference(identity);
-        configureIntake?.Invoke(Intake);
-        configureMatching?.Invoke(Matching);
-        List<Resource> resources = [Postgres, intakeDb, matchingDb, Broker, Intake];
-        if (startMatching)
-        {
-            resources.Add(Matching);
-        }
-        _app = new DistributedApplication(new AppHostOptions { StateDirectory = state, Quiet = true }, resources);
-        var admin = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", identity.CreateToken("admin"));
-        IntakeApi = new HttpClient { BaseAddress = new Uri(Intake.Url), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
-        MatchingApi = new HttpClient { BaseAddress = new Uri(Matching.Url), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
+        _infrastructure = infrastructure;
+        Postgres = infrastructure.Resource("postgres");
+        Broker = infrastructure.Resource("messaging");
+        Intake = infrastructure.Resource("intake");
+        Matching = infrastructure.Resource("matching");
+        var admin = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DevelopmentIdentity.ForState(infrastructure.StateDirectory).CreateToken("admin"));
+        IntakeApi = new HttpClient { BaseAddress = infrastructure.UrlOf("intake"), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
+        MatchingApi = new HttpClient { BaseAddress = infrastructure.UrlOf("matching"), Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = admin } };
     }
 
-    public PostgresServerResource Postgres { get; }
+    public FaultResource Postgres { get; }
 
-    public RabbitMQServerResource Broker { get; }
+    public FaultResource Broker { get; }
 
-    public ProjectResource Intake { get; }
+    public FaultResource Intake { get; }
 
-    public ProjectResource Matching { get; }
+    public FaultResource Matching { get; }
 
     public HttpClient IntakeApi { get; }
 
     public HttpClient MatchingApi { get; }
 
-    public string StateDirectory => _state;
+    public string StateDirectory => _infrastructure.StateDirectory;
 
-    public static async Task<FaultStack> StartAsync(Action<ProjectResource>? configureIntake = null, Action<ProjectResource>? configureMatching = null, bool startMatching = true)
+    /// <param name="configureIntake">Settings of this test for intake (fault switches, shorter intervals).</param>
+    /// <param name="startMatching">False: matching is left for the test to start.</param>
+    public static async Task<FaultStack> StartAsync(
+        Action<ServiceSettings>? configureIntake = null,
+        Action<ServiceSettings>? configureMatching = null,
+        bool startMatching = true)
     {
-        var stack = new FaultStack(Path.Combine(Path.GetTempPath(), "wij-fault-" + Guid.NewGuid().ToString("N")[..10]), configureIntake, configureMatching, startMatching);
-        if (await stack._app.StartAsync(CancellationToken.None) is { } failure)
+        var infrastructure = FaultInfrastructure.Shared;
+        await infrastructure.ResetAsync();
+        infrastructure.IntakeSettings.Clear();
+        infrastructure.IntakeSettings.WithEnvironment("Messaging__PublishTimeout", "00:00:02");
+        configureIntake?.Invoke(infrastructure.IntakeSettings);
+        infrastructure.MatchingSettings.Clear();
+        configureMatching?.Invoke(infrastructure.MatchingSettings);
+
+        var stack = new FaultStack(infrastructure);
+        try
+        {
+            await Task.WhenAll(startMatching ? [RestartAsync(stack.Intake), RestartAsync(stack.Matching)] : [RestartAsync(stack.Intake)]);
+        }
+        catch
         {
             await stack.DisposeAsync();
-            throw new InvalidOperationException(failure);
+            throw;
         }
         return stack;
     }
 
-    /// <summary>Starts a killed resource again and waits until it is healthy.</summary>
-    public static async Task RestartAsync(Resource resource, TimeSpan? timeout = null)
-    {
-        await resource.StartAsync(CancellationToken.None);
-        // A broker that was killed replays its quorum queues first; on a loaded machine that takes a while.
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(150));
-        while (!await resource.IsHealthyAsync(CancellationToken.None))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{resource.Name} did not become healthy again.");
-            }
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>Starts a killed (or not yet started) resource and waits until it is healthy.</summary>
+    // A broker that was killed replays its quorum queues first; on a loaded machine that takes a while.
+    public static Task RestartAsync(FaultResource resource, TimeSpan? timeout = null) => resource.StartAsync(timeout ?? TimeSpan.FromSeconds(150));
+
+    // Unpooled: the test kills and restarts the server, and drops the databases between tests.
+    private string ConnectionString(string database) =>
+        LocalPostgresResource.ConnectionStringFromState(StateDirectory, _infrastructure.UrlOf("postgres"), database) + ";Pooling=false";
 
     /// <summary>Registers a question that asks for a volunteer; returns its id when the desk got a 2xx answer.</summary>
     public async Task<(int Status, Guid? Id)> RegisterQuestionAsync(string talent = "walk")
@@ -115,7 +111,7 @@ public sealed class FaultStack : IAsyncDisposable
     /// <summary>How many times matching holds each request id: the effect of each message.</summary>
     public async Task<Dictionary<Guid, long>> EffectsAsync(IEnumerable<Guid> ids)
     {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionStringFor("matchingdb"));
+        await using var connection = new NpgsqlConnection(ConnectionString("matchingdb"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT id, count(*) FROM volunteer_requests WHERE id = ANY($1) GROUP BY id", connection)
         {
@@ -132,7 +128,7 @@ public sealed class FaultStack : IAsyncDisposable
 
     public async Task<long> CountAsync(string database, string sql)
     {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionStringFor(database));
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
@@ -140,7 +136,7 @@ public sealed class FaultStack : IAsyncDisposable
 
     public async Task ExecuteAsync(string database, string sql)
     {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionStringFor(database));
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
@@ -159,22 +155,11 @@ public sealed class FaultStack : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the services; the servers stay for the next test.</summary>
     public async ValueTask DisposeAsync()
     {
         IntakeApi.Dispose();
         MatchingApi.Dispose();
-        // Matching may have been started outside the application (a late consumer); stop it first.
-        await Matching.StopAsync(CancellationToken.None);
-        await _app.StopAsync();
-        try
-        {
-            if (Environment.GetEnvironmentVariable("WIJ_KEEP_STATE") is null)
-            {
-                Directory.Delete(_state, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
+        await Task.WhenAll(Intake.StopAsync(), Matching.StopAsync());
     }
 }

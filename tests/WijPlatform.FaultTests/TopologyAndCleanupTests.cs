@@ -20,7 +20,7 @@ public sealed class TopologyAndCleanupTests
     [Fact]
     public async Task Sent_outbox_rows_and_inbox_rows_are_removed_after_the_retention()
     {
-        static void ShortRetention(WijPlatform.Hosting.ProjectResource service) => service
+        static void ShortRetention(ServiceSettings service) => service
             .WithEnvironment("Messaging__Retention", "00:00:02")
             .WithEnvironment("Messaging__CleanupInterval", "00:00:01");
         await using var stack = await FaultStack.StartAsync(ShortRetention, ShortRetention);

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 using WijPlatform.Hosting;
+using WijPlatform.Hosting.Reporting;
 
 namespace WijPlatform.IntegrationTests;
 
 /// <summary>
-/// The whole stack, started exactly as a developer starts it: the AppHost program, here with its own
-/// state folder and free ports, stopped with SIGTERM as Ctrl+C would.
+/// The whole stack, started exactly as <c>./wij up</c> starts it: the AppHost program (with its
+/// dashboard), here with its own state folder and free ports, stopped with SIGTERM as Ctrl+C would.
 /// </summary>
 public sealed class AppHostProcess : IAsyncDisposable
 {

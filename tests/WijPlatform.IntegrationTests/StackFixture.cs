@@ -1,21 +1,40 @@
 using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WijPlatform.Hosting;
+using WijPlatform.Hosting.LocalPostgres;
+using WijPlatform.Hosting.Reporting;
+using WijPlatform.Hosting.LocalRabbitMQ;
 using WijPlatform.IntegrationTests;
+using WijPlatform.IntegrationTests.Security;
 
 [assembly: AssemblyFixture(typeof(StackFixture))]
 
 namespace WijPlatform.IntegrationTests;
 
-/// <summary>One stack (PostgreSQL, RabbitMQ, four services, gateway) for the whole test run.</summary>
+/// <summary>
+/// One stack (PostgreSQL, RabbitMQ, four services, gateway, dashboard) for the whole test run: the
+/// real AppHost, started in this process by Aspire.Hosting.Testing with its own state folder and
+/// free ports, healthy when Aspire says every resource is, stopped and removed at the end.
+/// </summary>
 public sealed class StackFixture : IAsyncLifetime
 {
-    private AppHostProcess? _host;
+    /// <summary>A second gateway with the default rate limit, started only by the test that measures it.</summary>
+    public const string RateLimitedGateway = "gateway-ratelimit";
+
+    // Generous: on a machine shared with other builds the first start can take minutes.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+
+    private DistributedApplication? _app;
+    private StackHost? _host;
     private DevelopmentIdentity? _identity;
 
     /// <summary>
     /// The whole suite calls as one administrator, so its rate limit is raised well above what one
-    /// person needs; the rate-limit test runs a gateway of its own with the default limits.
+    /// person needs; the rate-limit test starts a gateway of its own with the default limits.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string>
     {
@@ -26,16 +45,98 @@ public sealed class StackFixture : IAsyncLifetime
 
     public const string AllowedOrigin = "https://wijkapp.example.nl";
 
-    public AppHostProcess Host => _host ?? throw new InvalidOperationException("The stack is not started.");
+    public StackHost Host => _host ?? throw new InvalidOperationException("The stack is not started.");
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack is not started.");
 
     public HttpClient Gateway { get; private set; } = new();
 
     public async ValueTask InitializeAsync()
     {
-        _host = AppHostProcess.Start(environment: Environment);
-        _identity = DevelopmentIdentity.ForState(_host.StateDirectory);
-        await _host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
-        Gateway = Client(_host.GatewayUrl, "admin");
+        var state = Path.Combine(Path.GetTempPath(), "wij-test-" + Guid.NewGuid().ToString("N")[..10]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WijPlatform_AppHost>(
+            // The dashboard as a developer has it: the trace test reads the stack's telemetry from it.
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
+            ["--state-dir", state, "--gateway-port", Ports.GetFree().ToString(System.Globalization.CultureInfo.InvariantCulture), "--dynamic-ports", "--quiet"]);
+        var gateway = builder.CreateResourceBuilder<ProjectResource>("gateway");
+        foreach (var (name, value) in Environment)
+        {
+            gateway.WithEnvironment(name, value);
+        }
+        AddRateLimitedGateway(builder);
+
+        _app = await builder.BuildAsync();
+        _host = new StackHost(state, _app);
+        _identity = DevelopmentIdentity.ForState(state);
+        try
+        {
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await _app.StartAsync(timeout.Token);
+            await WaitUntilHealthyAsync(_app, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            // The AppHost's own sentence when it stopped the start because a resource could not start.
+            var report = _app.Services.GetRequiredService<StartupReport>().Outcome;
+            var failure = report.IsCompletedSuccessfully ? report.Result : null;
+            // A fixture that fails to start is not disposed by xUnit: stop what did start.
+            await DisposeAsync();
+            if (failure is not null)
+            {
+                throw new InvalidOperationException(failure, ex);
+            }
+            throw;
+        }
+        Gateway = Client(Host.GatewayUrl, "admin");
+    }
+
+    /// <summary>
+    /// Every resource of the AppHost healthy, as Aspire's notifications report it; else the
+    /// AppHost's own sentence naming the resource that could not start.
+    /// </summary>
+    private static async Task WaitUntilHealthyAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        var healthy = Task.WhenAll(model.Resources
+            .Where(r => r is not ParameterResource && !r.TryGetLastAnnotation<ExplicitStartupAnnotation>(out _))
+            .Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, cancellationToken)));
+        var report = app.Services.GetRequiredService<StartupReport>().Outcome;
+        if (await Task.WhenAny(healthy, report) == report && await report is { } failure)
+        {
+            throw new InvalidOperationException(failure);
+        }
+        await healthy;
+    }
+
+    private static void AddRateLimitedGateway(IDistributedApplicationBuilder builder)
+    {
+        var identity = new DevelopmentIdentityKeys(
+            builder.CreateResourceBuilder<ParameterResource>(DevelopmentIdentity.IdentityProviderKeyName),
+            builder.CreateResourceBuilder<ParameterResource>(DevelopmentIdentity.GatewayKeyName));
+        var limited = builder.AddService<Projects.Gateway>(RateLimitedGateway, Ports.GetFree())
+            .WithExplicitStart()
+            .WithReference(identity).WithGatewayTokens(identity)
+            .WithReference(builder.CreateResourceBuilder<LocalPostgresDatabaseResource>("gatewaydb"))
+            .WithEnvironment("Gateway__RequestsPerSecond", "2")
+            .WithEnvironment("Gateway__Burst", "5");
+        foreach (var service in Operations.Services)
+        {
+            limited.WithReference(builder.CreateResourceBuilder<ProjectResource>(service));
+        }
+    }
+
+    /// <summary>Starts a resource the stack holds but did not start, and waits until Aspire reports it healthy.</summary>
+    public async Task StartResourceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Host.Resource(name), KnownResourceCommands.StartCommand, cancellationToken);
+        Assert.True(result.Success, result.Message);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
+    }
+
+    public async Task StopResourceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Host.Resource(name), KnownResourceCommands.StopCommand, cancellationToken);
+        Assert.True(result.Success, result.Message);
     }
 
     /// <summary>The development identity provider of this stack: tokens for any role, signed with its key.</summary>
@@ -55,9 +156,16 @@ public sealed class StackFixture : IAsyncLifetime
         DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Identity.CreateToken(role, claims, subject: subject)) },
     };
 
-    /// <summary>A connection string to one of the stack's databases, for tests that look behind the API.</summary>
+    /// <summary>A connection string to one of the stack's databases as the superuser, for tests that look behind the API.</summary>
     public string ConnectionString(string database) =>
-        PostgresServerResource.ConnectionStringFromState(Host.StateDirectory, Host.UrlOf("postgres"), database);
+        Host.ConnectionString(database, LocalPostgresResource.SuperuserName);
+
+    /// <summary>A connection string as one of a database's own roles: <c>app</c> (what the service runs as) or <c>owner</c> (what migrates it).</summary>
+    public string ConnectionStringAs(string database, string role) =>
+        Host.ConnectionString(database, $"{database}_{role}");
+
+    /// <summary>The broker's AMQP address with its credentials, for tests that look into queues.</summary>
+    public Uri BrokerAddress => LocalRabbitMQResource.AddressFromState(Host.StateDirectory, Host.UrlOf("messaging"));
 
     public async Task<NpgsqlConnection> OpenDatabaseAsync(string database)
     {
@@ -132,9 +240,20 @@ public sealed class StackFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Gateway.Dispose();
-        if (_host is not null)
+        if (_app is not null)
         {
-            await _host.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (_host is not null && System.Environment.GetEnvironmentVariable("WIJ_KEEP_STATE") is null)
+        {
+            try
+            {
+                Directory.Delete(_host.StateDirectory, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
         }
     }
 }

@@ -30,4 +30,27 @@ public sealed class AppHostOptionsTests
         var port = options.PortFor("intake", 5101);
         Assert.False(Ports.IsInUse(port));
     }
+
+    [Fact]
+    public void Our_flags_are_ours_and_the_rest_goes_to_Aspire()
+    {
+        var options = AppHostOptions.Parse(["--state-dir", "/tmp/wij-x", "--no-dashboard", "--publisher", "manifest", "--output-path", "m.json", "--quiet"]);
+        Assert.True(options.NoDashboard);
+        Assert.Equal(["--publisher", "manifest", "--output-path", "m.json"], options.AspireArguments);
+    }
+
+    [Fact]
+    public void Aspire_gets_a_local_dashboard_without_login_and_waits_for_every_resource_to_stop()
+    {
+        var aspire = AppHostOptions.Parse(["--publisher", "manifest"]).ToAspireOptions();
+        Assert.False(aspire.DisableDashboard);
+        Assert.Contains("--publisher", aspire.Args!);
+        if (Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
+        {
+            Assert.Contains("--ASPNETCORE_URLS=http://127.0.0.1:18888", aspire.Args!);
+        }
+        Assert.Contains("--DcpPublisher:WaitForResourceCleanup=true", aspire.Args!);
+        Assert.Contains(aspire.Args!, a => a.StartsWith("--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=", StringComparison.Ordinal));
+        Assert.Contains("--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=false", AppHostOptions.Parse(["--dashboard-login"]).ToAspireOptions().Args!);
+    }
 }

@@ -54,6 +54,11 @@ public static class CasesApi
         }, c => $"Domains {string.Join(", ", c.Domains)}; urgency {c.Urgency}.", ct)).Answer(TypedResults.Ok);
     }
 
+    /// <summary>
+    /// Assigns the case's regisseur, who is the household's: the first assignment makes them the
+    /// household's regisseur (its other open cases follow); another professional than the
+    /// household's is refused with who it is, since changing them is an explicit hand-over.
+    /// </summary>
     public static async Task<Results<Ok<HelpRequest>, ValidationProblem, ProblemHttpResult>> Assign(
         Guid id, AssignCase request, Caller caller, TeamScope scope, ResidentStore professionals, CaseChanger changer, CancellationToken ct)
     {
@@ -61,8 +66,7 @@ public static class CasesApi
         {
             return Problems.Invalid("regisseurId", $"There is no professional {request.RegisseurId}; register them first.");
         }
-        return (await changer.ChangeAsync(id, CaseAction.Assign, caller.Display, scope, c => c with { RegisseurId = regisseur.Id },
-            _ => $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", ct)).Answer(TypedResults.Ok);
+        return (await changer.AssignAsync(id, regisseur, caller.Display, scope, ct)).Answer(TypedResults.Ok);
     }
 }
 

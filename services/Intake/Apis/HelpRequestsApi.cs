@@ -21,7 +21,7 @@ public static class HelpRequestsApi
 
     public static async Task<Results<Created<HelpRequest>, ValidationProblem, ProblemHttpResult>> RegisterHelpRequest(
         RegisterHelpRequest request, Caller caller, TeamScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents,
-        ReferralSender referrals, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken cancellationToken)
+        RegisseurStore regisseurs, ReferralSender referrals, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (Domains.Unknown(request.Domains) is { } unknown)
@@ -76,12 +76,17 @@ public static class HelpRequestsApi
 
         var who = caller.Display;
         await using var work = await unitOfWork.BeginAsync(cancellationToken);
+        (helpRequest, var regisseur) = await regisseurs.JoinAsync(work, helpRequest, cancellationToken);
         cases.Insert(work, helpRequest);
         cases.Append(work, helpRequest.Id, "registered",
             request.OnBehalfOf is null ? $"Via {request.Channel}." : $"Via {request.Channel}, asked by {request.OnBehalfOf}.", who, helpRequest.CreatedAt);
+        if (regisseur is not null)
+        {
+            cases.Append(work, helpRequest.Id, "joined-household", $"Joins the household's plan; regisseur {regisseur.Name} ({regisseur.Organisation}).", who, helpRequest.CreatedAt);
+        }
         // The first volunteer referral carries the case's id, so matching's request and the case share it.
         if (request.VolunteerTalent is { } talent
-            && await referrals.VolunteerAsync(work, helpRequest, helpRequest.Id, talent, request.WantedAt, who, cancellationToken) is { } refusal)
+            && await referrals.VolunteerAsync(work, helpRequest, helpRequest.Id, talent, VolunteerTime.Whenever with { WantedAt = request.WantedAt }, who, cancellationToken) is { } refusal)
         {
             return refusal;
         }

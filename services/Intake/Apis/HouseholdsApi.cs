@@ -53,7 +53,7 @@ public static class HouseholdsApi
         }
         if (resident.Postcode != household.Postcode || !string.Equals(resident.HouseNumber, household.HouseNumber, StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Conflict("Different address.", "A household shares one address; register the resident's move first.");
+            return Problems.Conflict("Different address.", $"A household shares one address; record the resident's move first (POST /api/intake/residents/{resident.Id}/move with householdId {household.Id}).");
         }
         await store.MoveAsync(work, resident.Id, household.Id, ct);
         await work.CommitAsync(ct);

@@ -7,7 +7,16 @@ namespace WijPlatform.Intake.Apis;
 /// </summary>
 public sealed class ReferralSender(ResidentStore residents, ConsentStore consents, ReferralStore referrals, CaseStore cases, TimeProvider clock)
 {
-    public async Task<ProblemHttpResult?> VolunteerAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string talent, DateTimeOffset? wantedAt, string actor, CancellationToken ct)
+    /// <summary>Sends a validated referral of any kind; null when sent, else why not.</summary>
+    public Task<ProblemHttpResult?> SendAsync(UnitOfWork work, HelpRequest @case, Guid referralId, Refer request, string actor, CancellationToken ct) => request.Kind switch
+    {
+        "volunteer" => VolunteerAsync(work, @case, referralId, request.Talent!, request.Time(), actor, ct),
+        "activity" => ActivityAsync(work, @case, referralId, request.ActivityId!.Value, request.OccurrenceStart, actor, ct),
+        "meal-delivery" => MealDeliveryAsync(work, @case, referralId, request.Weekdays!, request.StartsOn, request.Remarks, actor, ct),
+        _ => PartnerAsync(work, @case, referralId, request.Partner!.Trim(), request.FollowUpOn!.Value, actor, ct),
+    };
+
+    public async Task<ProblemHttpResult?> VolunteerAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string talent, VolunteerTime when, string actor, CancellationToken ct)
     {
         string? firstName = null, street = null;
         if (@case.ResidentId is { } residentId)
@@ -21,8 +30,8 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         }
         var insideHome = Talents.InsideHome.Contains(Talents.Normalise(talent));
         await work.PublishAsync(new VolunteerRequested(referralId, @case.Id, @case.ResidentId ?? Guid.Empty, Talents.Normalise(talent), @case.Postcode, street, firstName,
-            wantedAt, @case.Urgency, insideHome), ct);
-        Record(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'.", actor);
+            when.WantedAt, @case.Urgency, insideHome, when.WeeklyDay, when.WeeklyStartMinute, when.DurationMinutes), ct);
+        Record(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'{when.Describe()}.", actor);
         return null;
     }
 

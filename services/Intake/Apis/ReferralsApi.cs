@@ -38,14 +38,7 @@ public static class ReferralsApi
         {
             return Problems.Conflict("The case is closed.", "Reopen the case before referring.");
         }
-        var who = caller.Display;
-        var refusal = request.Kind switch
-        {
-            "volunteer" => await sender.VolunteerAsync(work, @case, referralId, request.Talent!, request.WantedAt, who, ct),
-            "activity" => await sender.ActivityAsync(work, @case, referralId, request.ActivityId!.Value, request.OccurrenceStart, who, ct),
-            "meal-delivery" => await sender.MealDeliveryAsync(work, @case, referralId, request.Weekdays!, request.StartsOn, request.Remarks, who, ct),
-            _ => await sender.PartnerAsync(work, @case, referralId, request.Partner!.Trim(), request.FollowUpOn!.Value, who, ct),
-        };
+        var refusal = await sender.SendAsync(work, @case, referralId, request, caller.Display, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -83,7 +76,7 @@ public static class ReferralsApi
 public sealed record FollowUpReferral([property: Required, StringLength(2000, MinimumLength = 1)] string Note);
 
 /// <summary>
-/// A referral: volunteer (talent, wantedAt), activity (activityId, occurrenceStart), meal-delivery
+/// A referral: volunteer (talent; once at wantedAt or weekly on weeklyOn from weeklyFrom, for durationMinutes), activity (activityId, occurrenceStart), meal-delivery
 /// (weekdays, startsOn, remarks for the café such as diet or how to get in) or partner (partner, followUpOn).
 /// </summary>
 public sealed record Refer(
@@ -96,8 +89,17 @@ public sealed record Refer(
     DateOnly? FollowUpOn = null,
     [property: MaxLength(7), ItemLength(20)] string[]? Weekdays = null,
     DateOnly? StartsOn = null,
-    [property: StringLength(500)] string? Remarks = null)
+    [property: StringLength(500)] string? Remarks = null,
+    [property: AllowedValues(null, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")] string? WeeklyOn = null,
+    TimeOnly? WeeklyFrom = null,
+    [property: Range(15, 480)] int? DurationMinutes = null)
 {
+    public VolunteerTime Time() => new(
+        WantedAt,
+        WeeklyOn is { } day ? Enum.Parse<DayOfWeek>(day, ignoreCase: true) : null,
+        WeeklyFrom is { } from ? from.Hour * 60 + from.Minute : null,
+        DurationMinutes);
+
     public Dictionary<string, string[]> Validate(DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
@@ -105,6 +107,12 @@ public sealed record Refer(
         {
             case "volunteer" when string.IsNullOrWhiteSpace(Talent) || Talents.Normalise(Talent).Length == 0:
                 errors["talent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents.Listed.Order())}."];
+                break;
+            case "volunteer" when (WeeklyOn is null) != (WeeklyFrom is null):
+                errors[WeeklyOn is null ? "weeklyOn" : "weeklyFrom"] = ["A weekly request needs both the day (weeklyOn) and the time (weeklyFrom)."];
+                break;
+            case "volunteer" when WeeklyOn is not null && WantedAt is not null:
+                errors["wantedAt"] = ["A volunteer is asked for once (wantedAt) or weekly (weeklyOn and weeklyFrom), not both."];
                 break;
             case "activity" when ActivityId is null:
                 errors["activityId"] = ["Name the activity of the calendar."];

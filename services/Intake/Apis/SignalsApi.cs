@@ -21,7 +21,7 @@ public static class SignalsApi
     }
 
     public static async Task<Results<Accepted<SignalStatus>, ValidationProblem, ProblemHttpResult>> SubmitSignal(
-        SubmitSignal request, PartnerScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, ReferralStore referrals, ReferralSender sender,
+        SubmitSignal request, PartnerScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents, RegisseurStore regisseurs, ReferralStore referrals, ReferralSender sender,
         NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
     {
         if (!Postcode.TryParse(request.Postcode, out var parsed))
@@ -51,13 +51,14 @@ public static class SignalsApi
                 HouseholdId = household.Id,
                 Neighbourhood = household.Neighbourhood,
             };
+            (@case, _) = await regisseurs.JoinAsync(work, @case, ct);
             cases.Insert(work, @case);
             cases.Append(work, @case.Id, "registered", "Via a partner signal.", actor, now);
         }
         cases.Append(work, @case.Id, "partner-signal", request.Concern, actor, now);
         // The visit request carries no name or street: the partner's signal is not the resident's consent.
         var visit = NewId.NextGuid();
-        if (await sender.VolunteerAsync(work, @case with { ResidentId = null }, visit, "home-visit", null, actor, ct) is { } refusal)
+        if (await sender.VolunteerAsync(work, @case with { ResidentId = null }, visit, "home-visit", VolunteerTime.Whenever, actor, ct) is { } refusal)
         {
             return refusal;
         }

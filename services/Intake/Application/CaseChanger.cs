@@ -1,7 +1,7 @@
 namespace WijPlatform.Intake.Application;
 
 /// <summary>Applies a lifecycle step under the case's lock and writes it on the timeline.</summary>
-public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, RegisseurStore regisseurs, ReferralStore referrals, TimeProvider clock)
 {
     public async Task<Outcome<HelpRequest>> ChangeAsync(
         Guid id, CaseAction action, string actor, TeamScope scope, Func<HelpRequest, HelpRequest> change, Func<HelpRequest, string?> detail, CancellationToken ct)
@@ -22,10 +22,44 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         var now = clock.GetUtcNow().UtcDateTime;
         await cases.UpdateAsync(work, changed, ct);
         cases.Append(work, id, EventKind(action), detail(changed), actor, now);
-        if (action == CaseAction.Assign)
+        await work.CommitAsync(ct);
+        return changed;
+    }
+
+    /// <summary>
+    /// Assigns the case's regisseur, who is the household's: the first assignment makes them the
+    /// household's regisseur (its other open cases follow); another professional than the
+    /// household's is refused with who it is, since changing them is an explicit hand-over.
+    /// </summary>
+    public async Task<Outcome<HelpRequest>> AssignAsync(Guid id, Professional regisseur, string actor, TeamScope scope, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var locked = await cases.LockAsync(work, id, scope, ct);
+        if (locked.Refused("case", id) is { } refused)
         {
-            await referrals.MarkSignalsActedUponAsync(work, null, id, now, ct);
+            return refused;
         }
+        var current = locked.Value!;
+        var transition = CaseLifecycle.Apply(current.Status, CaseAction.Assign, current.RegisseurId is not null);
+        if (!transition.Allowed)
+        {
+            return Refusal.Conflict("This change is not possible now.", transition.Refusal!);
+        }
+        if (current.HouseholdId is { } householdId)
+        {
+            var ofHousehold = await regisseurs.OfHouseholdAsync(work, householdId, ct);
+            if (ofHousehold is not null && ofHousehold.Id != regisseur.Id)
+            {
+                return Refusal.Conflict("The household already has a regisseur.",
+                    $"{ofHousehold.Name} ({ofHousehold.Organisation}) is the regisseur of this household. To change, hand the household over: POST /api/intake/households/{householdId}/regisseur.");
+            }
+            await regisseurs.SetAsync(work, householdId, regisseur.Id, ct);
+        }
+        var changed = current with { RegisseurId = regisseur.Id, Status = transition.Status };
+        var now = clock.GetUtcNow().UtcDateTime;
+        await cases.UpdateAsync(work, changed, ct);
+        cases.Append(work, id, EventKind(CaseAction.Assign), $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", actor, now);
+        await referrals.MarkSignalsActedUponAsync(work, null, id, now, ct);
         await work.CommitAsync(ct);
         return changed;
     }

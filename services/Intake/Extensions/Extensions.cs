@@ -13,6 +13,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddSingleton<ResidentStore>();
         builder.Services.AddSingleton<PlanStore>();
+        builder.Services.AddSingleton<RegisseurStore>();
         builder.Services.AddSingleton<ConsentStore>();
         builder.Services.AddSingleton<ReferralStore>();
         builder.Services.AddSingleton<ErasureStore>();

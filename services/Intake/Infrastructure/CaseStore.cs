@@ -13,9 +13,9 @@ public sealed class CaseStore(NpgsqlDataSource db)
         work.Queue(
             """
             INSERT INTO help_requests (id, channel, domains, urgency, postcode, description, talent, status, created_at,
-                                       resident_id, household_id, neighbourhood, on_behalf_of)
+                                       resident_id, household_id, neighbourhood, on_behalf_of, regisseur_id)
             VALUES (@Id, @Channel, @Domains, @Urgency, @Postcode, @Description, @Talent, @Status, @CreatedAt,
-                    @ResidentId, @HouseholdId, @Neighbourhood, @OnBehalfOf)
+                    @ResidentId, @HouseholdId, @Neighbourhood, @OnBehalfOf, @RegisseurId)
             """,
             request);
 
@@ -35,6 +35,29 @@ public sealed class CaseStore(NpgsqlDataSource db)
         work.QuerySingleOrDefaultAsync<HelpRequest>(
             $"SELECT {Columns} FROM help_requests WHERE household_id = @householdId AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE",
             new { householdId }, cancellationToken: ct);
+
+    /// <summary>How the resident's own questions are going: status, regisseur and the referrals' status; nothing of what was said.</summary>
+    public async Task<Page<QuestionStatus>> QuestionsOfAsync(Guid residentId, PageRequest page, CancellationToken ct)
+    {
+        var questions = await db.QueryPageAsync<QuestionStatus>(
+            "c.id AS CaseId, c.channel, c.domains, c.status, c.created_at AS RegisteredAt, c.outcome, c.closed_at AS ClosedAt, p.name AS Regisseur",
+            "help_requests c LEFT JOIN professionals p ON p.id = c.regisseur_id WHERE c.resident_id = @residentId", "c.created_at DESC, c.id", new { residentId }, page, ct);
+        var caseIds = questions.Items.Select(q => q.CaseId).ToArray();
+        await using var session = await db.OpenSessionAsync(ct);
+        var referrals = (await session.QueryAsync<ReferralStatus>(
+            "SELECT id, case_id AS CaseId, kind, status, updated_at AS UpdatedAt FROM referrals WHERE case_id = ANY(@caseIds) ORDER BY created_at, id",
+            new { caseIds }, cancellationToken: ct)).ToLookup(r => r.CaseId);
+        return questions with { Items = questions.Items.Select(q => q with { Referrals = referrals[q.CaseId].ToList() }).ToList() };
+    }
+
+    /// <summary>The resident's own open cases follow them to their new household (and its team); returns them.</summary>
+    public async Task<IReadOnlyList<Guid>> MoveOpenCasesAsync(UnitOfWork work, Guid residentId, Household household, CancellationToken ct) =>
+        (await work.QueryAsync<Guid>(
+            """
+            UPDATE help_requests SET household_id = @Id, postcode = @Postcode, neighbourhood = @Neighbourhood
+             WHERE resident_id = @residentId AND status <> 'closed'
+            RETURNING id
+            """, new { residentId, household.Id, household.Postcode, household.Neighbourhood }, cancellationToken: ct)).ToList();
 
     public Task UpdateAsync(UnitOfWork work, HelpRequest request, CancellationToken ct) =>
         work.ExecuteAsync(

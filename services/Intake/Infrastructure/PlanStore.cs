@@ -5,17 +5,8 @@ public sealed class PlanStore(NpgsqlDataSource db)
     private const string Columns =
         """
         id, household_id AS HouseholdId, kind, description, name, relation, organisation, goal_id AS GoalId, owner,
-        due_date AS DueDate, done_at AS DoneAt, recorded_by AS RecordedBy, recorded_at AS RecordedAt
+        due_date AS DueDate, done_at AS DoneAt, recorded_by AS RecordedBy, recorded_at AS RecordedAt, referral_id AS ReferralId
         """;
-
-    /// <summary>Whether the professional is (or was) the regisseur of one of the household's cases.</summary>
-    public async Task<bool> IsRegisseurAsync(Guid householdId, Guid professionalId, CancellationToken ct)
-    {
-        await using var session = await db.OpenSessionAsync(ct);
-        return await session.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM help_requests WHERE household_id = @householdId AND regisseur_id = @professionalId)",
-            new { householdId, professionalId }, cancellationToken: ct);
-    }
 
     public Task<Scoped<IReadOnlyList<PlanItem>>> ItemsAsync(Guid householdId, TeamScope scope, CancellationToken ct) =>
         db.WithinTeamAsync<IReadOnlyList<PlanItem>>("SELECT neighbourhood FROM households WHERE id = @householdId", new { householdId }, scope, async () =>
@@ -31,11 +22,22 @@ public sealed class PlanStore(NpgsqlDataSource db)
             (await work.QueryAsync<PlanItem>(
                 $"SELECT {Columns} FROM plan_items WHERE household_id = @householdId", new { householdId }, cancellationToken: ct)).ToList(), ct);
 
+    /// <summary>The referrals behind the plan's actions, with their latest answers (read after the plan's team was checked).</summary>
+    public async Task<IReadOnlyList<ActionReferral>> ActionReferralsAsync(Guid householdId, CancellationToken ct)
+    {
+        await using var session = await db.OpenSessionAsync(ct);
+        return (await session.QueryAsync<ActionReferral>(
+            """
+            SELECT r.id, r.case_id AS CaseId, r.kind, r.target, r.status, r.updated_at AS UpdatedAt
+              FROM plan_items p JOIN referrals r ON r.id = p.referral_id WHERE p.household_id = @householdId
+            """, new { householdId }, cancellationToken: ct)).ToList();
+    }
+
     public Task InsertAsync(UnitOfWork work, PlanItem item, CancellationToken ct) =>
         work.ExecuteAsync(
             """
-            INSERT INTO plan_items (id, household_id, kind, description, name, relation, organisation, goal_id, owner, due_date, done_at, recorded_by, recorded_at)
-            VALUES (@Id, @HouseholdId, @Kind, @Description, @Name, @Relation, @Organisation, @GoalId, @Owner, @DueDate, @DoneAt, @RecordedBy, @RecordedAt)
+            INSERT INTO plan_items (id, household_id, kind, description, name, relation, organisation, goal_id, owner, due_date, done_at, recorded_by, recorded_at, referral_id)
+            VALUES (@Id, @HouseholdId, @Kind, @Description, @Name, @Relation, @Organisation, @GoalId, @Owner, @DueDate, @DoneAt, @RecordedBy, @RecordedAt, @ReferralId)
             """, item, cancellationToken: ct);
 
     public Task<int> CompleteAsync(UnitOfWork work, Guid householdId, Guid actionId, DateTime at, CancellationToken ct) =>

@@ -96,6 +96,10 @@ public sealed class ResidentStore(NpgsqlDataSource db)
             new { householdId }, cancellationToken: ct)).ToList();
     }
 
+    public Task ChangePhoneAsync(UnitOfWork work, Guid residentId, string? phone, CancellationToken ct) =>
+        work.ExecuteAsync(
+            "UPDATE residents SET phone = @phone WHERE id = @residentId", new { residentId, phone }, cancellationToken: ct);
+
     public Task MoveAsync(UnitOfWork work, Guid residentId, Guid householdId, CancellationToken ct) =>
         work.ExecuteAsync(
             "UPDATE residents SET household_id = @householdId WHERE id = @residentId", new { residentId, householdId }, cancellationToken: ct);

@@ -61,6 +61,12 @@ public sealed class VolunteerMatchIntroducedConsumer(UnitOfWorkFactory unitOfWor
     protected override IEnumerable<ReferralAnswer> Answers(VolunteerMatchIntroduced message) => [ReferralAnswers.From(message)];
 }
 
+public sealed class VolunteerMatchAcceptedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+    : ReferralAnswerConsumer<VolunteerMatchAccepted>(unitOfWork, metrics, cases, referrals, clock)
+{
+    protected override IEnumerable<ReferralAnswer> Answers(VolunteerMatchAccepted message) => [ReferralAnswers.From(message)];
+}
+
 public sealed class VolunteerMatchDeclinedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
     : ReferralAnswerConsumer<VolunteerMatchDeclined>(unitOfWork, metrics, cases, referrals, clock)
 {

@@ -8,7 +8,7 @@ namespace WijPlatform.Intake.Messaging;
 /// sees it in the signals worklist. A walk-in customer unknown to intake (no resident id) cannot be
 /// followed up here; the café has called their contact already.
 /// </summary>
-public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ResidentStore residents, TimeProvider clock)
+public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ResidentStore residents, RegisseurStore regisseurs, TimeProvider clock)
     : IdempotentConsumer<DeliveryNoAnswerSignalled>(unitOfWork, metrics)
 {
     public const string Actor = "cafe";
@@ -33,6 +33,7 @@ public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWo
                 HouseholdId = household,
                 Neighbourhood = resident.Neighbourhood,
             };
+            (@case, _) = await regisseurs.JoinAsync(work, @case, cancellationToken);
             cases.Insert(work, @case);
             cases.Append(work, @case.Id, "registered", "Via a signal from the café's meal delivery.", Actor, now);
         }

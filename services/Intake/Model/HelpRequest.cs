@@ -34,6 +34,9 @@ public sealed record HelpRequest(
 
     public DateTime? ClosedAt { get; init; }
 
+    /// <summary>Set when a new case joined the household's regisseur, so that whoever registered it learns who that is.</summary>
+    public HouseholdRegisseur? HouseholdRegisseur { get; init; }
+
     // Materialization from a row sets the properties; arrays cannot bind to the positional constructor.
     private HelpRequest()
         : this(Guid.Empty, "", [], "", "", "", null, "", default)

@@ -14,7 +14,18 @@ public sealed record PlanItem(
     DateOnly? DueDate,
     DateTime? DoneAt,
     string RecordedBy,
-    DateTime RecordedAt);
+    DateTime RecordedAt,
+    Guid? ReferralId = null)
+{
+    /// <summary>For an action that is a referral: where it went and the latest answer that came back.</summary>
+    public ActionReferral? Referral { get; init; }
+}
+
+/// <summary>
+/// The referral behind a plan action and its live status: sent, then what the other service
+/// answered (confirmed = signed up, waitlisted, proposed, accepted, introduced, matched, declined, unmatched, ...).
+/// </summary>
+public sealed record ActionReferral(Guid Id, Guid CaseId, string Kind, string Target, string Status, DateTime UpdatedAt);
 
 public static class PlanKinds
 {
@@ -52,8 +63,13 @@ public sealed record PlanGoal(PlanItem Goal, IReadOnlyList<PlanItem> Actions);
 
 public static class PlanRules
 {
-    public static HouseholdPlan Compose(Guid householdId, IEnumerable<PlanMember> members, IReadOnlyCollection<PlanItem> items)
+    public static HouseholdPlan Compose(Guid householdId, IEnumerable<PlanMember> members, IReadOnlyCollection<PlanItem> items, IReadOnlyCollection<ActionReferral>? referrals = null)
     {
+        if (referrals is { Count: > 0 })
+        {
+            var byId = referrals.ToDictionary(r => r.Id);
+            items = items.Select(i => i.ReferralId is { } id && byId.TryGetValue(id, out var referral) ? i with { Referral = referral } : i).ToList();
+        }
         IReadOnlyList<PlanItem> Of(string kind) => items.Where(i => i.Kind == kind).OrderBy(i => i.RecordedAt).ToList();
         var goals = Of(PlanKinds.Goal).Select(g => new PlanGoal(g, items.Where(a => a.Kind == PlanKinds.Action && a.GoalId == g.Id).OrderBy(a => a.DueDate).ToList())).ToList();
         return new HouseholdPlan(householdId, members.ToList(), Of(PlanKinds.Network), Of(PlanKinds.Professional), Of(PlanKinds.Strength), Of(PlanKinds.Concern), goals);

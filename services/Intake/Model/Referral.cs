@@ -17,6 +17,8 @@ public static class ReferralAnswers
 
     public static ReferralAnswer From(VolunteerRequestUnmatched m) => new(m.RequestId, "unmatched", "volunteer-unmatched", $"No volunteer found: {m.Reason}");
 
+    public static ReferralAnswer From(VolunteerMatchAccepted m) => new(m.RequestId, "accepted", "volunteer-accepted", "The volunteer accepted the proposal; the coordinator introduces them.");
+
     public static ReferralAnswer From(VolunteerMatchIntroduced m) => new(m.RequestId, "introduced", "volunteer-introduced", "The volunteer and the resident were introduced to each other.");
 
     public static ReferralAnswer From(VolunteerMatchDeclined m) => new(m.RequestId, "declined", "volunteer-declined",
@@ -50,7 +52,9 @@ public static class ReferralAnswers
     /// </summary>
     public static bool Replaces(string current, string next) => (current, next) switch
     {
-        ("matched" or "evaluated", "proposed" or "introduced" or "declined") => false,
+        ("matched" or "evaluated", "proposed" or "accepted" or "introduced" or "declined") => false,
+        ("accepted", "proposed") => false,
+        ("introduced", "proposed" or "accepted") => false,
         ("evaluated", "matched") => false,
         ("ended", "evaluated") => false,
         ("confirmed", "waitlisted") => false,

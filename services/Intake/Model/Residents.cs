@@ -42,3 +42,9 @@ public sealed record Resident(
 
 /// <summary>A professional of the neighbourhood team who can be a household's regisseur.</summary>
 public sealed record Professional(Guid Id, string Name, string Organisation, string Role, DateTime CreatedAt);
+
+/// <summary>Who coordinates all support for a household: its one regisseur.</summary>
+public sealed record HouseholdRegisseur(Guid HouseholdId, Guid RegisseurId, string Name, string Organisation)
+{
+    public static HouseholdRegisseur Of(Guid householdId, Professional regisseur) => new(householdId, regisseur.Id, regisseur.Name, regisseur.Organisation);
+}

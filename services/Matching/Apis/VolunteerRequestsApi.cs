@@ -13,7 +13,7 @@ public static class VolunteerRequestsApi
         api.MapGet("/{id:guid}", async Task<Results<Ok<VolunteerRequest>, ProblemHttpResult>> (Guid id, RequestStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("volunteer request", id))
             .WithSummary("One request");
-        api.MapGet("/{id:guid}/candidates", Candidates).WithSummary("The best volunteers for the request, with a score and the reasons; volunteers proposed before are left out");
+        api.MapGet("/{id:guid}/candidates", Candidates).WithSummary("The best volunteers for the request, with a score and the reasons: the one proposed now first (proposed: true, with the reasons of the proposal), then the others; volunteers declined before are left out");
         api.MapPost("/{id:guid}/proposals", Propose).WithSummary("The coordinator proposes a volunteer for the request");
         return api;
     }
@@ -38,16 +38,23 @@ public static class VolunteerRequestsApi
         return TypedResults.Created($"/api/matching/requests/{created.Id}", created);
     }
 
-    /// <summary>The ranked candidates; a request that cannot be ranked is answered with the reason (409), not an empty list.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<Candidate>>, ProblemHttpResult>> Candidates(Guid id, [Range(1, 50)] int? count, RequestStore store, Matchmaker matchmaker, CancellationToken ct)
+    /// <summary>
+    /// The volunteer proposed now first (marked, with the reasons kept at the proposal), then the best others, so the coordinator
+    /// can overrule; a request that cannot be ranked is answered with the reason (409), not an empty list.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<Candidate>>, ProblemHttpResult>> Candidates(Guid id, [Range(1, 50)] int? count, RequestStore store, MatchStore matches, Matchmaker matchmaker, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is not { } request)
         {
             return Problems.NotFound("volunteer request", id);
         }
-        return matchmaker.Unrankable(request) is { } reason
-            ? Problems.Conflict("No candidates can be ranked for this request.", reason)
-            : TypedResults.Ok(await matchmaker.RankAsync(request, count ?? 10, ct));
+        if (matchmaker.Unrankable(request) is { } reason)
+        {
+            return Problems.Conflict("No candidates can be ranked for this request.", reason);
+        }
+        var proposed = await matches.ProposedCandidatesAsync(id, ct);
+        var others = await matchmaker.RankAsync(request, count ?? 10, ct);
+        return TypedResults.Ok<IReadOnlyList<Candidate>>([.. proposed, .. others.Where(c => proposed.All(p => p.VolunteerId != c.VolunteerId))]);
     }
 
     public static async Task<Results<Created<Match>, ProblemHttpResult>> Propose(Guid id, ProposeVolunteer proposal, UnitOfWorkFactory unitOfWork, RequestStore store, Matchmaker matchmaker, CancellationToken ct)

@@ -37,20 +37,26 @@ public static class VolunteersApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        var volunteer = NewVolunteer(request, active: true, clock.GetUtcNow().UtcDateTime);
+        await using var work = await unitOfWork.BeginAsync(ct);
+        await store.InsertAsync(work, volunteer, neighbourhoods.Find(volunteer.Postcode), ct);
+        await vogWatch.WarnAsync(work, volunteer.Id, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/api/matching/volunteers/{volunteer.Id}", volunteer);
+    }
+
+    /// <summary>A volunteer from a validated registration (by the coordinator, or a resident's own application).</summary>
+    public static Volunteer NewVolunteer(RegisterVolunteer request, bool active, DateTime now)
+    {
         var postcode = Contracts.Vocabulary.Postcode.Normalise(request.Postcode)!;
-        var volunteer = new Volunteer(
+        return new Volunteer(
             NewId.NextGuid(), request.ResidentId, request.FirstName.Trim(),
             request.Talents.Select(Talents.Normalise).Distinct().ToArray(),
             (request.OtherTalents ?? []).Select(Talents.Normalise).Where(t => t.Length > 0).Distinct().ToArray(),
             postcode, request.Street?.Trim(), request.TravelMode, TravelModes.Reach(request.TravelMode, request.MaxDistanceKm),
             request.Availability ?? [], request.Absences ?? [],
             (request.Languages is { Length: > 0 } languages ? languages : ["nl"]).Select(l => l.Trim().ToLowerInvariant()).Distinct().ToArray(),
-            request.Gender, request.Preferences, request.MaxActiveMatches, request.VogStatus, request.VogIssuedOn, true, clock.GetUtcNow().UtcDateTime);
-        await using var work = await unitOfWork.BeginAsync(ct);
-        await store.InsertAsync(work, volunteer, neighbourhoods.Find(postcode), ct);
-        await vogWatch.WarnAsync(work, volunteer.Id, ct);
-        await work.CommitAsync(ct);
-        return TypedResults.Created($"/api/matching/volunteers/{volunteer.Id}", volunteer);
+            request.Gender, request.Preferences, request.MaxActiveMatches, request.VogStatus, request.VogIssuedOn, active, now);
     }
 
     public static async Task<Results<Ok<Volunteer>, ValidationProblem, ProblemHttpResult>> UpdateVog(

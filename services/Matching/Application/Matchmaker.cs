@@ -45,6 +45,10 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         {
             return (null, "There is no such volunteer.");
         }
+        if (!volunteer.Active)
+        {
+            return (null, "The volunteer is not active: an application waiting for approval, or erased.");
+        }
         var query = ranked ?? await QueryAsync(request, cancellationToken);
         var fit = TalentFit.Of(volunteer, query.Talent);
         var from = map.IndexOf(request.Postcode);
@@ -55,7 +59,8 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
             return (null, "The volunteer does not fit this request now: talent, distance, availability, certificate of conduct, free places, or proposed for it before.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var match = new Match(NewId.NextGuid(), request.Id, volunteer.Id, MatchStatus.Proposed, Math.Round(parts.Total, 3), proposedBy, null, null, null, now, now, 0, null, null);
+        var match = new Match(NewId.NextGuid(), request.Id, volunteer.Id, MatchStatus.Proposed, Math.Round(parts.Total, 3), proposedBy, null, null, null, now, now, 0, null, null, null,
+            Match.ReasonsOf(Scoring.Explain(parts, volunteer)), Math.Round(parts.DistanceKm, 1));
         await matches.InsertAsync(work, match, cancellationToken);
         await requests.SetStatusAsync(work, request.Id, RequestStatus.Proposed, cancellationToken);
         await work.PublishAsync(new VolunteerMatchProposed(request.Id, match.Id, volunteer.Id, volunteer.FirstName), cancellationToken);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace WijPlatform.Matching.Infrastructure;
 
 public sealed class MatchStore(NpgsqlDataSource db)
@@ -6,14 +8,14 @@ public sealed class MatchStore(NpgsqlDataSource db)
         id, request_id AS RequestId, volunteer_id AS VolunteerId, status, score, proposed_by AS ProposedBy, declined_by AS DeclinedBy,
         end_reason AS EndReason, evaluation, proposed_at AS ProposedAt, changed_at AS ChangedAt,
         (SELECT coalesce(sum(h.hours), 0) FROM match_hours h WHERE h.match_id = matches.id) AS HoursLogged,
-        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes
+        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes, accepted_at AS AcceptedAt, reasons::text AS ReasonsJson, distance_km AS DistanceKm
         """;
 
     public Task InsertAsync(UnitOfWork work, Match match, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
             """
-            INSERT INTO matches (id, request_id, volunteer_id, status, score, proposed_by, proposed_at, changed_at)
-            VALUES (@Id, @RequestId, @VolunteerId, @Status, @Score, @ProposedBy, @ProposedAt, @ChangedAt)
+            INSERT INTO matches (id, request_id, volunteer_id, status, score, proposed_by, proposed_at, changed_at, reasons, distance_km)
+            VALUES (@Id, @RequestId, @VolunteerId, @Status, @Score, @ProposedBy, @ProposedAt, @ChangedAt, @ReasonsJson::jsonb, @DistanceKm)
             """,
             match, cancellationToken: cancellationToken);
 
@@ -45,6 +47,29 @@ public sealed class MatchStore(NpgsqlDataSource db)
             WHERE id = @id
             """,
             new { id, status, at, declinedBy, endReason, evaluation }, cancellationToken: cancellationToken);
+
+    /// <summary>The volunteers proposed (or introduced) for the request now, as candidates marked proposed, with the reasons kept at the proposal.</summary>
+    public async Task<IReadOnlyList<Candidate>> ProposedCandidatesAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        var rows = await session.QueryAsync<ProposedRow>(
+            """
+            SELECT m.volunteer_id AS VolunteerId, v.first_name AS FirstName, m.score, coalesce(m.distance_km, 0) AS DistanceKm,
+                   (SELECT count(*)::int FROM matches h WHERE h.volunteer_id = m.volunteer_id AND h.status = ANY(@holding)) AS ActiveMatches,
+                   m.reasons::text AS ReasonsJson
+              FROM matches m JOIN volunteers v ON v.id = m.volunteer_id
+             WHERE m.request_id = @requestId AND m.status IN ('proposed', 'introduced')
+             ORDER BY m.proposed_at
+            """, new { requestId, holding = MatchStatus.Holding }, cancellationToken: cancellationToken);
+        return rows.Select(r => new Candidate(r.VolunteerId, r.FirstName, r.Score, r.DistanceKm, r.ActiveMatches,
+            r.ReasonsJson is null ? [] : JsonSerializer.Deserialize<Reason[]>(r.ReasonsJson, JsonSerializerOptions.Web) ?? [], Proposed: true)).ToList();
+    }
+
+    private sealed record ProposedRow(Guid VolunteerId, string FirstName, double Score, double DistanceKm, int ActiveMatches, string? ReasonsJson);
+
+    public Task AcceptAsync(UnitOfWork work, Guid id, DateTime at, CancellationToken cancellationToken) =>
+        work.ExecuteAsync(
+            "UPDATE matches SET accepted_at = @at, changed_at = @at WHERE id = @id", new { id, at }, cancellationToken: cancellationToken);
 
     public Task LogHoursAsync(UnitOfWork work, Guid matchId, DateOnly day, decimal hours, DateTime at, CancellationToken cancellationToken) =>
         work.ExecuteAsync(

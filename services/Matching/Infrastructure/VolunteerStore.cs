@@ -105,12 +105,47 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
             "SELECT count(*)::int FROM matches WHERE volunteer_id = @volunteerId AND status = ANY(@holding)",
             new { volunteerId, holding = MatchStatus.Holding }, cancellationToken: cancellationToken);
 
+    private const string ApplicationColumns = """
+        id AS VolunteerId, first_name AS FirstName, talents, other_talents AS OtherTalents, postcode, application_status AS Status,
+        vog_status AS VogStatus, decision_reason AS DecisionReason, created_at AS AppliedAt
+        """;
+
+    /// <summary>Residents' own applications (those registered by the coordinator are not applications), oldest first.</summary>
+    public Task<Page<VolunteerApplication>> ApplicationsAsync(Guid? volunteerId, string? status, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<VolunteerApplication>(ApplicationColumns,
+            "volunteers WHERE decided_as_application AND (@volunteerId::uuid IS NULL OR id = @volunteerId) AND (@status::text IS NULL OR application_status = @status)",
+            "created_at, id", new { volunteerId, status }, page, cancellationToken);
+
+    public async Task<VolunteerApplication?> ApplicationOfResidentAsync(Guid residentId, CancellationToken cancellationToken)
+    {
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        return await session.QueryFirstOrDefaultAsync<VolunteerApplication>(
+            $"SELECT {ApplicationColumns} FROM volunteers WHERE decided_as_application AND resident_id = @residentId ORDER BY created_at DESC LIMIT 1",
+            new { residentId }, cancellationToken: cancellationToken);
+    }
+
+    public Task<VolunteerApplication?> ApplicationOfResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
+        work.QueryFirstOrDefaultAsync<VolunteerApplication?>(
+            $"SELECT {ApplicationColumns} FROM volunteers WHERE decided_as_application AND resident_id = @residentId ORDER BY created_at DESC LIMIT 1 FOR UPDATE",
+            new { residentId }, cancellationToken: cancellationToken);
+
+    public Task<VolunteerApplication?> LockApplicationAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
+        work.QuerySingleOrDefaultAsync<VolunteerApplication?>(
+            $"SELECT {ApplicationColumns} FROM volunteers WHERE decided_as_application AND id = @id FOR UPDATE", new { id }, cancellationToken: cancellationToken);
+
+    /// <summary>Marks the volunteer as an application in the given state; only an approved one is active.</summary>
+    public Task DecideAsync(UnitOfWork work, Guid id, string status, string? reason, CancellationToken cancellationToken) =>
+        work.ExecuteAsync(
+            "UPDATE volunteers SET application_status = @status, decision_reason = @reason, decided_as_application = true, active = (@status = 'approved') WHERE id = @id",
+            new { id, status, reason }, cancellationToken: cancellationToken);
+
     /// <summary>Erases what identifies the person; the row stays so that hours and matches still add up.</summary>
     public Task<int> EraseAsync(UnitOfWork work, Guid? volunteerId, Guid? residentId, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
             """
             UPDATE volunteers SET first_name = '(erased)', resident_id = NULL, street = NULL, postcode = left(postcode, 4),
-                gender = NULL, preferences = NULL, other_talents = '{}', availability = '[]', absences = '[]', active = false
+                gender = NULL, preferences = NULL, other_talents = '{}', availability = '[]', absences = '[]', active = false,
+                decision_reason = NULL
             WHERE id = @volunteerId OR resident_id = @residentId
             """,
             new { volunteerId, residentId }, cancellationToken: cancellationToken);

@@ -14,7 +14,7 @@ public sealed class VolunteerRequestedConsumer(UnitOfWorkFactory unitOfWork, Mes
         var now = clock.GetUtcNow().UtcDateTime;
         var request = new VolunteerRequest(
             message.RequestId, "intake", message.CaseId, message.ResidentId == Guid.Empty ? null : message.ResidentId, null,
-            talent, postcode, neighbourhoods.Find(postcode), message.WantedAt?.UtcDateTime, null, null, 60,
+            talent, postcode, neighbourhoods.Find(postcode), message.WantedAt?.UtcDateTime, message.WeeklyDay, message.WeeklyStartMinute, message.DurationMinutes ?? 60,
             Urgency.IsKnown(message.Urgency) ? message.Urgency : Urgency.Normal, message.InsideHome || Talents.InsideHome.Contains(talent),
             null, null, message.FirstName, message.Street, RequestStatus.Open, now, null);
         if (await store.InsertAsync(work, request, cancellationToken) != 1)

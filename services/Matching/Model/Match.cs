@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace WijPlatform.Matching.Model;
 
 /// <summary>A volunteer and a request brought together, from the proposal to the end.</summary>
@@ -15,10 +18,18 @@ public sealed record Match(
     DateTime ChangedAt,
     decimal HoursLogged,
     DateTime? CheckedInAt = null,
-    string? CheckInNotes = null)
+    string? CheckInNotes = null,
+    DateTime? AcceptedAt = null,
+    [property: JsonIgnore] string? ReasonsJson = null,
+    double? DistanceKm = null)
 {
-    /// <summary>What the match's own volunteer sees: not what the coordinator wrote about how it goes.</summary>
-    public Match SeenByVolunteer() => this with { Evaluation = null, CheckInNotes = null };
+    /// <summary>Why this volunteer was proposed, as the ranking said at the time (talent, distance, availability, load, VOG, ...).</summary>
+    public IReadOnlyList<Reason> Reasons => ReasonsJson is null ? [] : JsonSerializer.Deserialize<Reason[]>(ReasonsJson, JsonSerializerOptions.Web) ?? [];
+
+    /// <summary>What the match's own volunteer sees: not what the coordinator wrote about how it goes, nor the ranking.</summary>
+    public Match SeenByVolunteer() => this with { Evaluation = null, CheckInNotes = null, ReasonsJson = null, DistanceKm = null };
+
+    public static string ReasonsOf(IEnumerable<Reason> reasons) => JsonSerializer.Serialize(reasons, JsonSerializerOptions.Web);
 
     /// <summary>After the first meeting (the first hours logged) the coordinator checks in with both sides, then evaluates.</summary>
     public bool CheckInDue => CheckIns.IsDue(Status, HoursLogged > 0, null, CheckedInAt, DateTime.MaxValue);

@@ -53,7 +53,8 @@ public readonly record struct ScoreParts(
 
 public sealed record Reason(string Code, double Points, string Detail);
 
-public sealed record Candidate(Guid VolunteerId, string FirstName, double Score, double DistanceKm, int ActiveMatches, IReadOnlyList<Reason> Reasons);
+/// <summary>A ranked volunteer and why; <paramref name="Proposed"/> marks the one proposed for the request now.</summary>
+public sealed record Candidate(Guid VolunteerId, string FirstName, double Score, double DistanceKm, int ActiveMatches, IReadOnlyList<Reason> Reasons, bool Proposed = false);
 
 /// <summary>
 /// How well a volunteer fits a request: hard rules first (talent, reach, room for another match,

@@ -148,8 +148,8 @@ public sealed class AuditAnchorTests(AuditAnchorTests.OwnTrail trail) : IClassFi
     public sealed class OwnTrail(StackFixture stack) : IAsyncLifetime
     {
         private readonly OwnInstances _own = new(stack, "audit");
-        private ProjectResource? _intake;
-        private ProjectResource? _gateway;
+        private ServiceInstance? _intake;
+        private ServiceInstance? _gateway;
         private HttpClient? _desk;
         private HttpClient? _operator;
         private readonly List<string> _databases = [];

@@ -62,7 +62,7 @@ public sealed class AuditTrailTests(StackFixture stack)
         await intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber());
 
         // As the service's own database role: adding and reading are allowed, changing and removing are not.
-        var asService = PostgresServerResource.ConnectionStringFromState(stack.Host.StateDirectory, stack.Host.UrlOf("postgres"), "intakedb", user: "intakedb_app");
+        var asService = stack.ConnectionStringAs("intakedb", "app");
         await using (var service = new NpgsqlConnection(asService))
         {
             await service.OpenAsync();

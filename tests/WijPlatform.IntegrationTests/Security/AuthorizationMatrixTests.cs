@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests(StackFixture stack)
                 ["volunteer_id"] = Guid.NewGuid().ToString(),
                 ["professional_id"] = Guid.NewGuid().ToString(),
                 ["partner_org"] = "Matrix Partner",
+                ["resident_id"] = Guid.NewGuid().ToString(),
             };
             using var client = stack.As(role, claims, subject: $"matrix-{role}");
             foreach (var operation in operations.Where(o => !o.Anonymous))

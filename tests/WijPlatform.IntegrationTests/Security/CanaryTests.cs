@@ -65,7 +65,7 @@ public sealed class CanaryTests(StackFixture stack)
 
     private async Task<IEnumerable<string>> ErrorQueueHitsAsync()
     {
-        var factory = new ConnectionFactory { Uri = RabbitMQServerResource.AddressFromState(stack.Host.StateDirectory, stack.Host.UrlOf("messaging")) };
+        var factory = new ConnectionFactory { Uri = stack.BrokerAddress };
         await using var connection = await factory.CreateConnectionAsync();
         var hits = new List<string>();
         foreach (var service in Operations.Services)

@@ -190,7 +190,7 @@ public sealed class ErasureTests(StackFixture stack)
     private async Task<string> DumpAsync(string database)
     {
         var connection = new Npgsql.NpgsqlConnectionStringBuilder(stack.ConnectionString(database));
-        var start = new ProcessStartInfo(Path.Combine(PostgresServerResource.FindBinDirectory()!, "pg_dump"))
+        var start = new ProcessStartInfo(Path.Combine(Aspire.Hosting.LocalPostgresBuilderExtensions.FindBinDirectory()!, "pg_dump"))
         {
             ArgumentList = { "--host", connection.Host!, "--port", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", connection.Username!, "--no-password", database },
             RedirectStandardOutput = true,
@@ -205,7 +205,7 @@ public sealed class ErasureTests(StackFixture stack)
         return await output;
     }
 
-    private ConnectionFactory Broker => new() { Uri = RabbitMQServerResource.AddressFromState(stack.Host.StateDirectory, stack.Host.UrlOf("messaging")) };
+    private ConnectionFactory Broker => new() { Uri = stack.BrokerAddress };
 
     /// <summary>Every message in a queue, bodies and headers, taken without acknowledging (closing the channel puts them back).</summary>
     private async Task<string> QueueContentsAsync(string queue)

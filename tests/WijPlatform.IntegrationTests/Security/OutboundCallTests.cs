@@ -28,7 +28,8 @@ public sealed class OutboundCallTests(StackFixture stack)
             .WithEnvironment("Messaging__UsageTelemetry__Enabled", "true");
         await own.StartAsync(cafe, control);
         // Healthy: connected to the broker, the bus started (which is when MassTransit schedules its report).
-        await StackFixture.EventuallyAsync(async () => await cafe.IsHealthyAsync(TestContext.Current.CancellationToken) && await control.IsHealthyAsync(TestContext.Current.CancellationToken), TimeSpan.FromSeconds(60));
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        await StackFixture.EventuallyAsync(async () => await cafe.IsHealthyAsync(probe) && await control.IsHealthyAsync(probe), TimeSpan.FromSeconds(60));
 
         // The café publishes tomorrow's meal through this instance; it reaches the calendar over the broker.
         using var kitchen = own.Client(cafe, "cafe", subject: "keuken-noord");

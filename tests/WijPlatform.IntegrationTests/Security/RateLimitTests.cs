@@ -1,34 +1,23 @@
 namespace WijPlatform.IntegrationTests.Security;
 
 /// <summary>
-/// The rate limit, measured on a second real gateway in front of the same services, started with
-/// a small limit (2 requests a second, bursts of 5) so that the test can reach it quickly.
+/// The rate limit, measured on a second real gateway in front of the same services, a resource of
+/// the test stack started only here, with a small limit (2 requests a second, bursts of 5) so that
+/// the test can reach it quickly.
 /// </summary>
 public sealed class RateLimitTests(StackFixture stack)
 {
     [Fact]
     public async Task A_caller_over_the_limit_gets_429_with_Retry_After_while_others_go_on()
     {
-        var state = Path.Combine(Path.GetTempPath(), "wij-ratelimit-" + Guid.NewGuid().ToString("N")[..8]);
         var identity = stack.Identity;
-        var gateway = new ProjectResource("gateway", "gateway/Gateway/Gateway.csproj", Ports.GetFree(), state)
-            .WithReference(identity)
-            .WithEnvironment(identity.GatewayEnvironment())
-            .WithEnvironment("ConnectionStrings__gatewaydb", stack.ConnectionString("gatewaydb"))
-            .WithEnvironment("Gateway__RequestsPerSecond", "2")
-            .WithEnvironment("Gateway__Burst", "5");
-        foreach (var service in Operations.Services)
-        {
-            gateway.WithEnvironment($"services__{service}__http__0", stack.Host.UrlOf(service).ToString().TrimEnd('/'));
-        }
         try
         {
-            await gateway.StartAsync(TestContext.Current.CancellationToken);
-            await StackFixture.EventuallyAsync(() => gateway.IsHealthyAsync(TestContext.Current.CancellationToken), TimeSpan.FromSeconds(60));
+            await stack.StartResourceAsync(StackFixture.RateLimitedGateway, TestContext.Current.CancellationToken);
 
             HttpClient Caller(string subject) => new()
             {
-                BaseAddress = new Uri(gateway.Url),
+                BaseAddress = stack.Host.UrlOf(StackFixture.RateLimitedGateway),
                 DefaultRequestHeaders = { Authorization = new("Bearer", identity.CreateToken("coordinator", subject: subject)) },
             };
             using var busy = Caller("busy-app");
@@ -62,8 +51,7 @@ public sealed class RateLimitTests(StackFixture stack)
         }
         finally
         {
-            await gateway.StopAsync(CancellationToken.None);
-            Directory.Delete(state, recursive: true);
+            await stack.StopResourceAsync(StackFixture.RateLimitedGateway, CancellationToken.None);
         }
     }
 }

@@ -139,6 +139,13 @@ public sealed class ScopedEndpointTests(StackFixture stack)
         ["POST /api/intake/cases/{id:guid}/reopen"] = async (c, w) => await RefusedAsync(await c.PostAsJsonAsync($"/api/intake/cases/{w.Case}/reopen", new { reason = "Toch niet." })),
         ["POST /api/intake/cases/{id:guid}/notes"] = async (c, w) => await RefusedAsync(await c.PostAsJsonAsync($"/api/intake/cases/{w.Case}/notes", new { text = "Niet mijn wijk." })),
         ["POST /api/intake/cases/{id:guid}/contacts"] = async (c, w) => await RefusedAsync(await c.PostAsJsonAsync($"/api/intake/cases/{w.Case}/contacts", new { way = "phone", summary = "Gebeld." })),
+        ["GET /api/intake/households/{householdId:guid}/regisseur/"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/intake/households/{w.Household}/regisseur")),
+        ["POST /api/intake/households/{householdId:guid}/regisseur/"] = async (c, w) =>
+            await RefusedAsync(await c.PostAsJsonAsync($"/api/intake/households/{w.Household}/regisseur", new { regisseurId = w.Regisseur })),
+        ["GET /api/intake/residents/{residentId:guid}/questions"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/intake/residents/{w.Resident}/questions")),
+        ["PUT /api/intake/residents/{residentId:guid}/phone"] = async (c, w) => await RefusedAsync(await c.PutAsJsonAsync($"/api/intake/residents/{w.Resident}/phone", new { phone = "050 1111111" })),
+        ["POST /api/intake/residents/{residentId:guid}/move"] = async (c, w) =>
+            await RefusedAsync(await c.PostAsJsonAsync($"/api/intake/residents/{w.Resident}/move", new { postcode = "9722 AB", houseNumber = "1" })),
         ["GET /api/intake/households/{householdId:guid}/plan/"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/intake/households/{w.Household}/plan")),
         ["POST /api/intake/households/{householdId:guid}/plan/network"] = async (c, w) =>
             await RefusedAsync(await c.PostAsJsonAsync($"/api/intake/households/{w.Household}/plan/network", new { name = "Buur", relation = "buurman", canHelpWith = "boodschappen" })),
@@ -196,6 +203,7 @@ public sealed class ScopedEndpointTests(StackFixture stack)
         ["GET /api/matching/volunteers/{id:guid}/workload"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/matching/volunteers/{w.Volunteer}/workload")),
         ["GET /api/matching/matches/{id:guid}"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/matching/matches/{w.Match}")),
         ["POST /api/matching/matches/{id:guid}/introduce"] = async (c, w) => await RefusedAsync(await c.PostAsync($"/api/matching/matches/{w.Match}/introduce", null)),
+        ["POST /api/matching/matches/{id:guid}/accept"] = async (c, w) => await RefusedAsync(await c.PostAsync($"/api/matching/matches/{w.Match}/accept", null)),
         ["POST /api/matching/matches/{id:guid}/decline"] = async (c, w) => await RefusedAsync(await c.PostAsJsonAsync($"/api/matching/matches/{w.Match}/decline", new { by = "volunteer" })),
         ["POST /api/matching/matches/{id:guid}/activate"] = async (c, w) => await RefusedAsync(await c.PostAsync($"/api/matching/matches/{w.Match}/activate", null)),
         ["POST /api/matching/matches/{id:guid}/evaluate"] = async (c, w) => await RefusedAsync(await c.PostAsJsonAsync($"/api/matching/matches/{w.Match}/evaluate", new { notes = "x" })),
