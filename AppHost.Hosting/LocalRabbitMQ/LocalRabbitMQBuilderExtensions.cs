@@ -11,6 +11,9 @@ namespace Aspire.Hosting;
 
 public static class LocalRabbitMQBuilderExtensions
 {
+    /// <summary>The broker's home, database and log folders under its state directory.</summary>
+    private static readonly string[] Folders = ["home", "mnesia", "log"];
+
     /// <summary>Erlang's port mapper on its own port, in the foreground, for one RabbitMQ node.</summary>
     public static IResourceBuilder<EpmdResource> AddEpmd(this IDistributedApplicationBuilder builder, [ResourceName] string name, int port) =>
         builder.AddResource(new EpmdResource(name))
@@ -80,7 +83,7 @@ public static class LocalRabbitMQBuilderExtensions
                 {
                     throw new ResourceCannotStartException($"port {distributionPort} is already in use by another program");
                 }
-                foreach (var folder in new[] { "home", "mnesia", "log" })
+                foreach (var folder in Folders)
                 {
                     Directory.CreateDirectory(Path.Combine(directory, folder));
                 }

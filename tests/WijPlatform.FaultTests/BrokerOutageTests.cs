@@ -16,7 +16,7 @@ public sealed class BrokerOutageTests
         await FaultStack.EventuallyAsync(async () => (await stack.EffectsAsync(answered)).Count == answered.Count, TimeSpan.FromSeconds(60), "every answered command reaches matching");
         var effects = await stack.EffectsAsync(answered);
         Assert.All(answered, id => Assert.Equal(1, effects[id]));
-        var outbox = await stack.OutboxAsync(stack.IntakeApi, "intake");
+        var outbox = await FaultStack.OutboxAsync(stack.IntakeApi, "intake");
         Assert.Equal(0, outbox.GetProperty("pending").GetInt64());
         Assert.True(outbox.GetProperty("publishFailures").GetInt64() > 0, "at least one publish should have failed and been retried");
     }
@@ -47,7 +47,7 @@ public sealed class BrokerOutageTests
             {
                 if (stack.IntakeApi is { } api)
                 {
-                    pendingDuringOutage = (await stack.OutboxAsync(api, "intake")).GetProperty("pending").GetInt64();
+                    pendingDuringOutage = (await FaultStack.OutboxAsync(api, "intake")).GetProperty("pending").GetInt64();
                 }
                 await Task.Delay(TimeSpan.FromSeconds(3));
                 await FaultStack.RestartAsync(stack.Broker);

@@ -20,7 +20,7 @@ public sealed class CrashTests
         await stack.Matching.KillAsync();
         await FaultStack.RestartAsync(stack.Matching);
 
-        await FaultStack.EventuallyAsync(async () => (await stack.OutboxAsync(stack.MatchingApi, "matching")).GetProperty("duplicatesSuppressed").GetInt64() == 1, TimeSpan.FromSeconds(30), "the redelivered message is suppressed by the inbox");
+        await FaultStack.EventuallyAsync(async () => (await FaultStack.OutboxAsync(stack.MatchingApi, "matching")).GetProperty("duplicatesSuppressed").GetInt64() == 1, TimeSpan.FromSeconds(30), "the redelivered message is suppressed by the inbox");
         Assert.Equal(1, (await stack.EffectsAsync([id!.Value]))[id.Value]);
         File.Delete(marker);
     }
@@ -39,8 +39,8 @@ public sealed class CrashTests
         await stack.Intake.KillAsync();
         await FaultStack.RestartAsync(stack.Intake);
 
-        await FaultStack.EventuallyAsync(async () => (await stack.OutboxAsync(stack.MatchingApi, "matching")).GetProperty("duplicatesSuppressed").GetInt64() == 1, TimeSpan.FromSeconds(30), "the re-published message is suppressed by the inbox");
-        await FaultStack.EventuallyAsync(async () => (await stack.OutboxAsync(stack.IntakeApi, "intake")).GetProperty("pending").GetInt64() == 0, TimeSpan.FromSeconds(10), "the outbox is empty");
+        await FaultStack.EventuallyAsync(async () => (await FaultStack.OutboxAsync(stack.MatchingApi, "matching")).GetProperty("duplicatesSuppressed").GetInt64() == 1, TimeSpan.FromSeconds(30), "the re-published message is suppressed by the inbox");
+        await FaultStack.EventuallyAsync(async () => (await FaultStack.OutboxAsync(stack.IntakeApi, "intake")).GetProperty("pending").GetInt64() == 0, TimeSpan.FromSeconds(10), "the outbox is empty");
         Assert.Equal(1, (await stack.EffectsAsync([id!.Value]))[id.Value]);
         File.Delete(marker);
     }

@@ -105,7 +105,7 @@ public sealed class FaultStack : IAsyncDisposable
         }
     }
 
-    public async Task<JsonElement> OutboxAsync(HttpClient service, string name) =>
+    public static async Task<JsonElement> OutboxAsync(HttpClient service, string name) =>
         await service.GetFromJsonAsync<JsonElement>($"/api/{name}/admin/messaging/outbox");
 
     /// <summary>How many times matching holds each request id: the effect of each message.</summary>

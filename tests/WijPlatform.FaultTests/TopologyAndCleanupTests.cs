@@ -11,7 +11,7 @@ public sealed class TopologyAndCleanupTests
         await using var stack = await FaultStack.StartAsync(startMatching: false);
         var (_, id) = await stack.RegisterQuestionAsync();
         Assert.NotNull(id);
-        await FaultStack.EventuallyAsync(async () => (await stack.OutboxAsync(stack.IntakeApi, "intake")).GetProperty("pending").GetInt64() == 0, TimeSpan.FromSeconds(20), "the broker confirmed the message");
+        await FaultStack.EventuallyAsync(async () => (await FaultStack.OutboxAsync(stack.IntakeApi, "intake")).GetProperty("pending").GetInt64() == 0, TimeSpan.FromSeconds(20), "the broker confirmed the message");
 
         await FaultStack.RestartAsync(stack.Matching);
         await FaultStack.EventuallyAsync(async () => (await stack.EffectsAsync([id!.Value])).Count == 1, TimeSpan.FromSeconds(30), "matching, started later, receives it");
@@ -27,9 +27,9 @@ public sealed class TopologyAndCleanupTests
 
         var (_, id) = await stack.RegisterQuestionAsync();
         await FaultStack.EventuallyAsync(async () => (await stack.EffectsAsync([id!.Value])).Count == 1, TimeSpan.FromSeconds(30), "the message arrives");
-        Assert.Equal(1, (await stack.OutboxAsync(stack.IntakeApi, "intake")).GetProperty("sent").GetInt64());
+        Assert.Equal(1, (await FaultStack.OutboxAsync(stack.IntakeApi, "intake")).GetProperty("sent").GetInt64());
 
-        await FaultStack.EventuallyAsync(async () => (await stack.OutboxAsync(stack.IntakeApi, "intake")).GetProperty("sent").GetInt64() == 0, TimeSpan.FromSeconds(20), "the sent outbox row is removed");
+        await FaultStack.EventuallyAsync(async () => (await FaultStack.OutboxAsync(stack.IntakeApi, "intake")).GetProperty("sent").GetInt64() == 0, TimeSpan.FromSeconds(20), "the sent outbox row is removed");
         await FaultStack.EventuallyAsync(async () => await stack.CountAsync("matchingdb", "SELECT count(*) FROM inbox_messages") == 0, TimeSpan.FromSeconds(20), "the inbox row is removed");
         Assert.Single(await stack.EffectsAsync([id!.Value]));
     }

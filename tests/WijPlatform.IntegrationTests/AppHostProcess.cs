@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using WijPlatform.Hosting;
 using WijPlatform.Hosting.Reporting;
@@ -55,7 +56,7 @@ public sealed class AppHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { AppHostAssembly, "--state-dir", state, "--gateway-port", port.ToString(), "--dynamic-ports", "--quiet" })
+        foreach (var argument in new[] { AppHostAssembly, "--state-dir", state, "--gateway-port", port.ToString(CultureInfo.InvariantCulture), "--dynamic-ports", "--quiet" })
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -110,7 +111,7 @@ public sealed class AppHostProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            await CommandRunner.RunAsync("kill", ["-TERM", _process.Id.ToString()]);
+            await CommandRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
             using var cts = new CancellationTokenSource(timeout);
             try
             {

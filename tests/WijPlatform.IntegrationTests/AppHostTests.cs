@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using WijPlatform.Hosting;
 using WijPlatform.Hosting.Reporting;
@@ -76,7 +77,7 @@ public sealed class AppHostTests
             var run = await CommandRunner.RunAsync(
                 "dotnet",
                 [AppHostProcess.AppHostAssembly, "--state-dir", state, "--dynamic-ports", "--quiet", "--no-dashboard"],
-                new Dictionary<string, string?> { ["WIJ_PORT_POSTGRES"] = port.ToString() },
+                new Dictionary<string, string?> { ["WIJ_PORT_POSTGRES"] = port.ToString(CultureInfo.InvariantCulture) },
                 TimeSpan.FromMinutes(2));
             Assert.Equal(1, run.ExitCode);
             Assert.Contains($"postgres cannot start: port {port} is already in use by another program. Log: {Path.Combine(state, "logs", "postgres.log")}", run.Output);
