@@ -5,12 +5,12 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// <summary>
 /// Writes of a unit of work that wait to be sent together, as the commands of one
 /// <see cref="NpgsqlBatch"/>: one round trip for all of them. Each statement keeps its own named
-/// parameters (Dapper's convention, <c>@Name</c> from the properties of a parameter object), which
-/// Npgsql binds per command, so two inserts into one table never share a value.
+/// parameters (Dapper's convention, <c>@Name</c> from the properties of a parameter object, only those
+/// the statement names), which Npgsql binds per command, so two inserts into one table never share a value.
 /// </summary>
 public sealed class QueuedWrites
 {
-    private static readonly ConcurrentDictionary<Type, Func<object, NpgsqlParameter>[]> Binders = new();
+    private static readonly ConcurrentDictionary<Type, (string Name, Func<object, NpgsqlParameter> Bind)[]> Binders = new();
     private static readonly MethodInfo BindMethod = typeof(QueuedWrites).GetMethod(nameof(Bind), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly List<NpgsqlBatchCommand> _commands = [];
@@ -26,9 +26,14 @@ public sealed class QueuedWrites
         var command = new NpgsqlBatchCommand(sql);
         if (parameters is not null)
         {
-            foreach (var bind in Binders.GetOrAdd(parameters.GetType(), BindersOf))
+            // As Dapper does: a record passed whole (a case with its household's regisseur) sends only
+            // the values its statement names, not every property it happens to carry.
+            foreach (var (name, bind) in Binders.GetOrAdd(parameters.GetType(), BindersOf))
             {
-                command.Parameters.Add(bind(parameters));
+                if (Names(sql, name))
+                {
+                    command.Parameters.Add(bind(parameters));
+                }
             }
         }
         _commands.Add(command);
@@ -50,11 +55,26 @@ public sealed class QueuedWrites
         return batch;
     }
 
-    private static Func<object, NpgsqlParameter>[] BindersOf(Type type) =>
+    private static (string, Func<object, NpgsqlParameter>)[] BindersOf(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-            .Select(p => (Func<object, NpgsqlParameter>)BindMethod.MakeGenericMethod(p.PropertyType).Invoke(null, [p])!)
+            .Select(p => (p.Name, (Func<object, NpgsqlParameter>)BindMethod.MakeGenericMethod(p.PropertyType).Invoke(null, [p])!))
             .ToArray();
+
+    /// <summary>Whether <paramref name="sql"/> has the placeholder <c>@name</c> (not merely a longer name that starts with it).</summary>
+    private static bool Names(string sql, string name)
+    {
+        var placeholder = "@" + name;
+        for (var at = sql.IndexOf(placeholder, StringComparison.OrdinalIgnoreCase); at >= 0; at = sql.IndexOf(placeholder, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + placeholder.Length;
+            if (end == sql.Length || !(char.IsLetterOrDigit(sql[end]) || sql[end] == '_'))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     // A value is typed by what it is (a list behind an interface goes as the list it is); a null by the
     // property's type, as Dapper does, so that PostgreSQL knows the type of "@x IS NULL".

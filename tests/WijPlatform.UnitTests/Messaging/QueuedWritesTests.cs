@@ -23,7 +23,7 @@ public sealed class QueuedWritesTests
     public void A_null_keeps_the_type_of_its_property_so_the_database_knows_what_it_is()
     {
         var writes = new QueuedWrites();
-        writes.Add("UPDATE t SET a = @Name WHERE @ResidentId IS NULL", new { Name = (string?)null, ResidentId = (Guid?)null, Ids = (IReadOnlyList<Guid>?)null });
+        writes.Add("UPDATE t SET a = @Name WHERE @ResidentId IS NULL OR id = ANY(@Ids)", new { Name = (string?)null, ResidentId = (Guid?)null, Ids = (IReadOnlyList<Guid>?)null });
 
         using var batch = writes.Take()!;
         var parameters = batch.BatchCommands[0].Parameters;
@@ -32,6 +32,20 @@ public sealed class QueuedWritesTests
         Assert.IsType<NpgsqlParameter<string>>(parameters["Name"]);
         Assert.IsType<NpgsqlParameter<Guid?>>(parameters["ResidentId"]);
         Assert.Equal(DBNull.Value, parameters["Ids"].Value);
+    }
+
+    [Fact]
+    public void Only_the_values_the_statement_names_are_sent()
+    {
+        var writes = new QueuedWrites();
+        // Npgsql cannot write a value of a type it does not know; the statement does not need it.
+        writes.Add("INSERT INTO t (status, status_note) VALUES (@Status, @StatusNote)", new { Status = "open", StatusNote = "new", Detail = new Row(), Stat = 1 });
+
+        using var batch = writes.Take()!;
+        var parameters = batch.BatchCommands[0].Parameters;
+
+        Assert.Equal(["Status", "StatusNote"], parameters.Select(p => p.ParameterName).Order());
+        Assert.Equal("open", parameters["Status"].Value);
     }
 
     [Fact]
