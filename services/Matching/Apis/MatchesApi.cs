@@ -12,7 +12,7 @@ public static class MatchesApi
             (await store.FindAsync(id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("match", id))).WithSummary("One match with the hours logged; its volunteer sees it without the coordinator's notes");
         api.MapPost("/{id:guid}/introduce", async (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => (await mover.MoveAsync(id, MatchStatus.Introduced, new MatchChange(), scope, ct)).Answer(TypedResults.Ok))
             .WithSummary("The volunteer and the resident have been introduced").RequireRoles(WijRoles.Coordinator);
-        api.MapPost("/{id:guid}/accept", Accept)
+        api.MapPost("/{id:guid}/accept", async (Guid id, VolunteerScope scope, MatchMover mover, CancellationToken ct) => (await mover.AcceptAsync(id, scope, ct)).Answer(TypedResults.Ok))
             .WithSummary("The volunteer says yes to a proposal (themselves, or the coordinator for them); intake's referral shows it accepted, the coordinator introduces them next");
         api.MapPost("/{id:guid}/decline", Decline)
             .WithSummary("Either side declines (no blame): the request is open again and the coordinator gets the next candidates (the volunteer does not)");
@@ -48,31 +48,6 @@ public static class MatchesApi
             return TypedResults.Ok(new DeclinedMatch(match, []));
         }
         return TypedResults.Ok(new DeclinedMatch(match, await matchmaker.RankAsync(request, 5, ct)));
-    }
-
-    public static async Task<Results<Ok<Match>, ProblemHttpResult>> Accept(Guid id, VolunteerScope scope, UnitOfWorkFactory unitOfWork, MatchStore store, TimeProvider clock, CancellationToken ct)
-    {
-        await using (var work = await unitOfWork.BeginAsync(ct))
-        {
-            var locked = await store.LockAsync(work, id, scope, ct);
-            if (locked.Problem(() => Problems.NotFound("match", id)) is { } problem)
-            {
-                return problem;
-            }
-            var match = locked.Value!;
-            if (match.AcceptedAt is { } at)
-            {
-                return Problems.Conflict("Already accepted.", $"The volunteer accepted this proposal at {at:yyyy-MM-dd HH:mm} UTC.");
-            }
-            if (match.Status is not (MatchStatus.Proposed or MatchStatus.Introduced))
-            {
-                return Problems.Conflict("Only a proposal can be accepted.", $"The match is {match.Status}.");
-            }
-            await store.AcceptAsync(work, id, clock.GetUtcNow().UtcDateTime, ct);
-            await work.PublishAsync(new VolunteerMatchAccepted(match.RequestId, match.Id, match.VolunteerId), ct);
-            await work.CommitAsync(ct);
-        }
-        return TypedResults.Ok((await store.FindAsync(id, scope, ct)).Value!);
     }
 
     public static async Task<Results<Ok<Match>, ProblemHttpResult>> LogHours(Guid id, LogHours hours, VolunteerScope scope, UnitOfWorkFactory unitOfWork, MatchStore store, TimeProvider clock, CancellationToken ct)

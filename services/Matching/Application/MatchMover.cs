@@ -27,6 +27,32 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
         return (await matches.FindAsync(id, scope, ct)).Value!;
     }
 
+    /// <summary>The volunteer says yes to a proposal (themselves, or the coordinator for them); intake's referral shows it accepted.</summary>
+    public async Task<Outcome<Match>> AcceptAsync(Guid id, VolunteerScope scope, CancellationToken ct)
+    {
+        await using (var work = await unitOfWork.BeginAsync(ct))
+        {
+            var locked = await matches.LockAsync(work, id, scope, ct);
+            if (locked.Refused("match", id) is { } refused)
+            {
+                return refused;
+            }
+            var match = locked.Value!;
+            if (match.AcceptedAt is { } at)
+            {
+                return Refusal.Conflict("Already accepted.", $"The volunteer accepted this proposal at {at:yyyy-MM-dd HH:mm} UTC.");
+            }
+            if (match.Status is not (MatchStatus.Proposed or MatchStatus.Introduced))
+            {
+                return Refusal.Conflict("Only a proposal can be accepted.", $"The match is {match.Status}.");
+            }
+            await matches.AcceptAsync(work, id, clock.GetUtcNow().UtcDateTime, ct);
+            await work.PublishAsync(new VolunteerMatchAccepted(match.RequestId, match.Id, match.VolunteerId), ct);
+            await work.CommitAsync(ct);
+        }
+        return (await matches.FindAsync(id, scope, ct)).Value!;
+    }
+
     private async Task PublishAsync(UnitOfWork work, Match match, VolunteerRequest request, string to, MatchChange change, CancellationToken ct)
     {
         switch (to)
