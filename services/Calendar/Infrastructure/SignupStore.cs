@@ -198,7 +198,7 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         new(activity.Capacity, active.Where(s => s.Status == SignupStatus.Confirmed).Select(s => s.Claim), Amsterdam.DateOf(clock.GetUtcNow().UtcDateTime));
 
     private static SignupPromoted Promoted(Activity activity, Signup signup) =>
-        new(signup.ReferralId, signup.Id, activity.Id, OccurrenceStart(activity, signup.OccurrenceDate));
+        new(signup.ReferralId, signup.Id, activity.Id, OccurrenceStart(activity, signup.OccurrenceDate), signup.ResidentId, activity.Title);
 
     /// <summary>The start a message names: the occurrence's, or for the whole series the series' first.</summary>
     public static DateTimeOffset OccurrenceStart(Activity activity, DateOnly? date) =>

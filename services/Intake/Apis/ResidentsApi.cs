@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WijPlatform.Contracts;
 using WijPlatform.Intake.Infrastructure;
 using WijPlatform.Intake.Model;
 using WijPlatform.ServiceDefaults.Http;
@@ -64,6 +65,8 @@ public static class ResidentsApi
             Blank(request.Phone), Blank(request.Email), request.PreferredContact, household.Postcode, household.HouseNumber, household.Street, household.City,
             household.Neighbourhood, null, now);
         await store.InsertResidentAsync(work, resident, ct);
+        await work.PublishAsync(new ResidentContactRecorded(resident.Id, resident.FirstName!, resident.LastName!, request.PreferredContact,
+            resident.Phone, resident.Email, resident.Street, resident.HouseNumber!, resident.Postcode!, resident.City), ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/residents/{resident.Id}", resident);
     }
