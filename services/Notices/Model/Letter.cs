@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace WijPlatform.Notices.Model;
 
@@ -10,6 +11,9 @@ namespace WijPlatform.Notices.Model;
 public static class Letter
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    // Names in any script stay readable in the page's source; only markup characters are escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Html(Notice notice, Recipient? recipient, DateOnly date)
     {
@@ -50,5 +54,5 @@ public static class Letter
             """;
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Encoder.Encode(text);
 }
