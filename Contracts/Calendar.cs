@@ -23,6 +23,15 @@ public sealed record SignupPromoted(
     Guid? ResidentId = null,
     [property: PersonalData] string? ActivityTitle = null);
 
-public sealed record ActivityCancelled(Guid ActivityId, DateTimeOffset? OccurrenceStart, IReadOnlyList<Guid> AffectedReferralIds);
+/// <summary>
+/// An activity, or one date of it, was cancelled: intake's referrals lost their seat, and the residents
+/// known to intake who were signed up (AffectedResidentIds) are told, with the activity's title.
+/// </summary>
+public sealed record ActivityCancelled(
+    Guid ActivityId,
+    DateTimeOffset? OccurrenceStart,
+    IReadOnlyList<Guid> AffectedReferralIds,
+    IReadOnlyList<Guid>? AffectedResidentIds = null,
+    [property: PersonalData] string? ActivityTitle = null);
 
 public sealed record ReferralRefused(Guid ReferralId, string Reason);

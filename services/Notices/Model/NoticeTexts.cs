@@ -12,6 +12,8 @@ public static class NoticeTexts
     public const string SignupPromoted = "signup-promoted";
     public const string MealDeliveryAccepted = "meal-delivery-accepted";
     public const string MealDeliveryDeclined = "meal-delivery-declined";
+    public const string ActivityCancelled = "activity-cancelled";
+    public const string VolunteerIntroduced = "volunteer-introduced";
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
@@ -24,6 +26,24 @@ public static class NoticeTexts
             $"Goed nieuws: er is een plek vrijgekomen bij {activity} op {local.ToString("dddd d MMMM", Dutch)} om {local.ToString("HH.mm", Dutch)} uur. " +
             "U staat niet meer op de wachtlijst en bent van harte welkom.");
     }
+
+    public static (string Subject, string Text) Cancelled(string? title, DateTimeOffset? startsAt)
+    {
+        var activity = string.IsNullOrWhiteSpace(title) ? "de activiteit" : title.Trim();
+        if (startsAt is not { } at)
+        {
+            return ($"{activity} gaat niet door", $"Helaas gaat {activity} niet meer door. U hoeft niet te komen; uw aanmelding is vervallen.");
+        }
+        var local = TimeZoneInfo.ConvertTime(at, Amsterdam);
+        return ($"{activity} gaat niet door",
+            $"Helaas gaat {activity} op {local.ToString("dddd d MMMM", Dutch)} om {local.ToString("HH.mm", Dutch)} uur niet door. U hoeft die dag niet te komen.");
+    }
+
+    public static (string Subject, string Text) Introduced(string? volunteerFirstName) =>
+        ("Er is een vrijwilliger voor u",
+            string.IsNullOrWhiteSpace(volunteerFirstName)
+                ? "Goed nieuws: we hebben een vrijwilliger voor u gevonden. Hij of zij neemt binnenkort contact met u op om kennis te maken."
+                : $"Goed nieuws: we hebben een vrijwilliger voor u gevonden: {volunteerFirstName.Trim()}. {volunteerFirstName.Trim()} neemt binnenkort contact met u op om kennis te maken.");
 
     public static (string Subject, string Text) MealsAccepted(IReadOnlyList<string> weekdays, DateOnly startsOn) =>
         ("Uw maaltijden worden bezorgd",

@@ -168,6 +168,64 @@ public sealed class NoticeTests(StackFixture stack)
         Assert.NotEqual(JsonValueKind.Null, notice.GetProperty("sentAt").ValueKind);
     }
 
+    [Fact]
+    public async Task A_cancelled_activity_reaches_each_resident_signed_up_once_by_letter_without_the_organisers_reason()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var resident = await RegisterAsync("Fenna", $"Dijkstra-{tag}", "letter");
+        using var coordinator = stack.Coordinator();
+        var activityId = (await CalendarKit.CreateAsync(coordinator, CalendarKit.Games(CalendarKit.UniqueRoom(), CalendarKit.At(CalendarKit.RandomMonday(), 14), capacity: 5))).GetProperty("id").GetGuid();
+        await SignUpAsync($"/api/calendar/activities/{activityId}/signups", new { displayName = "Fenna", channel = "desk", residentId = resident }, "confirmed");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/calendar/activities/{activityId}/cancel", new { reason = "De zaal staat onder water." })).StatusCode);
+
+        var notice = await EventuallySingleAsync(async () => await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={resident}"));
+        Assert.Equal(("letter", "activity-cancelled"), (notice.GetProperty("way").GetString(), notice.GetProperty("kind").GetString()));
+        var html = await _desk.GetStringAsync($"/api/notices/{notice.GetProperty("id").GetGuid()}/letter");
+        Assert.Contains($"Beste Fenna Dijkstra-{tag},", html);
+        Assert.Contains("Helaas gaat Spelletjesmiddag niet meer door.", html);
+        Assert.DoesNotContain("onder water", html);
+
+        // Published again by the calendar's relay: still one letter.
+        var duplicates = await DuplicatesSuppressedAsync();
+        await using (var calendar = await stack.OpenDatabaseAsync("calendardb"))
+        {
+            await using var reset = new NpgsqlCommand(
+                "UPDATE outbox_messages SET sent_at = NULL WHERE message_type LIKE 'WijPlatform.Contracts.ActivityCancelled,%' AND body->>'activityId' = $1", calendar)
+            {
+                Parameters = { new() { Value = activityId.ToString() } },
+            };
+            Assert.Equal(1, await reset.ExecuteNonQueryAsync());
+        }
+        await StackFixture.EventuallyAsync(async () => await DuplicatesSuppressedAsync() > duplicates, TimeSpan.FromSeconds(60));
+        Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={resident}"));
+    }
+
+    [Fact]
+    public async Task A_volunteer_introduced_by_the_coordinator_is_on_the_desks_call_list_with_the_volunteers_first_name()
+    {
+        using var coordinator = stack.Coordinator();
+        var talent = $"t-{Guid.NewGuid():N}"[..20];
+        var volunteer = await coordinator.PostAsJsonAsync("/api/matching/volunteers", new { firstName = "Wim", talents = Array.Empty<string>(), otherTalents = new[] { talent }, postcode = "3701 CD", travelMode = "bike" });
+        Assert.Equal(HttpStatusCode.Created, volunteer.StatusCode);
+        var volunteerId = (await volunteer.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var intake = new IntakeApi(stack, "Zeist Centrum");
+        var residentId = (await intake.RegisterResidentAsync("3701 AB", IntakeApi.UniqueHouseNumber(), "Cor", $"Visser-{talent[2..8]}")).GetProperty("id").GetGuid();
+        var caseId = await intake.RegisterCaseAsync(residentId, "3701 AB");
+        await intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-volunteer" });
+        var referralId = (await intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "volunteer", talent })).GetProperty("id").GetGuid();
+        await StackFixture.EventuallyGetAsync(coordinator, $"/api/matching/requests/{referralId}");
+        if ((await coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={referralId}")).GetProperty("totalCount").GetInt64() == 0)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync($"/api/matching/requests/{referralId}/proposals", new { volunteerId })).StatusCode);
+        }
+        var matchId = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={referralId}")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/matching/matches/{matchId}/introduce", null)).StatusCode);
+
+        var call = await EventuallySingleAsync(async () => (await CallsAsync()).Where(c => c.GetProperty("residentId").GetGuid() == residentId).ToList());
+        Assert.Equal("volunteer-introduced", call.GetProperty("kind").GetString());
+        Assert.Contains("we hebben een vrijwilliger voor u gevonden: Wim.", call.GetProperty("say").GetString());
+    }
+
     private async Task<Guid> RegisterAsync(string firstName, string lastName, string preferredContact, string? email = null) =>
         (await _intake.PostOkAsync("/api/intake/residents", new
         {
