@@ -23,6 +23,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     /// </summary>
     public static async Task SaveRecipientAsync(UnitOfWork work, Recipient recipient, DateTime at, CancellationToken cancellationToken)
     {
+        await LockResidentAsync(work, recipient.ResidentId, cancellationToken);
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO recipients (resident_id, first_name, last_name, preferred_contact, phone, email, street, house_number, postcode, city, recorded_at)
@@ -43,6 +44,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     /// </summary>
     public static async Task AddAsync(UnitOfWork work, string sourceKey, Guid residentId, string kind, (string Subject, string Text) words, DateOnly dueOn, DateTime at, CancellationToken cancellationToken)
     {
+        await LockResidentAsync(work, residentId, cancellationToken);
         var recipient = await work.Connection.QuerySingleOrDefaultAsync<Recipient>(new CommandDefinition(
             $"SELECT {RecipientColumns} FROM recipients WHERE resident_id = @residentId", new { residentId }, work.Transaction, cancellationToken: cancellationToken));
         await work.Connection.ExecuteAsync(new CommandDefinition(
@@ -54,6 +56,15 @@ public sealed class NoticeStore(NpgsqlDataSource db)
             new { Id = NewId.NextGuid(), SourceKey = sourceKey, ResidentId = residentId, Kind = kind, words.Subject, words.Text, recipient?.Way, DueOn = dueOn, At = at },
             work.Transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// One transaction at a time per resident: a notice and the resident's contact handled at the same
+    /// moment would each miss the other's uncommitted row, leaving the notice without a way. After the
+    /// lock, each statement (read committed) sees what the other committed.
+    /// </summary>
+    private static Task<int> LockResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended(@residentId::text, 7))", new { residentId }, work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>The desk's calls for <paramref name="today"/>: every call due by then that nobody has ticked off, oldest first.</summary>
     public async Task<Page<Call>> CallsAsync(DateOnly today, PageRequest page, CancellationToken cancellationToken)
