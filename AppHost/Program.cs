@@ -21,6 +21,7 @@ var intakeDb = postgres.AddDatabase("intakedb");
 var calendarDb = postgres.AddDatabase("calendardb");
 var matchingDb = postgres.AddDatabase("matchingdb");
 var cafeDb = postgres.AddDatabase("cafedb");
+var noticesDb = postgres.AddDatabase("noticesdb");
 var gatewayDb = postgres.AddDatabase("gatewaydb");
 
 var epmd = builder.AddEpmd("epmd", options.PortFor("epmd", 25681));
@@ -46,13 +47,21 @@ var cafe = builder.AddService<Projects.Cafe>("cafe", options.PortFor("cafe", 510
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity);
 
+// The development sender writes each email to a file here instead of a mail server.
+var notices = builder.AddService<Projects.Notices>("notices", options.PortFor("notices", 5105))
+    .WithReference(noticesDb).WaitFor(noticesDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(identity)
+    .WithEnvironment("Notices__Sender__Folder", Path.Combine(builder.StateFolder().Directory, "notices", "outbox"));
+
 builder.AddService<Projects.Gateway>("gateway", options.GatewayPort)
     .WithReference(identity).WithGatewayTokens(identity)
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(intake).WaitFor(intake)
     .WithReference(calendar).WaitFor(calendar)
     .WithReference(matching).WaitFor(matching)
-    .WithReference(cafe).WaitFor(cafe);
+    .WithReference(cafe).WaitFor(cafe)
+    .WithReference(notices).WaitFor(notices);
 
 await builder.Build().RunAsync();
 return Environment.ExitCode;

@@ -1,7 +1,10 @@
 namespace WijPlatform.Contracts;
 
-/// <summary>The volunteer and the resident were introduced to each other; either may still decline.</summary>
-public sealed record VolunteerMatchIntroduced(Guid RequestId, Guid MatchId, Guid VolunteerId);
+/// <summary>
+/// The volunteer and the resident were introduced to each other; either may still decline. The
+/// resident (when the request came from intake) is told the volunteer's first name.
+/// </summary>
+public sealed record VolunteerMatchIntroduced(Guid RequestId, Guid MatchId, Guid VolunteerId, Guid? ResidentId = null, [property: PersonalData] string? VolunteerFirstName = null);
 
 /// <summary>The volunteer said yes to a proposal (themselves, or the coordinator for them); the coordinator introduces them next.</summary>
 public sealed record VolunteerMatchAccepted(Guid RequestId, Guid MatchId, Guid VolunteerId);

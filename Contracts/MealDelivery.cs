@@ -18,7 +18,7 @@ public sealed record MealDeliveryRequested(
     [property: PersonalData] string? Remarks);
 
 /// <summary>The café's desk took the resident on: a standing order for home delivery starts on the first delivery day.</summary>
-public sealed record MealDeliveryAccepted(Guid ReferralId, Guid StandingOrderId, IReadOnlyList<string> Weekdays, DateOnly StartsOn);
+public sealed record MealDeliveryAccepted(Guid ReferralId, Guid StandingOrderId, IReadOnlyList<string> Weekdays, DateOnly StartsOn, Guid? ResidentId = null);
 
-/// <summary>The café cannot deliver (outside the delivery area, kitchen full, the resident said no); the reason is for the regisseur.</summary>
-public sealed record MealDeliveryDeclined(Guid ReferralId, [property: PersonalData] string Reason);
+/// <summary>The café cannot deliver (outside the delivery area, kitchen full, the resident said no); the reason is for the regisseur, not for the resident's notice.</summary>
+public sealed record MealDeliveryDeclined(Guid ReferralId, [property: PersonalData] string Reason, Guid? ResidentId = null);

@@ -11,13 +11,14 @@ public static class MessageRoutes
     public const string Calendar = "calendar";
     public const string Matching = "matching";
     public const string Cafe = "cafe";
+    public const string Notices = "notices";
 
     public static IReadOnlyDictionary<Type, string[]> Consumers { get; } = new Dictionary<Type, string[]>
     {
         [typeof(VolunteerRequested)] = [Matching],
         [typeof(DailyMealPublished)] = [Calendar],
         [typeof(VolunteerMatchProposed)] = [Intake, Cafe],
-        [typeof(VolunteerMatchIntroduced)] = [Intake],
+        [typeof(VolunteerMatchIntroduced)] = [Intake, Notices],
         [typeof(VolunteerMatchAccepted)] = [Intake],
         [typeof(VolunteerMatchDeclined)] = [Intake, Cafe],
         [typeof(VolunteerMatchEvaluated)] = [Intake],
@@ -26,18 +27,19 @@ public static class MessageRoutes
         [typeof(VolunteerMatchEnded)] = [Intake],
         [typeof(SignupConfirmed)] = [Intake],
         [typeof(SignupWaitlisted)] = [Intake],
-        [typeof(SignupPromoted)] = [Intake],
-        [typeof(ActivityCancelled)] = [Intake],
+        [typeof(SignupPromoted)] = [Intake, Notices],
+        [typeof(ActivityCancelled)] = [Intake, Notices],
         [typeof(ReferralRefused)] = [Intake],
         [typeof(ResidentErased)] = [Intake],
         [typeof(RepeatedNoShowsRecorded)] = [Intake],
         [typeof(DeliveryNoAnswerSignalled)] = [Intake],
         [typeof(MealDeliveryRequested)] = [Cafe],
-        [typeof(MealDeliveryAccepted)] = [Intake],
-        [typeof(MealDeliveryDeclined)] = [Intake],
+        [typeof(MealDeliveryAccepted)] = [Intake, Notices],
+        [typeof(MealDeliveryDeclined)] = [Intake, Notices],
         [typeof(ActivityReferralRequested)] = [Calendar],
         [typeof(DelivererRequested)] = [Matching],
         [typeof(DelivererAssigned)] = [Cafe],
-        [typeof(ResidentErasureRequested)] = [Calendar, Matching, Cafe],
+        [typeof(ResidentErasureRequested)] = [Calendar, Matching, Cafe, Notices],
+        [typeof(ResidentContactRecorded)] = [Notices],
     };
 }

@@ -8,7 +8,7 @@ namespace WijPlatform.Gateway;
 /// <summary>The services behind the gateway, resolved from service discovery configuration (services__name__http__0).</summary>
 public static class Backends
 {
-    public static readonly string[] Names = ["intake", "calendar", "matching", "cafe"];
+    public static readonly string[] Names = ["intake", "calendar", "matching", "cafe", "notices"];
 
     /// <summary>
     /// The public calendar: residents and their calendar apps read it without signing in. The

@@ -53,6 +53,7 @@ public sealed class FaultInfrastructure : IAsyncLifetime
         var postgres = builder.AddLocalPostgres("postgres", options.PortFor("postgres", 0));
         var intakeDb = postgres.AddDatabase("intakedb");
         var matchingDb = postgres.AddDatabase("matchingdb");
+        var noticesDb = postgres.AddDatabase("noticesdb");
         var epmd = builder.AddEpmd("epmd", options.PortFor("epmd", 0));
         var broker = builder.AddLocalRabbitMQ("messaging", options.PortFor("messaging", 0), epmd);
         builder.AddService<Projects.Intake>("intake", options.PortFor("intake", 0))
@@ -66,6 +67,13 @@ public sealed class FaultInfrastructure : IAsyncLifetime
             .WithReference(broker).WaitFor(broker)
             .WithReference(identity)
             .WithEnvironment(MatchingSettings.Apply)
+            .WithExplicitStart();
+        // Started only by the notices' outage test.
+        builder.AddService<Projects.Notices>("notices", options.PortFor("notices", 0))
+            .WithReference(noticesDb).WaitFor(noticesDb)
+            .WithReference(broker).WaitFor(broker)
+            .WithReference(identity)
+            .WithEnvironment("Notices__Sender__Folder", Path.Combine(StateDirectory, "notices", "outbox"))
             .WithExplicitStart();
 
         _app = builder.Build();

@@ -169,7 +169,7 @@ public sealed class ApiTests(StackFixture stack)
         using var anyone = stack.Anonymous();
         var health = await anyone.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        foreach (var service in new[] { "intake", "calendar", "matching", "cafe" })
+        foreach (var service in new[] { "intake", "calendar", "matching", "cafe", "notices" })
         {
             Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
         }

@@ -51,13 +51,13 @@ public sealed class AppHostTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(0, await host.StopAsync(TimeSpan.FromSeconds(60)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"stopping took {watch.Elapsed}");
-        // Aspire's orchestrator stops every resource before the AppHost exits, and its own
-        // controller process follows a moment later.
+        // Aspire's orchestrator has told every resource to stop when the AppHost exits; a server
+        // still finishing its own shutdown (PostgreSQL waits for its last clients) and DCP's
+        // controller follow within seconds, and then nothing of the stack may be left.
         List<string> Survivors() => [.. processes.Where(p => StackProcesses.IsRunning(p.Key) && StackProcesses.CommandOf(p.Key) == p.Value).Select(p => $"{p.Key} {p.Value}")];
-        Assert.DoesNotContain(Survivors(), s => !s.Contains("/dcp ", StringComparison.Ordinal));
         try
         {
-            await StackFixture.EventuallyAsync(() => Task.FromResult(Survivors().Count == 0), TimeSpan.FromSeconds(10));
+            await StackFixture.EventuallyAsync(() => Task.FromResult(Survivors().Count == 0), TimeSpan.FromSeconds(30));
         }
         catch (TimeoutException)
         {

@@ -11,7 +11,7 @@ namespace WijPlatform.IntegrationTests;
 /// </summary>
 public sealed partial class ManifestTests
 {
-    private static readonly string[] Services = ["intake", "calendar", "matching", "cafe", "gateway"];
+    private static readonly string[] Services = ["intake", "calendar", "matching", "cafe", "notices", "gateway"];
     private static readonly string[] Databases = ["intakedb", "calendardb", "matchingdb", "cafedb", "gatewaydb"];
 
     [Fact]

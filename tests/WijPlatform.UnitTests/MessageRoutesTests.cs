@@ -14,6 +14,7 @@ public sealed class MessageRoutesTests
         (MessageRoutes.Calendar, typeof(WijPlatform.Calendar.Model.Activity).Assembly),
         (MessageRoutes.Matching, typeof(WijPlatform.Matching.Model.Volunteer).Assembly),
         (MessageRoutes.Cafe, typeof(WijPlatform.Cafe.Model.DailyMenu).Assembly),
+        (MessageRoutes.Notices, typeof(WijPlatform.Notices.Model.Notice).Assembly),
     ];
 
     /// <summary>

@@ -65,7 +65,7 @@ public static class DeliveryApplicationsApi
         await ResidentStore.InsertStandingOrderAsync(work, standing, ct);
         await desk.CatchUpAsync(work, standing, ct);
         await ApplicationStore.DecideAsync(work, id, DeliveryApplication.Accepted, standing.Id, null, Who(request.DecidedBy), now.UtcDateTime, ct);
-        await work.PublishAsync(new MealDeliveryAccepted(id, standing.Id, standing.Days, startsOn), ct);
+        await work.PublishAsync(new MealDeliveryAccepted(id, standing.Id, standing.Days, startsOn, application.ResidentId), ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok((await store.FindAsync(id, ct))!);
     }
@@ -84,7 +84,7 @@ public static class DeliveryApplicationsApi
         }
         var reason = request.Reason.Trim();
         await ApplicationStore.DecideAsync(work, id, DeliveryApplication.Declined, null, reason, Who(request.DecidedBy), clock.GetUtcNow().UtcDateTime, ct);
-        await work.PublishAsync(new MealDeliveryDeclined(id, reason), ct);
+        await work.PublishAsync(new MealDeliveryDeclined(id, reason, application.ResidentId), ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok((await store.FindAsync(id, ct))!);
     }

@@ -87,8 +87,8 @@ public static class ActivitiesApi
             return Problems.Conflict("The activity is already cancelled.", $"Activity {id} was cancelled before.");
         }
         await store.CancelAsync(work, id, request.Reason?.Trim(), ct);
-        var referrals = await signups.CancelForAsync(work, id, null, ct);
-        await work.PublishAsync(new ActivityCancelled(id, null, referrals), ct);
+        var cancelled = await signups.CancelForAsync(work, id, null, ct);
+        await work.PublishAsync(new ActivityCancelled(id, null, cancelled.ReferralIds, cancelled.ResidentIds, activity.Title), ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(activity with { Status = ActivityStatus.Cancelled, CancelReason = request.Reason?.Trim() });
     }

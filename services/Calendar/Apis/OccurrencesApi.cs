@@ -128,8 +128,8 @@ public static class OccurrencesApi
                 continue;
             }
             await store.SaveExceptionAsync(work, id, new OccurrenceException(date, kind, null, null, null, reason?.Trim()), ct);
-            var referrals = await signups.CancelForAsync(work, id, date, ct);
-            await work.PublishAsync(new ActivityCancelled(id, new DateTimeOffset(occurrence.StartsAt, TimeSpan.Zero), referrals), ct);
+            var cancelled = await signups.CancelForAsync(work, id, date, ct);
+            await work.PublishAsync(new ActivityCancelled(id, new DateTimeOffset(occurrence.StartsAt, TimeSpan.Zero), cancelled.ReferralIds, cancelled.ResidentIds, activity.Title), ct);
             taken.Add(new ScheduledOccurrence(activity, occurrence with { Status = kind, Reason = reason?.Trim() }));
         }
         await work.CommitAsync(ct);

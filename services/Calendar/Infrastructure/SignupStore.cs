@@ -105,21 +105,24 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
 
     /// <summary>
     /// Cancels the sign-ups that an activity's cancellation (date null) or one occurrence's
-    /// cancellation takes away, and returns the referrals affected (series sign-ups lose that date too).
+    /// cancellation takes away, and returns the referrals and the residents affected (series sign-ups lose that date too).
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> CancelForAsync(UnitOfWork work, Guid activityId, DateOnly? date, CancellationToken cancellationToken)
+    public async Task<CancelledSignups> CancelForAsync(UnitOfWork work, Guid activityId, DateOnly? date, CancellationToken cancellationToken)
     {
-        var cancelled = await work.QueryAsync<Guid?>(
+        var cancelled = await work.QueryAsync<(Guid? ReferralId, Guid? ResidentId)>(
             """
             UPDATE signups SET status = 'cancelled', cancelled_at = now()
             WHERE activity_id = @activityId AND status <> 'cancelled' AND (@date::date IS NULL OR occurrence_date = @date)
-            RETURNING referral_id
+            RETURNING referral_id, resident_id
             """,
             new { activityId, date }, cancellationToken: cancellationToken);
-        var seriesReferrals = date is null ? [] : await work.QueryAsync<Guid?>(
-            "SELECT referral_id FROM signups WHERE activity_id = @activityId AND occurrence_date IS NULL AND status = 'confirmed'",
+        var series = date is null ? [] : await work.QueryAsync<(Guid? ReferralId, Guid? ResidentId)>(
+            "SELECT referral_id, resident_id FROM signups WHERE activity_id = @activityId AND occurrence_date IS NULL AND status = 'confirmed'",
             new { activityId }, cancellationToken: cancellationToken);
-        return cancelled.Concat(seriesReferrals).OfType<Guid>().Distinct().ToList();
+        var affected = cancelled.Concat(series).ToList();
+        return new CancelledSignups(
+            affected.Select(a => a.ReferralId).OfType<Guid>().Distinct().ToList(),
+            affected.Select(a => a.ResidentId).OfType<Guid>().Distinct().ToList());
     }
 
     /// <summary>
@@ -186,7 +189,7 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         new(activity.Capacity, active.Where(s => s.Status == SignupStatus.Confirmed).Select(s => s.Claim), Amsterdam.DateOf(clock.GetUtcNow().UtcDateTime));
 
     private static SignupPromoted Promoted(Activity activity, Signup signup) =>
-        new(signup.ReferralId, signup.Id, activity.Id, OccurrenceStart(activity, signup.OccurrenceDate));
+        new(signup.ReferralId, signup.Id, activity.Id, OccurrenceStart(activity, signup.OccurrenceDate), signup.ResidentId, activity.Title);
 
     /// <summary>The start a message names: the occurrence's, or for the whole series the series' first.</summary>
     public static DateTimeOffset OccurrenceStart(Activity activity, DateOnly? date) =>
@@ -233,3 +236,6 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
             ResidentId, ReferralId, Status, (int?)Position, CreatedAt.ToUniversalTime());
     }
 }
+
+/// <summary>Who lost a seat when an activity or one of its dates was cancelled.</summary>
+public sealed record CancelledSignups(IReadOnlyList<Guid> ReferralIds, IReadOnlyList<Guid> ResidentIds);

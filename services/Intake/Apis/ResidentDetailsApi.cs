@@ -56,8 +56,11 @@ public static class ResidentDetailsApi
             return Problems.Invalid("phone", "The resident prefers to be phoned; a phone number is needed.");
         }
         await residents.ChangePhoneAsync(work, residentId, phone, ct);
+        var changed = resident with { Phone = phone };
+        // The notices service phones the number it was last told.
+        await work.PublishAsync(ResidentsApi.ContactOf(changed), ct);
         await work.CommitAsync(ct);
-        return TypedResults.Ok(resident with { Phone = phone });
+        return TypedResults.Ok(changed);
     }
 
     public static async Task<Results<Ok<Resident>, ValidationProblem, ProblemHttpResult>> Move(
@@ -109,12 +112,15 @@ public static class ResidentDetailsApi
         {
             cases.Append(work, caseId, "resident-moved", $"The resident moved (neighbourhood {household.Neighbourhood ?? "unknown"}).", caller.Display, now);
         }
-        await work.CommitAsync(ct);
-        return TypedResults.Ok(resident with
+        var moved = resident with
         {
             HouseholdId = household.Id, Postcode = household.Postcode, HouseNumber = household.HouseNumber, Street = household.Street, City = household.City,
             Neighbourhood = household.Neighbourhood,
-        });
+        };
+        // A letter goes to the new address.
+        await work.PublishAsync(ResidentsApi.ContactOf(moved), ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(moved);
     }
 }
 

@@ -58,7 +58,8 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
         switch (to)
         {
             case MatchStatus.Introduced:
-                await work.PublishAsync(new VolunteerMatchIntroduced(match.RequestId, match.Id, match.VolunteerId), ct);
+                var introduced = await volunteers.LockAsync(work, match.VolunteerId, ct);
+                await work.PublishAsync(new VolunteerMatchIntroduced(match.RequestId, match.Id, match.VolunteerId, request.ResidentId, introduced?.FirstName), ct);
                 break;
             case MatchStatus.Declined:
                 await requests.SetStatusAsync(work, request.Id, RequestStatus.Open, ct);

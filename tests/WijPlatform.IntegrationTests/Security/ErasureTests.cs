@@ -16,8 +16,8 @@ namespace WijPlatform.IntegrationTests.Security;
 /// </summary>
 public sealed class ErasureTests(StackFixture stack)
 {
-    private static readonly string[] Databases = ["intakedb", "calendardb", "matchingdb", "cafedb", "gatewaydb"];
-    private static readonly string[] Queues = ["intake", "calendar", "matching", "cafe", "intake_error", "calendar_error", "matching_error", "cafe_error"];
+    private static readonly string[] Databases = ["intakedb", "calendardb", "matchingdb", "cafedb", "noticesdb", "gatewaydb"];
+    private static readonly string[] Queues = ["intake", "calendar", "matching", "cafe", "notices", "intake_error", "calendar_error", "matching_error", "cafe_error", "notices_error"];
 
     private sealed record Resident(string FirstName, string LastName, string Bsn, string Phone, string Street, string Diagnosis, string Postcode)
     {
@@ -156,7 +156,7 @@ public sealed class ErasureTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Accepted, erasure.StatusCode);
         await StackFixture.EventuallyAsync(async () =>
             (await professional.GetFromJsonAsync<JsonElement>(erasure.Headers.Location!.ToString())).GetProperty("confirmedBy").EnumerateArray()
-                .Select(c => c.GetProperty("service").GetString()).Order().SequenceEqual(["cafe", "calendar", "intake", "matching"]), TimeSpan.FromSeconds(60));
+                .Select(c => c.GetProperty("service").GetString()).Order().SequenceEqual(["cafe", "calendar", "intake", "matching", "notices"]), TimeSpan.FromSeconds(60));
 
         var organised = await anonymous.GetFromJsonAsync<JsonElement>($"/api/calendar/activities/{ownActivity}");
         Assert.Equal(JsonValueKind.Null, organised.GetProperty("organiserName").ValueKind);

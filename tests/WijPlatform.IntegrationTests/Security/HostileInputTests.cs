@@ -31,6 +31,7 @@ public sealed class HostileInputTests(StackFixture stack)
         ["calendar"] = (WijRoles.Coordinator, "/api/calendar/activities"),
         ["matching"] = (WijRoles.Coordinator, "/api/matching/volunteers"),
         ["cafe"] = (WijRoles.Cafe, "/api/cafe/dishes"),
+        ["notices"] = (WijRoles.Desk, "/api/notices/calls"),
     };
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed record Operation(string Service, string Method, string Template, I
 
 public static partial class Operations
 {
-    public static readonly string[] Services = ["intake", "calendar", "matching", "cafe"];
+    public static readonly string[] Services = ["intake", "calendar", "matching", "cafe", "notices"];
 
     /// <summary>Every operation of every service, read from the OpenAPI documents the gateway serves.</summary>
     public static async Task<IReadOnlyList<Operation>> AllAsync(StackFixture stack)

@@ -1,0 +1,159 @@
+using MassTransit;
+
+namespace WijPlatform.Notices.Infrastructure;
+
+public sealed class NoticeStore(NpgsqlDataSource db)
+{
+    private const string Columns =
+        "id, resident_id AS ResidentId, kind, subject, text, way, due_on AS DueOn, created_at AS CreatedAt, done_at AS DoneAt, done_by AS DoneBy, sent_at AS SentAt";
+
+    private const string RecipientColumns =
+        "resident_id AS ResidentId, first_name AS FirstName, last_name AS LastName, preferred_contact AS PreferredContact, phone, email, street, " +
+        "house_number AS HouseNumber, postcode, city";
+
+    /// <summary>
+    /// Keeps the resident's latest name and way of contact, and gives the notices that waited for it
+    /// (the fact overtook the registration on the broker) their way.
+    /// </summary>
+    public static async Task SaveRecipientAsync(UnitOfWork work, Recipient recipient, DateTime at, CancellationToken cancellationToken)
+    {
+        await LockResidentAsync(work, recipient.ResidentId, cancellationToken);
+        await work.ExecuteAsync(
+            """
+            INSERT INTO recipients (resident_id, first_name, last_name, preferred_contact, phone, email, street, house_number, postcode, city, recorded_at)
+            VALUES (@ResidentId, @FirstName, @LastName, @PreferredContact, @Phone, @Email, @Street, @HouseNumber, @Postcode, @City, @At)
+            ON CONFLICT (resident_id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                preferred_contact = excluded.preferred_contact, phone = excluded.phone, email = excluded.email, street = excluded.street,
+                house_number = excluded.house_number, postcode = excluded.postcode, city = excluded.city, recorded_at = excluded.recorded_at;
+            UPDATE notices SET way = @Way WHERE resident_id = @ResidentId AND way IS NULL;
+            """,
+            new { recipient.ResidentId, recipient.FirstName, recipient.LastName, recipient.PreferredContact, recipient.Phone, recipient.Email,
+                recipient.Street, recipient.HouseNumber, recipient.Postcode, recipient.City, At = at, recipient.Way }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the notice of one fact for one resident, once: <paramref name="sourceKey"/> names the fact,
+    /// so the same fact published again under another message id makes no second notice.
+    /// </summary>
+    public static async Task AddAsync(UnitOfWork work, string sourceKey, Guid residentId, string kind, (string Subject, string Text) words, DateOnly dueOn, DateTime at, CancellationToken cancellationToken)
+    {
+        await LockResidentAsync(work, residentId, cancellationToken);
+        var recipient = await work.QuerySingleOrDefaultAsync<Recipient>(
+            $"SELECT {RecipientColumns} FROM recipients WHERE resident_id = @residentId", new { residentId }, cancellationToken);
+        await work.ExecuteAsync(
+            """
+            INSERT INTO notices (id, source_key, resident_id, kind, subject, text, way, due_on, created_at)
+            VALUES (@Id, @SourceKey, @ResidentId, @Kind, @Subject, @Text, @Way, @DueOn, @At)
+            ON CONFLICT (source_key) DO NOTHING
+            """,
+            new { Id = NewId.NextGuid(), SourceKey = sourceKey, ResidentId = residentId, Kind = kind, words.Subject, words.Text, recipient?.Way, DueOn = dueOn, At = at }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One transaction at a time per resident: a notice and the resident's contact handled at the same
+    /// moment would each miss the other's uncommitted row, leaving the notice without a way. After the
+    /// lock, each statement (read committed) sees what the other committed.
+    /// </summary>
+    private static Task<int> LockResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
+        work.ExecuteAsync(
+            "SELECT pg_advisory_xact_lock(hashtextextended(@residentId::text, 7))", new { residentId }, cancellationToken);
+
+    /// <summary>The desk's calls for <paramref name="today"/>: every call due by then that nobody has ticked off, oldest first.</summary>
+    public async Task<Page<PhoneCall>> CallsAsync(DateOnly today, PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryPageAsync<CallRow>(
+            "n.id, n.resident_id AS ResidentId, n.kind, r.first_name AS FirstName, r.last_name AS LastName, r.phone, n.text, n.due_on AS DueOn, n.created_at AS CreatedAt",
+            "notices n JOIN recipients r ON r.resident_id = n.resident_id WHERE n.way = 'call' AND n.done_at IS NULL AND n.due_on <= @today",
+            "n.due_on, n.created_at, n.id",
+            new { today },
+            page,
+            cancellationToken);
+        return new Page<PhoneCall>([.. rows.Items.Select(r => r.ToCall())], rows.PageNumber, rows.PageSize, rows.TotalCount);
+    }
+
+    /// <summary>Letters not yet posted or handed over, oldest first.</summary>
+    public Task<Page<Notice>> LettersAsync(PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<Notice>(Columns, "notices WHERE way = 'letter' AND done_at IS NULL", "created_at, id", null, page, cancellationToken);
+
+    public Task<Page<Notice>> OfResidentAsync(Guid residentId, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<Notice>(Columns, "notices WHERE resident_id = @residentId", "created_at, id", new { residentId }, page, cancellationToken);
+
+    public async Task<(Notice Notice, Recipient? Recipient)?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var notice = await connection.QuerySingleOrDefaultAsync<Notice>(new CommandDefinition(
+            $"SELECT {Columns} FROM notices WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        if (notice is null)
+        {
+            return null;
+        }
+        var recipient = await connection.QuerySingleOrDefaultAsync<Recipient>(new CommandDefinition(
+            $"SELECT {RecipientColumns} FROM recipients WHERE resident_id = @ResidentId", notice, cancellationToken: cancellationToken));
+        return (notice, recipient);
+    }
+
+    /// <summary>Ticks a call or a letter off: null when there is no such notice, false when it was done before or is sent by the sender.</summary>
+    public async Task<bool?> MarkDoneAsync(Guid id, string doneBy, DateTime at, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var state = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            """
+            WITH done AS (
+                UPDATE notices SET done_at = @at, done_by = @doneBy
+                WHERE id = @id AND way IN ('call', 'letter') AND done_at IS NULL
+                RETURNING 'done')
+            SELECT 'done' FROM done
+            UNION ALL SELECT 'exists' FROM notices WHERE id = @id AND NOT EXISTS (SELECT 1 FROM done)
+            """,
+            new { id, doneBy, at }, cancellationToken: cancellationToken));
+        return state switch { "done" => true, "exists" => false, _ => null };
+    }
+
+    /// <summary>Messages the sender has not sent yet, locked for this transaction so that a second instance skips them.</summary>
+    public static async Task<List<Unsent>> ClaimUnsentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int limit, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Unsent>(new CommandDefinition(
+            """
+            SELECT n.id, n.subject, n.text, r.first_name AS FirstName, r.last_name AS LastName, r.email
+            FROM notices n JOIN recipients r ON r.resident_id = n.resident_id
+            WHERE n.way = 'email' AND n.sent_at IS NULL
+            ORDER BY n.created_at, n.id
+            LIMIT @limit
+            FOR UPDATE OF n SKIP LOCKED
+            """,
+            new { limit }, transaction, cancellationToken: cancellationToken))).ToList();
+
+    public static Task MarkSentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, DateTime at, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notices SET sent_at = @at, attempts = attempts + 1 WHERE id = @id", new { id, at }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>A resident asked to be forgotten: their way of contact and every notice to them go.</summary>
+    public static Task EraseAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
+        work.ExecuteAsync(
+            "DELETE FROM notices WHERE resident_id = @residentId; DELETE FROM recipients WHERE resident_id = @residentId;",
+            new { residentId }, cancellationToken);
+
+    public sealed class Unsent
+    {
+        public Guid Id { get; init; }
+        public string Subject { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string FirstName { get; init; } = "";
+        public string LastName { get; init; } = "";
+        public string? Email { get; init; }
+    }
+
+    private sealed class CallRow
+    {
+        public Guid Id { get; init; }
+        public Guid ResidentId { get; init; }
+        public string Kind { get; init; } = "";
+        public string FirstName { get; init; } = "";
+        public string LastName { get; init; } = "";
+        public string Phone { get; init; } = "";
+        public string Text { get; init; } = "";
+        public DateOnly DueOn { get; init; }
+        public DateTime CreatedAt { get; init; }
+
+        public PhoneCall ToCall() => new(Id, ResidentId, Kind, $"{FirstName} {LastName}", Phone, NoticeTexts.Say(FirstName, LastName, Text), DueOn, CreatedAt);
+    }
+}

@@ -1,0 +1,66 @@
+namespace WijPlatform.Notices.Messaging;
+
+/// <summary>
+/// A fact that a resident must hear about becomes one notice for them. The inbox keeps a redelivered
+/// message from counting twice; the notice's source key keeps the same fact published again from
+/// doing so. A fact about nobody known to intake (a walk-in's sign-up) makes no notice.
+/// </summary>
+public abstract class NoticeConsumer<TMessage>(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, TimeProvider clock)
+    : IdempotentConsumer<TMessage>(unitOfWork, metrics)
+    where TMessage : class
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    protected override async Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
+        foreach (var (residentId, sourceKey, kind, words) in Notices(message))
+        {
+            await NoticeStore.AddAsync(work, sourceKey, residentId, kind, words, today, now.UtcDateTime, cancellationToken);
+        }
+    }
+
+    /// <summary>Who is told what, each with the fact's own key (per resident); none when the fact concerns nobody known to intake.</summary>
+    protected abstract IEnumerable<(Guid ResidentId, string SourceKey, string Kind, (string Subject, string Text) Words)> Notices(TMessage message);
+
+    protected static IEnumerable<(Guid, string, string, (string, string))> One(Guid? residentId, string sourceKey, string kind, (string, string) words) =>
+        residentId is { } id ? [(id, sourceKey, kind, words)] : [];
+}
+
+public sealed class SignupPromotedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, TimeProvider clock)
+    : NoticeConsumer<SignupPromoted>(unitOfWork, metrics, clock)
+{
+    protected override IEnumerable<(Guid, string, string, (string, string))> Notices(SignupPromoted m) =>
+        One(m.ResidentId, $"signup-promoted:{m.SignupId}:{m.OccurrenceStart.UtcTicks}", NoticeTexts.SignupPromoted, NoticeTexts.Promoted(m.ActivityTitle, m.OccurrenceStart));
+}
+
+public sealed class MealDeliveryAcceptedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, TimeProvider clock)
+    : NoticeConsumer<MealDeliveryAccepted>(unitOfWork, metrics, clock)
+{
+    protected override IEnumerable<(Guid, string, string, (string, string))> Notices(MealDeliveryAccepted m) =>
+        One(m.ResidentId, $"meal-delivery-decided:{m.ReferralId}", NoticeTexts.MealDeliveryAccepted, NoticeTexts.MealsAccepted(m.Weekdays, m.StartsOn));
+}
+
+public sealed class MealDeliveryDeclinedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, TimeProvider clock)
+    : NoticeConsumer<MealDeliveryDeclined>(unitOfWork, metrics, clock)
+{
+    protected override IEnumerable<(Guid, string, string, (string, string))> Notices(MealDeliveryDeclined m) =>
+        One(m.ResidentId, $"meal-delivery-decided:{m.ReferralId}", NoticeTexts.MealDeliveryDeclined, NoticeTexts.MealsDeclined());
+}
+
+public sealed class ActivityCancelledConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, TimeProvider clock)
+    : NoticeConsumer<ActivityCancelled>(unitOfWork, metrics, clock)
+{
+    protected override IEnumerable<(Guid, string, string, (string, string))> Notices(ActivityCancelled m) =>
+        (m.AffectedResidentIds ?? []).Distinct().Select(resident => (resident,
+            $"activity-cancelled:{m.ActivityId}:{m.OccurrenceStart?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"}:{resident}",
+            NoticeTexts.ActivityCancelled, NoticeTexts.Cancelled(m.ActivityTitle, m.OccurrenceStart)));
+}
+
+public sealed class VolunteerMatchIntroducedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, TimeProvider clock)
+    : NoticeConsumer<VolunteerMatchIntroduced>(unitOfWork, metrics, clock)
+{
+    protected override IEnumerable<(Guid, string, string, (string, string))> Notices(VolunteerMatchIntroduced m) =>
+        One(m.ResidentId, $"volunteer-introduced:{m.MatchId}", NoticeTexts.VolunteerIntroduced, NoticeTexts.Introduced(m.VolunteerFirstName));
+}

@@ -1,0 +1,46 @@
+using WijPlatform.Notices.Model;
+
+namespace WijPlatform.UnitTests.Notices;
+
+public sealed class NoticeRulesTests
+{
+    [Theory]
+    [InlineData("phone", "050 123 4567", null, ContactWay.Call)]
+    [InlineData("email", null, "anna@example.nl", ContactWay.Email)]
+    [InlineData("letter", "050 123 4567", "anna@example.nl", ContactWay.Letter)]
+    [InlineData("desk", "050 123 4567", null, ContactWay.Letter)]
+    [InlineData("home-visit", null, null, ContactWay.Letter)]
+    [InlineData("via-informal-carer", "050 123 4567", null, ContactWay.Letter)]
+    [InlineData("phone", null, null, ContactWay.Letter)]
+    [InlineData("email", "050 123 4567", " ", ContactWay.Letter)]
+    public void Each_way_of_contact_has_one_way_to_be_told(string preferred, string? phone, string? email, string way) =>
+        Assert.Equal(way, ContactWay.For(preferred, phone, email));
+
+    [Fact]
+    public void A_promotion_names_the_activity_and_its_Amsterdam_time_in_Dutch_in_summer_and_in_winter()
+    {
+        // 12:00 UTC is 14.00 in summer time and 13.00 in winter time.
+        Assert.Contains("bij Spelmiddag op dinsdag 7 juli om 14.00 uur", NoticeTexts.Promoted("Spelmiddag", new DateTimeOffset(2026, 7, 7, 12, 0, 0, TimeSpan.Zero)).Text);
+        Assert.Contains("bij Spelmiddag op dinsdag 1 december om 13.00 uur", NoticeTexts.Promoted("Spelmiddag", new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)).Text);
+    }
+
+    [Fact]
+    public void Meal_delivery_days_are_named_in_Dutch_and_a_refusal_gives_no_reason()
+    {
+        Assert.Contains("op maandag en donderdag", NoticeTexts.MealsAccepted(["monday", "thursday"], new DateOnly(2026, 12, 7)).Text);
+        Assert.Contains("vanaf maandag 7 december", NoticeTexts.MealsAccepted(["monday"], new DateOnly(2026, 12, 7)).Text);
+        Assert.DoesNotContain("omdat", NoticeTexts.MealsDeclined().Text);
+    }
+
+    [Fact]
+    public void A_letter_shows_names_in_any_script_and_escapes_markup()
+    {
+        var notice = new Notice(Guid.NewGuid(), Guid.NewGuid(), NoticeTexts.SignupPromoted, "Onderwerp", "Tekst <b>vet</b>", ContactWay.Letter, new DateOnly(2026, 12, 1), DateTime.UtcNow, null, null, null);
+        var recipient = new Recipient(notice.ResidentId, "Олена", "Ëlla-<script>", "letter", null, null, "Kerkweg", "1", "3701 AB", "Zeist");
+        var html = Letter.Html(notice, recipient, new DateOnly(2026, 12, 1));
+        Assert.Contains("Beste Олена Ëlla-&lt;script&gt;,", html);
+        Assert.Contains("Tekst &lt;b&gt;vet&lt;/b&gt;", html);
+        Assert.Contains("1 december 2026", html);
+        Assert.DoesNotContain("<script>", html);
+    }
+}
