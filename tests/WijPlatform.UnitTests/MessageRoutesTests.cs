@@ -35,7 +35,7 @@ public sealed class MessageRoutesTests
         {
             ["ConnectionStrings:messaging"] = "amqp://guest:guest@localhost:5672/",
             ["Messaging:FieldKeys:test"] = Convert.ToBase64String(new byte[32]),
-        }.Concat(new[] { "intakedb", "calendardb", "matchingdb", "cafedb" }.Select(db => KeyValuePair.Create($"ConnectionStrings:{db}", (string?)"Host=localhost;Database=none"))));
+        }.Concat(new[] { "intakedb", "calendardb", "matchingdb", "cafedb", "noticesdb" }.Select(db => KeyValuePair.Create($"ConnectionStrings:{db}", (string?)"Host=localhost;Database=none"))));
         var setup = service.GetType("Microsoft.Extensions.Hosting.Extensions", throwOnError: true)!
             .GetMethod("AddApplicationServices", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
         setup.Invoke(null, [builder]);
