@@ -17,6 +17,7 @@ public static class MessageRoutes
     {
         [typeof(VolunteerRequested)] = [Matching],
         [typeof(DailyMealPublished)] = [Calendar],
+        [typeof(DailyMealPortionsChanged)] = [Calendar],
         [typeof(VolunteerMatchProposed)] = [Intake, Cafe],
         [typeof(VolunteerMatchIntroduced)] = [Intake, Notices],
         [typeof(VolunteerMatchAccepted)] = [Intake],

@@ -22,6 +22,10 @@ public static class MenusApi
         {
             return invalid;
         }
+        if (request.Date < Amsterdam.Today(clock.GetUtcNow()))
+        {
+            return Problems.Invalid("date", "A menu is published for today or a later day, not for a day that has passed.");
+        }
         var dishIds = (request.DishIds ?? []).Distinct().ToArray();
         if (string.IsNullOrWhiteSpace(request.Dish) && dishIds.Length == 0)
         {
@@ -52,7 +56,7 @@ public static class MenusApi
         await desk.TakeStandingOrdersAsync(work, locked, await ResidentStore.ActiveStandingOrdersAsync(work, request.Date.DayOfWeek, ct), ct);
         var (from, until) = CafeHours.MealTime(menu.MenuDate);
         var title = string.Join(" / ", dishes.Select(d => d.Name));
-        await work.PublishAsync(new DailyMealPublished(menu.Id, menu.MenuDate, title, menu.Description, menu.Portions, from, until), ct);
+        await work.PublishAsync(new DailyMealPublished(menu.Id, menu.MenuDate, title, menu.Description, menu.Portions, from, until, main.PriceCents), ct);
         var taken = await OrderStore.PortionsTakenAsync(work, menu.Id, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/cafe/menus/{menu.MenuDate:yyyy-MM-dd}", MenuOfTheDay.From(menu, dishes, taken, desk.Cutoff, clock.GetUtcNow(), null));
@@ -76,6 +80,7 @@ public static class MenusApi
         var promoted = await OrderStore.PromoteWaitingAsync(work, menu, ct);
         await OrderStore.AddWaitlistNoticesAsync(work, promoted, clock.GetUtcNow().UtcDateTime, ct);
         taken = await OrderStore.PortionsTakenAsync(work, menu.Id, ct);
+        await work.PublishAsync(new DailyMealPortionsChanged(menu.Id, menu.MenuDate, menu.Portions, clock.GetUtcNow()), ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(MenuOfTheDay.From(menu, locked.Dishes, taken, desk.Cutoff, clock.GetUtcNow(), null));
     }

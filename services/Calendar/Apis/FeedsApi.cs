@@ -20,6 +20,9 @@ public static class FeedsApi
             .WithSummary("iCalendar feed of every activity").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         api.MapGet("/categories/{category}.ics", ([StringLength(50)] string category, ActivityStore store, CancellationToken ct) => FeedAsync(category.ToLowerInvariant(), store, ct))
             .WithSummary("iCalendar feed of one category").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        api.MapGet("/activities/{id:guid}.ics", ActivityFeedAsync)
+            .WithSummary("iCalendar feed of one activity (its series, moved and cancelled dates), to follow just that one")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         return api;
     }
 
@@ -29,10 +32,15 @@ public static class FeedsApi
         return TypedResults.Text(Write(activities, category), "text/calendar; charset=utf-8");
     }
 
-    public static string Write(IReadOnlyList<(Activity Activity, IReadOnlyList<OccurrenceException> Exceptions)> activities, string? category)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ActivityFeedAsync(Guid id, ActivityStore store, CancellationToken ct) =>
+        await store.FindWithExceptionsAsync(id, ct) is { } found
+            ? TypedResults.Text(Write([found], null, found.Activity.Title), "text/calendar; charset=utf-8")
+            : Problems.NotFound("activity", id);
+
+    public static string Write(IReadOnlyList<(Activity Activity, IReadOnlyList<OccurrenceException> Exceptions)> activities, string? category, string? name = null)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//WijPlatform//Activiteitenkalender//NL" };
-        calendar.AddProperty("X-WR-CALNAME", category is null ? "Activiteiten in de wijk" : $"Activiteiten: {category}");
+        calendar.AddProperty("X-WR-CALNAME", name ?? (category is null ? "Activiteiten in de wijk" : $"Activiteiten: {category}"));
         calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
         // The rules of the zone from a year before the earliest activity (or today) on; Ical.Net needs a date in the past.
         var earliest = activities.Select(a => a.Activity.StartsAt).Append(DateTime.UtcNow).Min().AddYears(-1);

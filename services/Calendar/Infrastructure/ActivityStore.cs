@@ -78,6 +78,26 @@ public sealed class ActivityStore(NpgsqlDataSource db)
             """,
             new { activityId, exception.Date, exception.Kind, exception.StartsAt, exception.EndsAt, exception.Room, exception.Reason }, cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// The café's new number of portions for its meal activity; a change older than the last one applied
+    /// (the broker does not keep order) leaves the newer number standing.
+    /// </summary>
+    public Task<int> SetMealPortionsAsync(UnitOfWork work, Guid activityId, int portions, DateTime changedAt, CancellationToken cancellationToken) =>
+        work.ExecuteAsync(
+            """
+            UPDATE activities SET capacity = @portions, capacity_changed_at = @changedAt
+            WHERE id = @activityId AND (capacity_changed_at IS NULL OR capacity_changed_at < @changedAt)
+            """,
+            new { activityId, portions, changedAt }, cancellationToken: cancellationToken);
+
+    /// <summary>One activity and the changes to its dates, for its own feed.</summary>
+    public async Task<(Activity Activity, IReadOnlyList<OccurrenceException> Exceptions)?> FindWithExceptionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var session = await db.OpenSessionAsync(cancellationToken);
+        var row = await session.QuerySingleOrDefaultAsync<ActivityRow>($"SELECT {Columns} FROM activities WHERE id = @id", new { id }, cancellationToken: cancellationToken);
+        return row is null ? null : (row.ToActivity(), await ExceptionsAsync(session, id, cancellationToken));
+    }
+
     public Task CancelAsync(UnitOfWork work, Guid activityId, string? reason, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
             "UPDATE activities SET status = 'cancelled', cancel_reason = @reason WHERE id = @activityId",

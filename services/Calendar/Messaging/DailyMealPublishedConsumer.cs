@@ -17,7 +17,7 @@ public sealed class DailyMealPublishedConsumer(UnitOfWorkFactory unitOfWork, Mes
             message.ServedFrom.UtcDateTime,
             message.ServedUntil.UtcDateTime,
             message.Portions,
-            0,
+            message.PriceCents ?? 0,
             null,
             null,
             TargetGroups.Everyone,

@@ -29,6 +29,34 @@ internal static class CafeClient
         return await response.ReadAsync<JsonElement>();
     }
 
+    /// <summary>
+    /// The menu of a day that has passed, as the café's database keeps it: the API publishes no menu
+    /// for a past day, so a test of what happens after a day's cut-off writes it the way it was left.
+    /// </summary>
+    public static async Task<JsonElement> PastMenuAsync(this StackFixture stack, DateOnly date, int portions)
+    {
+        var menuId = Guid.NewGuid();
+        await using (var cafe = await stack.OpenDatabaseAsync("cafedb"))
+        {
+            await using var insert = new Npgsql.NpgsqlCommand(
+                """
+                WITH dish AS (
+                    INSERT INTO dishes (id, name, description, price_cents, allergens, diet_tags, created_at)
+                    VALUES ($1, 'Hutspot met klapstuk', '', 750, '{celery}', '{}', now()) RETURNING id),
+                menu AS (
+                    INSERT INTO daily_menus (id, menu_date, dish, description, price_cents, allergens, portions, created_at)
+                    VALUES ($2, $3, 'Hutspot met klapstuk', '', 750, '{celery}', $4, now()) RETURNING id)
+                INSERT INTO menu_dishes (menu_id, dish_id, position) SELECT menu.id, dish.id, 0 FROM menu, dish
+                """, cafe)
+            {
+                Parameters = { new() { Value = Guid.NewGuid() }, new() { Value = menuId }, new() { Value = date }, new() { Value = portions } },
+            };
+            await insert.ExecuteNonQueryAsync();
+        }
+        using var client = stack.Cafe();
+        return await client.GetFromJsonAsync<JsonElement>($"/api/cafe/menus/{date:yyyy-MM-dd}");
+    }
+
     public static async Task<Guid> ResidentWithProfileAsync(this StackFixture stack, object? overrides = null)
     {
         var residentId = Guid.NewGuid();
