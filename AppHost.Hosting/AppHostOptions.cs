@@ -6,7 +6,7 @@ namespace WijPlatform.Hosting;
 public sealed class AppHostOptions
 {
     private static readonly string[] Flags = ["--fresh", "--dynamic-ports", "--quiet", "--no-dashboard", "--dashboard-login"];
-    private static readonly string[] Settings = ["--state-dir", "--gateway-port", "--otlp-endpoint", "--environment"];
+    private static readonly string[] Settings = ["--state-dir", "--gateway-port", "--otlp-endpoint", "--environment", "--replicas"];
 
     public string StateDirectory { get; init; } = Path.Combine(RepositoryRoot.Find(), ".wij");
 
@@ -27,6 +27,9 @@ public sealed class AppHostOptions
     public bool DashboardLogin { get; init; }
 
     public string Environment { get; init; } = "Development";
+
+    /// <summary>Instances of each service behind the gateway (--replicas N); the gateway balances over them.</summary>
+    public int Replicas { get; init; } = 1;
 
     /// <summary>A collector that receives the services' telemetry instead of the dashboard.</summary>
     public string? OtlpEndpoint { get; init; }
@@ -50,6 +53,7 @@ public sealed class AppHostOptions
 
         var state = Value("--state-dir", "WIJ_STATE_DIR");
         var gatewayPort = Value("--gateway-port", "WIJ_GATEWAY_PORT");
+        var replicas = Value("--replicas", "WIJ_REPLICAS");
         var defaults = new AppHostOptions();
         return new AppHostOptions
         {
@@ -62,6 +66,7 @@ public sealed class AppHostOptions
             Environment = Value("--environment", "WIJ_ENVIRONMENT") ?? "Development",
             StateDirectory = state is null ? defaults.StateDirectory : Path.GetFullPath(state),
             GatewayPort = gatewayPort is null ? defaults.GatewayPort : int.Parse(gatewayPort, System.Globalization.CultureInfo.InvariantCulture),
+            Replicas = replicas is null ? 1 : Math.Clamp(int.Parse(replicas, System.Globalization.CultureInfo.InvariantCulture), 1, 5),
             AspireArguments = [.. Unclaimed(args)],
         };
     }

@@ -13,9 +13,11 @@ public static class ServiceBuilderExtensions
     /// 127.0.0.1:<paramref name="port"/> without Aspire's proxy in between (it would add a hop to
     /// every call), healthy when its own /health says so (database and broker reachable).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, [ResourceName] string name, int port)
+    /// <param name="instanceOf">The service this resource is an instance of, when it is not the first (intake-2 of intake): instances of one service share its audit key and anchors.</param>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, [ResourceName] string name, int port, string? instanceOf = null)
         where TProject : IProjectMetadata, new()
     {
+        var serviceName = instanceOf ?? name;
         var options = builder.StateFolder().Options;
         // WithoutHttpsCertificate: plain HTTP on the loopback, no development certificate needed or installed.
 #pragma warning disable ASPIRECERTIFICATES001
@@ -27,8 +29,8 @@ public static class ServiceBuilderExtensions
             .WithoutHttpsCertificate()
             // Each service signs its audit lines with a key of its own, which its database never
             // sees, and anchors the chain's head outside the database, where its superuser cannot write.
-            .WithEnvironment("Audit__SigningKey", builder.AddStateSecret($"{name}-audit-key", StateSecrets.NewKey))
-            .WithEnvironment("Audit__AnchorPath", Path.Combine(builder.StateFolder().Directory, "audit", $"{name}.anchors"))
+            .WithEnvironment("Audit__SigningKey", builder.AddStateSecret($"{serviceName}-audit-key", StateSecrets.NewKey))
+            .WithEnvironment("Audit__AnchorPath", Path.Combine(builder.StateFolder().Directory, "audit", $"{serviceName}.anchors"))
             .WithEnvironment(context =>
             {
                 // The gateway is the edge and forwards the caller's address; each service names it in
@@ -53,4 +55,40 @@ public static class ServiceBuilderExtensions
             response.EnsureSuccessStatusCode();
         });
     }
+
+    /// <summary>
+    /// <paramref name="count"/> instances of one service: the first named <paramref name="name"/> on
+    /// <paramref name="port"/>, the others name-2, name-3, ... on the next ports in steps of ten (or
+    /// free ones with --dynamic-ports). They share the service's database, queue (so their consumers
+    /// compete) and audit key; <paramref name="configure"/> gives each the same references.
+    /// </summary>
+    public static ServiceInstances AddServiceInstances<TProject>(this IDistributedApplicationBuilder builder, string name, int port, int count,
+        Func<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>> configure)
+        where TProject : IProjectMetadata, new()
+    {
+        var options = builder.StateFolder().Options;
+        var instances = Enumerable.Range(1, Math.Max(1, count))
+            .Select(i => configure(i == 1
+                ? builder.AddService<TProject>(name, port)
+                : builder.AddService<TProject>($"{name}-{i}", options.PortFor($"{name}-{i}", port + (10 * (i - 1))), name)))
+            .ToList();
+        return new ServiceInstances(name, instances);
+    }
+
+    /// <summary>
+    /// The gateway (or any caller) knows every instance of <paramref name="service"/> by service
+    /// discovery's own configuration (services__name__http__0, __1, ...) and starts after all of them.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithReference(this IResourceBuilder<ProjectResource> caller, ServiceInstances service)
+    {
+        for (var i = 0; i < service.Instances.Count; i++)
+        {
+            var instance = service.Instances[i];
+            caller.WithEnvironment($"services__{service.Name}__http__{i}", instance.GetEndpoint("http")).WaitFor(instance);
+        }
+        return caller;
+    }
 }
+
+/// <summary>The instances of one service, in the order the gateway lists them.</summary>
+public sealed record ServiceInstances(string Name, IReadOnlyList<IResourceBuilder<ProjectResource>> Instances);

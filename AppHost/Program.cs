@@ -27,41 +27,41 @@ var gatewayDb = postgres.AddDatabase("gatewaydb");
 var epmd = builder.AddEpmd("epmd", options.PortFor("epmd", 25681));
 var messaging = builder.AddLocalRabbitMQ("messaging", options.PortFor("messaging", 5680), epmd);
 
-var intake = builder.AddService<Projects.Intake>("intake", options.PortFor("intake", 5101))
+var intake = builder.AddServiceInstances<Projects.Intake>("intake", options.PortFor("intake", 5101), options.Replicas, instance => instance
     .WithReference(intakeDb).WaitFor(intakeDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity);
+    .WithReference(identity));
 
-var calendar = builder.AddService<Projects.Calendar>("calendar", options.PortFor("calendar", 5102))
+var calendar = builder.AddServiceInstances<Projects.Calendar>("calendar", options.PortFor("calendar", 5102), options.Replicas, instance => instance
     .WithReference(calendarDb).WaitFor(calendarDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity);
+    .WithReference(identity));
 
-var matching = builder.AddService<Projects.Matching>("matching", options.PortFor("matching", 5103))
+var matching = builder.AddServiceInstances<Projects.Matching>("matching", options.PortFor("matching", 5103), options.Replicas, instance => instance
     .WithReference(matchingDb).WaitFor(matchingDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity);
+    .WithReference(identity));
 
-var cafe = builder.AddService<Projects.Cafe>("cafe", options.PortFor("cafe", 5104))
+var cafe = builder.AddServiceInstances<Projects.Cafe>("cafe", options.PortFor("cafe", 5104), options.Replicas, instance => instance
     .WithReference(cafeDb).WaitFor(cafeDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity);
+    .WithReference(identity));
 
 // The development sender writes each email to a file here instead of a mail server.
-var notices = builder.AddService<Projects.Notices>("notices", options.PortFor("notices", 5105))
+var notices = builder.AddServiceInstances<Projects.Notices>("notices", options.PortFor("notices", 5105), options.Replicas, instance => instance
     .WithReference(noticesDb).WaitFor(noticesDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity)
-    .WithEnvironment("Notices__Sender__Folder", Path.Combine(builder.StateFolder().Directory, "notices", "outbox"));
+    .WithEnvironment("Notices__Sender__Folder", Path.Combine(builder.StateFolder().Directory, "notices", "outbox")));
 
 builder.AddService<Projects.Gateway>("gateway", options.GatewayPort)
     .WithReference(identity).WithGatewayTokens(identity)
     .WithReference(gatewayDb).WaitFor(gatewayDb)
-    .WithReference(intake).WaitFor(intake)
-    .WithReference(calendar).WaitFor(calendar)
-    .WithReference(matching).WaitFor(matching)
-    .WithReference(cafe).WaitFor(cafe)
-    .WithReference(notices).WaitFor(notices);
+    .WithReference(intake)
+    .WithReference(calendar)
+    .WithReference(matching)
+    .WithReference(cafe)
+    .WithReference(notices);
 
 await builder.Build().RunAsync();
 return Environment.ExitCode;

@@ -48,8 +48,11 @@ public static class StateFolderExtensions
         Folders.TryGetValue(builder.Services, out var folder) ? folder : throw new InvalidOperationException("Call builder.UseStateFolder(options) first.");
 
     /// <summary>A secret Aspire parameter whose value is made once and kept in the state folder.</summary>
+    /// <remarks>Asked for again (the second instance of a service), the same secret: one parameter per name.</remarks>
     public static IResourceBuilder<ParameterResource> AddStateSecret(this IDistributedApplicationBuilder builder, [ResourceName] string name, Func<string>? create = null) =>
-        builder.AddParameter(name, new StateSecretDefault(builder.StateFolder().Secrets, name, create), secret: true);
+        builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == name) is { } existing
+            ? builder.CreateResourceBuilder(existing)
+            : builder.AddParameter(name, new StateSecretDefault(builder.StateFolder().Secrets, name, create), secret: true);
 
     /// <summary>Holds the lock for as long as the application runs, and lets go when it stops.</summary>
     private sealed class StateLockHolder(StateLock stateLock) : IHostedService, IDisposable

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.LoadBalancing;
 using Yarp.ReverseProxy.Transforms;
 
 namespace WijPlatform.Gateway;
@@ -9,6 +10,8 @@ namespace WijPlatform.Gateway;
 public static class Backends
 {
     public static readonly string[] Names = ["intake", "calendar", "matching", "cafe", "notices"];
+
+    private static readonly string[] Schemes = ["http", "https"];
 
     /// <summary>
     /// The public calendar: residents and their calendar apps read it without signing in. The
@@ -24,9 +27,21 @@ public static class Backends
         ("calendar", "/api/calendar/feeds/{**rest}"),
     ];
 
-    public static string AddressOf(IConfiguration configuration, string service) =>
-        configuration[$"services:{service}:http:0"] ?? configuration[$"services:{service}:https:0"]
-        ?? throw new InvalidOperationException($"No address for '{service}': set services__{service}__http__0.");
+    /// <summary>
+    /// Every instance of a service, as service discovery configuration lists them
+    /// (services__name__http__0, services__name__http__1, ...): the gateway balances over all of them.
+    /// </summary>
+    public static IReadOnlyList<string> AddressesOf(IConfiguration configuration, string service)
+    {
+        var addresses = Schemes
+            .SelectMany(scheme => configuration.GetSection($"services:{service}:{scheme}").GetChildren())
+            .Select(entry => entry.Value)
+            .OfType<string>()
+            .Where(address => address.Length > 0)
+            .ToList();
+        return addresses.Count > 0 ? addresses
+            : throw new InvalidOperationException($"No address for '{service}': set services__{service}__http__0 (and __1, ... for more instances).");
+    }
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
@@ -40,7 +55,7 @@ public static class Backends
         var health = builder.Services.AddHealthChecks();
         foreach (var service in Names)
         {
-            var address = AddressOf(builder.Configuration, service);
+            var addresses = AddressesOf(builder.Configuration, service);
             routes.Add(new RouteConfig
             {
                 RouteId = service,
@@ -60,10 +75,12 @@ public static class Backends
             clusters.Add(new ClusterConfig
             {
                 ClusterId = service,
-                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
+                Destinations = addresses.Select((address, i) => (address, i)).ToDictionary(d => $"{service}-{d.i + 1}", d => new DestinationConfig { Address = d.address }),
+                LoadBalancingPolicy = LoadBalancingPolicies.PowerOfTwoChoices,
+                HealthCheck = Health(addresses.Count),
                 HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(30) },
             });
-            health.Add(new HealthCheckRegistration(service, _ => new BackendHealthCheck(address), HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag]));
+            health.Add(new HealthCheckRegistration(service, _ => new BackendHealthCheck(addresses), HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag]));
         }
         routes.AddRange(PublicReads.Select((read, i) => new RouteConfig
         {
@@ -86,24 +103,53 @@ public static class Backends
             }));
         return builder;
     }
+
+    /// <summary>
+    /// With more than one instance, an instance that stops answering leaves the rotation: at once when
+    /// forwarding to it fails (passive), and until its /alive answers again (active, every 5 s).
+    /// </summary>
+    private static HealthCheckConfig Health(int instances) => new()
+    {
+        Passive = new PassiveHealthCheckConfig { Enabled = instances > 1, Policy = "TransportFailureRate", ReactivationPeriod = TimeSpan.FromSeconds(10) },
+        Active = new ActiveHealthCheckConfig
+        {
+            Enabled = instances > 1,
+            Interval = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(3),
+            Policy = "ConsecutiveFailures",
+            Path = "/alive",
+        },
+    };
 }
 
-/// <summary>A service is healthy for the gateway when its own /health says so.</summary>
-public sealed class BackendHealthCheck(string address) : IHealthCheck
+/// <summary>
+/// A service is healthy for the gateway when one of its instances' own /health says so; degraded
+/// while some instances do not answer, so that an operator sees the lost instance before the service.
+/// </summary>
+public sealed class BackendHealthCheck(IReadOnlyList<string> addresses) : IHealthCheck
 {
     // A plain client: a health probe must answer quickly, not retry.
     private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(3) };
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var answers = await Task.WhenAll(addresses.Select(address => ProbeAsync(address, cancellationToken)));
+        var healthy = answers.Count(a => a is null);
+        return healthy == answers.Length ? HealthCheckResult.Healthy(healthy > 1 ? $"{healthy} instances" : null)
+            : healthy > 0 ? HealthCheckResult.Degraded($"{healthy} of {answers.Length} instances answer")
+            : HealthCheckResult.Unhealthy(answers[0]);
+    }
+
+    private static async Task<string?> ProbeAsync(string address, CancellationToken cancellationToken)
+    {
         try
         {
             using var response = await Client.GetAsync(new Uri(new Uri(address), "/health"), cancellationToken);
-            return response.IsSuccessStatusCode ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"answered {(int)response.StatusCode}");
+            return response.IsSuccessStatusCode ? null : $"answered {(int)response.StatusCode}";
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            return HealthCheckResult.Unhealthy("not reachable");
+            return "not reachable";
         }
     }
 }

@@ -17,7 +17,7 @@ app.MapDefaultEndpoints();
 app.MapApiKeysApi();
 // A call the gateway turns away (no valid token) is an attempt on the services' data: it is audited
 // in the gateway's own trail, with the path (ids, never a name) and the caller's address.
-app.MapReverseProxy().WithMetadata(new AuditedRecord("request"));
+app.MapReverseProxy(ReadRetry.Pipeline).WithMetadata(new AuditedRecord("request"));
 app.MapScalarApiReference("/scalar", options =>
 {
     options.WithTitle("WijPlatform API");

@@ -56,18 +56,19 @@ public sealed class FaultInfrastructure : IAsyncLifetime
         var noticesDb = postgres.AddDatabase("noticesdb");
         var epmd = builder.AddEpmd("epmd", options.PortFor("epmd", 0));
         var broker = builder.AddLocalRabbitMQ("messaging", options.PortFor("messaging", 0), epmd);
-        builder.AddService<Projects.Intake>("intake", options.PortFor("intake", 0))
+        // Two instances of intake and of matching: the replica test starts the second ones and the gateway.
+        var intake = new[] { "intake", "intake-2" }.Select(name => builder.AddService<Projects.Intake>(name, options.PortFor(name, 0), "intake")
             .WithReference(intakeDb).WaitFor(intakeDb)
             .WithReference(broker).WaitFor(broker)
             .WithReference(identity)
             .WithEnvironment(IntakeSettings.Apply)
-            .WithExplicitStart();
-        builder.AddService<Projects.Matching>("matching", options.PortFor("matching", 0))
+            .WithExplicitStart()).ToList();
+        var matching = new[] { "matching", "matching-2" }.Select(name => builder.AddService<Projects.Matching>(name, options.PortFor(name, 0), "matching")
             .WithReference(matchingDb).WaitFor(matchingDb)
             .WithReference(broker).WaitFor(broker)
             .WithReference(identity)
             .WithEnvironment(MatchingSettings.Apply)
-            .WithExplicitStart();
+            .WithExplicitStart()).ToList();
         // Started only by the notices' outage test.
         builder.AddService<Projects.Notices>("notices", options.PortFor("notices", 0))
             .WithReference(noticesDb).WaitFor(noticesDb)
@@ -75,6 +76,7 @@ public sealed class FaultInfrastructure : IAsyncLifetime
             .WithReference(identity)
             .WithEnvironment("Notices__Sender__Folder", Path.Combine(StateDirectory, "notices", "outbox"))
             .WithExplicitStart();
+        AddGateway(builder, options, postgres.AddDatabase("gatewaydb"), identity, new ServiceInstances("intake", intake), new ServiceInstances("matching", matching));
 
         _app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -92,6 +94,35 @@ public sealed class FaultInfrastructure : IAsyncLifetime
             throw;
         }
         Shared = this;
+    }
+
+    /// <summary>
+    /// The gateway in front of both instances of intake and matching, started by the replica test
+    /// (after the instances, so it does not wait for them). The calendar, café and notices are not
+    /// part of this test, so their routes point at the first intake instance, which answers the
+    /// gateway's health probe for them; the test calls only intake and matching. No rate limit: the
+    /// test is the load.
+    /// </summary>
+    private static void AddGateway(IDistributedApplicationBuilder builder, AppHostOptions options, IResourceBuilder<LocalPostgresDatabaseResource> gatewayDb,
+        DevelopmentIdentityKeys identity, params ServiceInstances[] services)
+    {
+        var gateway = builder.AddService<Projects.Gateway>("gateway", options.PortFor("gateway", 0))
+            .WithReference(identity).WithGatewayTokens(identity)
+            .WithReference(gatewayDb).WaitFor(gatewayDb)
+            .WithEnvironment("Gateway__RequestsPerSecond", "100000")
+            .WithEnvironment("Gateway__Burst", "100000")
+            .WithExplicitStart();
+        foreach (var absent in new[] { "calendar", "cafe", "notices" })
+        {
+            gateway.WithEnvironment($"services__{absent}__http__0", services[0].Instances[0].GetEndpoint("http"));
+        }
+        foreach (var service in services)
+        {
+            for (var i = 0; i < service.Instances.Count; i++)
+            {
+                gateway.WithEnvironment($"services__{service.Name}__http__{i}", service.Instances[i].GetEndpoint("http"));
+            }
+        }
     }
 
     public FaultResource Resource(string name) =>
