@@ -7,8 +7,8 @@ namespace WijPlatform.ServiceDefaults.Security;
 /// within <c>Audit:SealInterval</c> (default one second) of its commit. While the database is away or
 /// not migrated yet, the lines wait in audit_unsealed for the next round.
 /// </summary>
-public sealed class AuditSealer(AuditTrail trail, AuditAnchors anchors, AuditMetrics metrics, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditSealer> logger)
-    : TimerJob(clock, logger)
+public sealed class AuditSealer(AuditTrail trail, AuditAnchors anchors, AuditMetrics metrics, IOptions<AuditOptions> options, JobLeases leases, TimeProvider clock, ILogger<AuditSealer> logger)
+    : TimerJob(clock, logger, leases)
 {
     protected override TimeSpan Interval => options.Value.SealInterval;
 

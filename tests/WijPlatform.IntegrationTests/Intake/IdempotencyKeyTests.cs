@@ -1,0 +1,117 @@
+using WijPlatform.IntegrationTests.Intake;
+
+namespace WijPlatform.IntegrationTests.Intake;
+
+/// <summary>
+/// Another app that retries a write after a timeout sends the same Idempotency-Key: the write happens
+/// once and the retry gets the first answer; the same key with another body is refused; keys are the caller's own.
+/// </summary>
+public sealed class IdempotencyKeyTests(StackFixture stack)
+{
+    private readonly IntakeApi _intake = new(stack);
+
+    private static HttpRequestMessage Post(string path, object body, string key) =>
+        new(HttpMethod.Post, path) { Content = JsonContent.Create(body), Headers = { { "Idempotency-Key", key } } };
+
+    private static bool Replayed(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Idempotency-Replayed", out var values) && values.Single() == "true";
+
+    [Fact]
+    public async Task A_desk_retrying_a_registration_with_its_key_registers_one_resident_and_gets_the_same_answer()
+    {
+        var desk = _intake.DeskAs();
+        var lastName = $"Ëlzinga-{Guid.NewGuid():N}"[..20];
+        var resident = new { firstName = "Jörgen", lastName, dateOfBirth = "1950-02-03", postcode = IntakeApi.UniquePostcode(), houseNumber = IntakeApi.UniqueHouseNumber(), street = "Oude Ebbingestraat", city = "Groningen", phone = "050 123 4567", preferredContact = "phone" };
+        var key = Guid.NewGuid().ToString();
+
+        var first = await desk.SendAsync(Post("/api/intake/residents", resident, key));
+        var retry = await desk.SendAsync(Post("/api/intake/residents", resident, key));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.False(Replayed(first));
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.True(Replayed(retry));
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        var id = (await first.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(id, (await retry.ReadAsync<JsonElement>()).GetProperty("id").GetGuid());
+
+        var found = await desk.GetFromJsonAsync<JsonElement>($"/api/intake/residents?name={Uri.EscapeDataString(lastName)}");
+        Assert.Equal([id], found.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToArray());
+
+        // The same key for another request is the client's mistake, not a retry.
+        var other = await desk.SendAsync(Post("/api/intake/residents", resident with { firstName = "Anna" }, key));
+        await IntakeApi.ProblemAsync(other, HttpStatusCode.UnprocessableEntity);
+        found = await desk.GetFromJsonAsync<JsonElement>($"/api/intake/residents?name={Uri.EscapeDataString(lastName)}");
+        Assert.Single(found.GetProperty("items").EnumerateArray());
+
+        // Without the header, as before: a second registration is a second resident.
+        Assert.Equal(HttpStatusCode.Created, (await desk.PostAsJsonAsync("/api/intake/residents", resident)).StatusCode);
+        found = await desk.GetFromJsonAsync<JsonElement>($"/api/intake/residents?name={Uri.EscapeDataString(lastName)}");
+        Assert.Equal(2, found.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_of_a_help_request_with_one_key_register_one_case()
+    {
+        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Fenna", "Ploeg");
+        var household = resident.GetProperty("householdId").GetGuid();
+        var question = new { channel = "desk", domains = new[] { "eenzaamheid" }, description = "Meneer wil graag wekelijks wandelen.", postcode = resident.GetProperty("postcode").GetString(), residentId = resident.GetProperty("id").GetGuid() };
+        var key = Guid.NewGuid().ToString();
+        var desk = _intake.DeskAs();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => desk.SendAsync(Post("/api/intake/help-requests", question, key))));
+
+        // Each is the first answer, or (while the first is still answering) "in progress, retry".
+        var created = answers.Where(a => a.StatusCode == HttpStatusCode.Created).ToList();
+        Assert.All(answers.Except(created), a => Assert.True(a.StatusCode == HttpStatusCode.Conflict && a.Headers.RetryAfter is not null, $"{(int)a.StatusCode}"));
+        Assert.NotEmpty(created);
+        var ids = await Task.WhenAll(created.Select(async a => (await a.ReadAsync<JsonElement>()).GetProperty("id").GetGuid()));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(created.Count - 1, created.Count(Replayed));
+
+        var cases = await _intake.ProfessionalAs().GetFromJsonAsync<JsonElement>($"/api/intake/cases?householdId={household}");
+        Assert.Equal([ids[0]], cases.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToArray());
+    }
+
+    [Fact]
+    public async Task A_partner_retrying_a_signal_signals_once_and_another_partner_with_the_same_key_gets_its_own()
+    {
+        var (partner, _, _) = await stack.PartnerAsync($"Woonco {Guid.NewGuid():N}"[..20]);
+        var (other, _, _) = await stack.PartnerAsync($"Thuiszorg {Guid.NewGuid():N}"[..22]);
+        var concern = $"Mevrouw neemt de telefoon niet op ({Guid.NewGuid():N}).";
+        var signal = new { partner = "x", postcode = IntakeApi.UniquePostcode(), houseNumber = IntakeApi.UniqueHouseNumber(), concern };
+        var key = "signal-2026-11-30-0001";
+
+        var first = await partner.SendAsync(Post("/api/intake/signals", signal, key));
+        var retry = await partner.SendAsync(Post("/api/intake/signals", signal, key));
+        var others = await other.SendAsync(Post("/api/intake/signals", signal, key));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.True(Replayed(retry));
+        var id = (await first.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(id, (await retry.ReadAsync<JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.Accepted, others.StatusCode);
+        Assert.False(Replayed(others));
+        var othersId = (await others.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.NotEqual(id, othersId);
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/intake/signals/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/intake/signals/{othersId}")).StatusCode);
+
+        // The team sees two signals with this concern: the first partner's once, the other's once.
+        var signals = await AllPages.ItemsAsync(_intake.ProfessionalAs(), $"/api/intake/worklists/signals?neighbourhood={Uri.EscapeDataString(IntakeApi.Centrum)}");
+        Assert.Equal(2, signals.Count(s => s.GetProperty("detail").GetString() == concern));
+    }
+
+    [Fact]
+    public async Task Every_write_documents_the_optional_header_and_reads_do_not()
+    {
+        var document = await stack.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/intake.json");
+        var operations = document.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject()).ToList();
+        bool HasHeader(JsonProperty operation) =>
+            operation.Value.TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header" && !(p.TryGetProperty("required", out var r) && r.GetBoolean()));
+        Assert.All(operations.Where(o => o.Name is "post" or "put" or "patch" or "delete"), o => Assert.True(HasHeader(o), o.Name));
+        Assert.All(operations.Where(o => o.Name is "get"), o => Assert.False(HasHeader(o)));
+    }
+}
