@@ -24,9 +24,16 @@ public sealed class JobLeaseTests(StackFixture stack)
             {
                 Interlocked.Increment(ref overlaps.Value);
             }
-            await Task.Delay(30, cancellationToken);
-            rounds.Enqueue(instance);
-            Interlocked.Decrement(ref running.Value);
+            try
+            {
+                await Task.Delay(30, cancellationToken);
+                rounds.Enqueue(instance);
+            }
+            finally
+            {
+                // Also when the instance stops in the middle of a round.
+                Interlocked.Decrement(ref running.Value);
+            }
         }
     }
 

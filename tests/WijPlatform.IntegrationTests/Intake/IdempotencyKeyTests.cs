@@ -104,6 +104,57 @@ public sealed class IdempotencyKeyTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_retry_after_a_crash_between_commit_and_answer_is_not_carried_out_again()
+    {
+        // What a crash after the commit leaves behind: the key, committed with the effect, and no answer.
+        var lastName = $"Wübbena-{Guid.NewGuid():N}"[..20];
+        var resident = new { firstName = "Grietje", lastName, dateOfBirth = "1948-07-21", postcode = IntakeApi.UniquePostcode(), houseNumber = IntakeApi.UniqueHouseNumber(), street = "Oude Ebbingestraat", city = "Groningen", phone = "050 123 4567", preferredContact = "phone" };
+        var key = Guid.NewGuid().ToString();
+        var hash = WijPlatform.ServiceDefaults.Http.IdempotencyKey.HashBody("application/json", JsonSerializer.SerializeToUtf8Bytes(resident, JsonSerializerOptions.Web));
+        await using (var db = await stack.OpenDatabaseAsync("intakedb"))
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO idempotency_keys (caller, key, request, request_hash, created_at) VALUES ($1, $2, 'POST /api/intake/residents', $3, now() - interval '5 minutes')", db)
+            {
+                Parameters = { new() { Value = IntakeApi.Desk }, new() { Value = key }, new() { Value = hash } },
+            };
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var retry = await _intake.DeskAs().SendAsync(Post("/api/intake/residents", resident, key));
+
+        var problem = await IntakeApi.ProblemAsync(retry, HttpStatusCode.Conflict);
+        Assert.Contains("answer was lost", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var found = await _intake.DeskAs().GetFromJsonAsync<JsonElement>($"/api/intake/residents?name={Uri.EscapeDataString(lastName)}");
+        Assert.Equal(0, found.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Erasing_a_resident_erases_the_stored_answer_but_a_retry_still_registers_no_one()
+    {
+        var lastName = $"Oosterhuis-{Guid.NewGuid():N}"[..22];
+        var resident = new { firstName = "Klaasje", lastName, dateOfBirth = "1939-11-02", postcode = IntakeApi.UniquePostcode(), houseNumber = IntakeApi.UniqueHouseNumber(), street = "Oude Ebbingestraat", city = "Groningen", phone = "050 765 4321", preferredContact = "phone" };
+        var key = Guid.NewGuid().ToString();
+        var desk = _intake.DeskAs();
+        var registered = await desk.SendAsync(Post("/api/intake/residents", resident, key));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var id = (await registered.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _intake.PostAsync($"/api/intake/residents/{id}/erasure", new { })).StatusCode);
+        var retry = await desk.SendAsync(Post("/api/intake/residents", resident, key));
+
+        var problem = await IntakeApi.ProblemAsync(retry, HttpStatusCode.Conflict);
+        Assert.DoesNotContain(lastName, problem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await desk.GetFromJsonAsync<JsonElement>($"/api/intake/residents?name={Uri.EscapeDataString(lastName)}")).GetProperty("totalCount").GetInt32());
+        await using var db = await stack.OpenDatabaseAsync("intakedb");
+        await using var stored = new NpgsqlCommand("SELECT count(*) FROM idempotency_keys WHERE position(convert_to($1, 'UTF8') IN answer) > 0 OR position(convert_to($2, 'UTF8') IN answer) > 0", db)
+        {
+            Parameters = { new() { Value = lastName }, new() { Value = id.ToString() } },
+        };
+        Assert.Equal(0L, await stored.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task Every_write_documents_the_optional_header_and_reads_do_not()
     {
         var document = await stack.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/intake.json");
