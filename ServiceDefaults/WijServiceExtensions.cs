@@ -18,6 +18,7 @@ public static class WijServiceExtensions
         builder.AddMigrations(service);
         builder.AddMessaging(queue, bus => bus.AddConsumers(service));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddIdempotentWrites();
         // One map of postcodes to neighbourhood teams for every service; Neighbourhoods:9711-9712=Groningen Centrum, ...
         // replaces the shipped table for another town (the same setting on every service).
         var configured = builder.Configuration.GetSection("Neighbourhoods").Get<Dictionary<string, string>>();

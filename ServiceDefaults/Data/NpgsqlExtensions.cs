@@ -37,6 +37,8 @@ public static class NpgsqlExtensions
         // as a role that owns nothing and is granted only what the migrations allow.
         var owner = builder.Configuration.GetConnectionString($"{connectionName}_owner");
         builder.Services.AddSingleton(new MigrationConnection(owner, settings.Username));
+        // Which instance runs the jobs that must run once per service.
+        builder.Services.AddSingleton<WijPlatform.ServiceDefaults.Hosting.JobLeases>();
 
         DateOnlyTypeHandler.Register();
         builder.AddNpgsqlDataSource(

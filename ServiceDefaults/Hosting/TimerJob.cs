@@ -4,9 +4,12 @@ namespace WijPlatform.ServiceDefaults.Hosting;
 /// Work a service does by itself every <see cref="Interval"/>: sealing the audit trail, cleaning the
 /// outbox, reporting unmatched requests. It ticks on the injected <see cref="TimeProvider"/>, so a test
 /// can move time instead of waiting; a round that fails is logged by kind only (an exception's message
-/// may quote a resident) and the next tick tries again, so the service never stops for it.
+/// may quote a resident) and the next tick tries again, so the service never stops for it. Given
+/// <see cref="JobLeases"/>, only the instance that holds the job's lease runs its rounds, so a job that
+/// must run once per service does, however many instances there are; without, every instance runs it
+/// (for work that instances share out themselves, such as rows claimed with SKIP LOCKED).
 /// </summary>
-public abstract partial class TimerJob(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract partial class TimerJob(TimeProvider clock, ILogger logger, JobLeases? leases = null) : BackgroundService
 {
     protected abstract TimeSpan Interval { get; }
 
@@ -29,7 +32,10 @@ public abstract partial class TimerJob(TimeProvider clock, ILogger logger) : Bac
         {
             try
             {
-                await RunAsync(stoppingToken);
+                if (leases is null || await leases.HoldAsync(GetType().FullName!, stoppingToken))
+                {
+                    await RunAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

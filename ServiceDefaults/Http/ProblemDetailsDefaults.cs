@@ -51,6 +51,8 @@ public static class ProblemDetailsDefaults
         beforeAuthentication?.Invoke(app);
         app.UseWijAuthentication(afterAuthentication);
         app.UseMiddleware<ControlCharacterGuard>();
+        // After authorization: a key belongs to the caller, and only a caller who may write may replay.
+        app.UseIdempotentWrites();
         return app;
     }
 }

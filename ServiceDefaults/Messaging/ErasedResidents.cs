@@ -6,7 +6,9 @@ namespace WijPlatform.ServiceDefaults.Messaging;
 /// What every service does with its messages when a resident is erased: it remembers the resident's
 /// id (only the id; table erased_residents), drops the messages about them that still wait in its
 /// outbox with personal data, takes the personal fields out of any sent row that names them, and
-/// leaves alone a message with personal data about them that arrives afterwards.
+/// leaves alone a message with personal data about them that arrives afterwards. Stored answers to
+/// Idempotency-Keys that name the resident go as well; the keys stay, so a retry afterwards is told
+/// the answer was lost instead of registering the resident again.
 /// </summary>
 public static class ErasedResidents
 {
@@ -25,6 +27,7 @@ public static class ErasedResidents
             INSERT INTO erased_residents (resident_id) VALUES (@residentId) ON CONFLICT DO NOTHING;
             DELETE FROM outbox_messages WHERE sent_at IS NULL AND message_type = ANY(@types) AND body->>'residentId' = @id;
             UPDATE outbox_messages SET body = body - @keys WHERE sent_at IS NOT NULL AND message_type = ANY(@types) AND body->>'residentId' = @id;
+            UPDATE idempotency_keys SET status = NULL, content_type = NULL, location = NULL, answer = NULL WHERE position(convert_to(@id, 'UTF8') IN answer) > 0;
             """,
             new { residentId, id = residentId.ToString(), types = PersonalTypeNames, keys = PersonalKeys },
             cancellationToken: cancellationToken);

@@ -1,8 +1,8 @@
 namespace WijPlatform.ServiceDefaults.Messaging;
 
 /// <summary>Deletes sent outbox rows and inbox rows older than the retention, so neither table grows without end.</summary>
-public sealed partial class OutboxCleanup(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, TimeProvider clock, ILogger<OutboxCleanup> logger)
-    : TimerJob(clock, logger)
+public sealed partial class OutboxCleanup(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, JobLeases leases, TimeProvider clock, ILogger<OutboxCleanup> logger)
+    : TimerJob(clock, logger, leases)
 {
     protected override TimeSpan Interval => options.Value.CleanupInterval;
 

@@ -101,6 +101,9 @@ public sealed partial class UnitOfWork : ISqlSession, IAsyncDisposable
     /// <summary>Stamps and signs that line.</summary>
     internal AuditTrail? AuditTrail { get; set; }
 
+    /// <summary>The Idempotency-Key of the HTTP request this change belongs to: inserted in this transaction, at commit.</summary>
+    internal IdempotentRequest? Idempotency { get; set; }
+
     internal static async Task<UnitOfWork> BeginAsync(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, JsonSerializerOptions json, IPublishEndpoint? directPublisher, OutboxSignal signal, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -142,8 +145,26 @@ public sealed partial class UnitOfWork : ISqlSession, IAsyncDisposable
             Queue(AuditTrail.InsertSql, trail.Line(audit.Entry with { Outcome = "committed" }));
             audit.Written = true;
         }
-        await FlushAsync(cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
+        var key = Idempotency is { Written: false } request ? request : null;
+        if (key is not null)
+        {
+            // Last, so that a duplicate racing this request blocks on the key only at its own commit,
+            // and then finds this request's answer instead of carrying out its own.
+            Queue(IdempotentRequest.InsertSql, key);
+        }
+        try
+        {
+            await FlushAsync(cancellationToken);
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (key is not null && ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotentRequest.PrimaryKey)
+        {
+            throw new IdempotencyKeyTakenException();
+        }
+        if (key is not null)
+        {
+            key.Written = true;
+        }
         if (_published)
         {
             _signal.Wake();
@@ -197,8 +218,10 @@ public sealed class UnitOfWorkFactory(NpgsqlDataSource dataSource, IOptions<Mess
             signal,
             logger,
             cancellationToken);
-        work.Audit = (services.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.Features.Get<PendingAudit>();
+        var http = (services.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext;
+        work.Audit = http?.Features.Get<PendingAudit>();
         work.AuditTrail = work.Audit is null ? null : (AuditTrail?)services.GetService(typeof(AuditTrail));
+        work.Idempotency = http?.Features.Get<IdempotentRequest>();
         return work;
     }
 }

@@ -64,7 +64,8 @@ public static class GatewaySecurity
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<GatewayLimits>>((options, limits) => options.AddDefaultPolicy(policy => policy
             .WithOrigins(limits.Value.CorsOrigins)
-            .WithHeaders("Authorization", "Content-Type", ApiKeyAuthentication.Header)
+            .WithHeaders("Authorization", "Content-Type", ApiKeyAuthentication.Header, IdempotencyKey.Header)
+            .WithExposedHeaders(IdempotencyKey.ReplayedHeader, "Location", "Retry-After")
             .WithMethods("GET", "POST", "PUT", "DELETE")));
 
         // Gateway:MaxRequestBodyBytes, where operators have always set it, over the services' Http:MaxRequestBodyBytes.

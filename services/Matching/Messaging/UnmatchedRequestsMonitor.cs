@@ -3,8 +3,8 @@ using WijPlatform.ServiceDefaults.Hosting;
 namespace WijPlatform.Matching.Messaging;
 
 /// <summary>Tells intake, once, about each request that waited longer than its urgency allows without a match.</summary>
-public sealed class UnmatchedRequestsMonitor(UnitOfWorkFactory unitOfWork, RequestStore requests, IOptions<UnmatchedOptions> options, TimeProvider clock, ILogger<UnmatchedRequestsMonitor> logger)
-    : TimerJob(clock, logger)
+public sealed class UnmatchedRequestsMonitor(UnitOfWorkFactory unitOfWork, RequestStore requests, IOptions<UnmatchedOptions> options, JobLeases leases, TimeProvider clock, ILogger<UnmatchedRequestsMonitor> logger)
+    : TimerJob(clock, logger, leases)
 {
     protected override TimeSpan Interval => options.Value.CheckEvery;
 

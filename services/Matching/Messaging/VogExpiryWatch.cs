@@ -13,10 +13,10 @@ public sealed class VogWarningOptions
 /// <summary>
 /// Warns volunteers whose certificate of conduct is about to expire, once per expiry date, as days
 /// pass. Registering or renewing a VOG warns at once when it is already close; this covers the rest.
-/// Several instances may run: the warning's key makes a second insert a no-op.
+/// One instance runs it (the lease); the warning's key would make a second insert a no-op anyway.
 /// </summary>
-public sealed class VogExpiryWatch(UnitOfWorkFactory unitOfWork, IOptions<VogWarningOptions> options, TimeProvider clock, ILogger<VogExpiryWatch> logger)
-    : TimerJob(clock, logger)
+public sealed class VogExpiryWatch(UnitOfWorkFactory unitOfWork, IOptions<VogWarningOptions> options, JobLeases leases, TimeProvider clock, ILogger<VogExpiryWatch> logger)
+    : TimerJob(clock, logger, leases)
 {
     public static DateOnly Today(DateTimeOffset now) => Amsterdam.Today(now);
 
