@@ -21,3 +21,13 @@ public sealed record ResultRow(string Month, string Team, string Figure, string 
 
 /// <summary>The answer of <c>GET /api/&lt;service&gt;/results</c>: the figures it knows and the rows of the months asked for.</summary>
 public sealed record ResultsTable(string From, string To, int Threshold, IReadOnlyList<ResultFigure> Figures, IReadOnlyList<ResultRow> Rows);
+
+/// <summary>The team a count falls under when it has no neighbourhood of its own.</summary>
+public static class ResultTeams
+{
+    /// <summary>No postcode known, or one outside the neighbourhood map.</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>What the whole support point does, such as the activities in its centre, which belong to no one neighbourhood.</summary>
+    public const string WholePoint = "whole point";
+}

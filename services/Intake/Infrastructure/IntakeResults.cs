@@ -21,13 +21,13 @@ public sealed class IntakeResults(NpgsqlDataSource db) : IResultsSource
     private const string Sql =
         """
         WITH questions AS (
-            SELECT created_at AT TIME ZONE 'Europe/Amsterdam' AS at, coalesce(neighbourhood, 'unknown') AS team, channel, domains
+            SELECT created_at AT TIME ZONE 'Europe/Amsterdam' AS at, coalesce(neighbourhood, @unknown) AS team, channel, domains
               FROM help_requests WHERE created_at >= @start AND created_at < @end
             UNION ALL
-            SELECT answered_on::timestamp, coalesce(neighbourhood, 'unknown'), channel, domains
+            SELECT answered_on::timestamp, coalesce(neighbourhood, @unknown), channel, domains
               FROM counted_questions WHERE answered_on >= @startDate AND answered_on < @endDate
         ), signals AS (
-            SELECT s.received_at AT TIME ZONE 'Europe/Amsterdam' AS at, coalesce(c.neighbourhood, 'unknown') AS team, s.partner,
+            SELECT s.received_at AT TIME ZONE 'Europe/Amsterdam' AS at, coalesce(c.neighbourhood, @unknown) AS team, s.partner,
                    CASE WHEN s.acted_upon_at IS NULL THEN 'not yet'
                         WHEN s.acted_upon_at - s.received_at <= interval '1 day' THEN 'within 1 day'
                         WHEN s.acted_upon_at - s.received_at <= interval '3 days' THEN 'within 3 days'
@@ -45,13 +45,13 @@ public sealed class IntakeResults(NpgsqlDataSource db) : IResultsSource
         UNION ALL
         SELECT to_char(at, 'YYYY-MM'), team, 'signals-acted-upon', speed, count(*) FROM signals GROUP BY 1, 2, 4
         UNION ALL
-        SELECT to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), coalesce(neighbourhood, 'unknown'), 'cases', 'opened', count(*)
+        SELECT to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), coalesce(neighbourhood, @unknown), 'cases', 'opened', count(*)
           FROM help_requests WHERE created_at >= @start AND created_at < @end GROUP BY 1, 2
         UNION ALL
-        SELECT to_char(closed_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), coalesce(neighbourhood, 'unknown'), 'cases', 'closed', count(*)
+        SELECT to_char(closed_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), coalesce(neighbourhood, @unknown), 'cases', 'closed', count(*)
           FROM help_requests WHERE closed_at >= @start AND closed_at < @end GROUP BY 1, 2
         UNION ALL
-        SELECT to_char(e.occurred_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), coalesce(c.neighbourhood, 'unknown'), 'no-answer-signals', e.kind, count(*)
+        SELECT to_char(e.occurred_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), coalesce(c.neighbourhood, @unknown), 'no-answer-signals', e.kind, count(*)
           FROM case_events e JOIN help_requests c ON c.id = e.case_id
          WHERE e.kind = 'cafe-no-answer' AND e.occurred_at >= @start AND e.occurred_at < @end GROUP BY 1, 2, 4
         """;
@@ -60,6 +60,6 @@ public sealed class IntakeResults(NpgsqlDataSource db) : IResultsSource
     {
         await using var session = await db.OpenSessionAsync(ct);
         return [.. await session.QueryAsync<ResultCount>(Sql,
-            new { start = range.StartUtc, end = range.EndUtc, startDate = range.First, endDate = range.EndDate }, ct)];
+            new { start = range.StartUtc, end = range.EndUtc, startDate = range.First, endDate = range.EndDate, unknown = ResultTeams.Unknown }, ct)];
     }
 }

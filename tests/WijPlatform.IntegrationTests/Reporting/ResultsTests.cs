@@ -155,4 +155,22 @@ public sealed class ResultsTests(StackFixture stack)
         var badFormat = await IntakeApi.ProblemAsync(await coordinator.GetAsync("/api/intake/results?format=xlsx"), HttpStatusCode.BadRequest);
         Assert.True(badFormat.GetProperty("errors").TryGetProperty("format", out _));
     }
+
+    [Theory]
+    [InlineData("matching", "matches-made")]
+    [InlineData("calendar", "attendance")]
+    [InlineData("cafe", "meals")]
+    public async Task Every_service_answers_for_its_own_figures_the_same_way(string service, string figure)
+    {
+        using var coordinator = stack.Coordinator();
+        var table = await coordinator.GetFromJsonAsync<JsonElement>($"/api/{service}/results?from={ThisMonth}&to={ThisMonth}");
+        Assert.Equal(ThisMonth, table.GetProperty("from").GetString());
+        Assert.Contains(table.GetProperty("figures").EnumerateArray(), f => f.GetProperty("name").GetString() == figure);
+        Assert.All(table.GetProperty("rows").EnumerateArray(), r => Assert.True(r.GetProperty("count").ValueKind == JsonValueKind.Null || r.GetProperty("count").GetInt64() >= 5));
+        Assert.StartsWith("month,team,figure,breakdown,count\r\n", await coordinator.GetStringAsync($"/api/{service}/results?format=csv"), StringComparison.Ordinal);
+        var svg = XDocument.Parse(await coordinator.GetStringAsync($"/api/{service}/results/{figure}.svg"));
+        Assert.Contains(figure, svg.Root!.Value, StringComparison.Ordinal);
+        using var desk = stack.Desk();
+        await IntakeApi.ProblemAsync(await desk.GetAsync($"/api/{service}/results"), HttpStatusCode.Forbidden);
+    }
 }
