@@ -4,14 +4,16 @@ namespace WijPlatform.Cafe.Infrastructure;
 /// What Café Noord counts for the municipality, per Amsterdam month of the menu: meals served by how
 /// they left the kitchen (eaten in, picked up, delivered), and delivery stops by how they ended
 /// (delivered, or no answer and what followed). The neighbourhood is that of the order's postcode;
-/// a meal eaten in has none and counts as unknown.
+/// a meal eaten in has none and counts as unknown. Neither has a total: the delivered meals and the
+/// stops count nearly the same orders, and intake counts the signalled stops again, so a total would
+/// let one figure give back a small cell the other hides.
 /// </summary>
 public sealed class CafeResults(NpgsqlDataSource db, NeighbourhoodTable neighbourhoods) : IResultsSource
 {
     public IReadOnlyList<ResultFigure> Figures { get; } =
     [
-        new("meals", "Meals served, by eaten in, picked up and delivered", Totalled: true),
-        new("delivery-stops", "Delivery stops by how they ended", Totalled: true),
+        new("meals", "Meals served, by eaten in, picked up and delivered", Totalled: false),
+        new("delivery-stops", "Delivery stops by how they ended", Totalled: false),
     ];
 
     // Grouped by postcode here and by neighbourhood below: the map of postcodes to neighbourhoods is configuration, not data.

@@ -2,15 +2,15 @@ namespace WijPlatform.Calendar.Infrastructure;
 
 /// <summary>
 /// What the calendar counts for the municipality, per Amsterdam month of the occurrence: who came
-/// and who did not come without notice, by activity category. Activities belong to the support
-/// point's centre, not to one neighbourhood, so they count under the whole point.
+/// and who did not come without notice. Activities belong to the support
+/// point's centre, not to one neighbourhood, so they count under the whole point. Not also by
+/// category: that figure's total would be the "attended" cell, and give back a no-show count hidden beside it.
 /// </summary>
 public sealed class CalendarResults(NpgsqlDataSource db) : IResultsSource
 {
     public IReadOnlyList<ResultFigure> Figures { get; } =
     [
         new("attendance", "Activity attendance and no-shows", Totalled: true),
-        new("attended-by-category", "Attended, by kind of activity", Totalled: true),
     ];
 
     private const string Sql =
@@ -18,11 +18,6 @@ public sealed class CalendarResults(NpgsqlDataSource db) : IResultsSource
         SELECT to_char(a.occurrence_date, 'YYYY-MM') AS month, @team AS team, 'attendance' AS figure, a.status AS breakdown, count(*) AS count
           FROM attendance a
          WHERE a.occurrence_date >= @startDate AND a.occurrence_date < @endDate
-         GROUP BY 1, 4
-        UNION ALL
-        SELECT to_char(a.occurrence_date, 'YYYY-MM'), @team, 'attended-by-category', v.category, count(*)
-          FROM attendance a JOIN signups s ON s.id = a.signup_id JOIN activities v ON v.id = s.activity_id
-         WHERE a.status = 'attended' AND a.occurrence_date >= @startDate AND a.occurrence_date < @endDate
          GROUP BY 1, 4
         """;
 

@@ -2,9 +2,12 @@ namespace WijPlatform.Intake.Infrastructure;
 
 /// <summary>
 /// What intake counts for the municipality, per Amsterdam month and neighbourhood team (a question
-/// without a neighbourhood counts under "unknown"): questions, quick ones and cases alike, by domain
-/// and by channel; partner signals by partner and by how soon they were acted upon; cases opened and
-/// closed; the café's no-answer signals.
+/// without a neighbourhood counts under "unknown"): residents' questions, quick ones and cases alike,
+/// by domain and by channel; partner signals by partner and by how soon they were acted upon; cases
+/// opened and closed; the café's no-answer signals.
+/// A case that a signal opened is no resident's question: were it counted there too, the signals'
+/// own figure would give away the hidden "partner-signal" channel cell, and with it the small cell
+/// the total was hiding. So a figure has a total only where no other figure publishes its population.
 /// </summary>
 public sealed class IntakeResults(NpgsqlDataSource db) : IResultsSource
 {
@@ -18,11 +21,13 @@ public sealed class IntakeResults(NpgsqlDataSource db) : IResultsSource
         new("no-answer-signals", "Café deliveries where nobody answered and nobody could be reached", Totalled: false),
     ];
 
+    private static readonly string[] SignalChannels = [CaseSignals.PartnerSignal, "cafe-signal"];
+
     private const string Sql =
         """
         WITH questions AS (
             SELECT created_at AT TIME ZONE 'Europe/Amsterdam' AS at, coalesce(neighbourhood, @unknown) AS team, channel, domains
-              FROM help_requests WHERE created_at >= @start AND created_at < @end
+              FROM help_requests WHERE created_at >= @start AND created_at < @end AND channel <> ALL(@signalChannels)
             UNION ALL
             SELECT answered_on::timestamp, coalesce(neighbourhood, @unknown), channel, domains
               FROM counted_questions WHERE answered_on >= @startDate AND answered_on < @endDate
@@ -60,6 +65,6 @@ public sealed class IntakeResults(NpgsqlDataSource db) : IResultsSource
     {
         await using var session = await db.OpenSessionAsync(ct);
         return [.. await session.QueryAsync<ResultCount>(Sql,
-            new { start = range.StartUtc, end = range.EndUtc, startDate = range.First, endDate = range.EndDate, unknown = ResultTeams.Unknown }, ct)];
+            new { start = range.StartUtc, end = range.EndUtc, startDate = range.First, endDate = range.EndDate, unknown = ResultTeams.Unknown, signalChannels = SignalChannels }, ct)];
     }
 }
