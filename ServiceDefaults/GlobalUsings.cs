@@ -16,3 +16,4 @@ global using WijPlatform.ServiceDefaults.Hosting;
 global using WijPlatform.ServiceDefaults.Http;
 global using WijPlatform.ServiceDefaults.Messaging;
 global using WijPlatform.ServiceDefaults.Security;
+global using WijPlatform.ServiceDefaults.Reporting;

@@ -20,6 +20,7 @@ app.MapKitchenApi();
 app.MapRoundsApi();
 app.MapDeliveryApplicationsApi();
 app.MapWaitlistApi();
+app.MapResultsApi("cafe");
 app.MapMessagingAdmin();
 app.MapEndpointReport();
 

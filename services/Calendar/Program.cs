@@ -18,6 +18,7 @@ app.MapSignupsApi();
 app.MapFeedsApi();
 app.MapWeekApi();
 app.MapProposalsApi();
+app.MapResultsApi("calendar");
 app.MapMessagingAdmin();
 app.MapEndpointReport();
 

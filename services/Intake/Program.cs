@@ -26,6 +26,7 @@ app.MapCasesApi();
 app.MapPlanApi();
 app.MapReferralsApi();
 app.MapWorklistsApi();
+app.MapResultsApi("intake");
 app.MapMessagingAdmin();
 app.MapEndpointReport();
 

@@ -16,4 +16,5 @@ global using WijPlatform.ServiceDefaults.Data;
 global using WijPlatform.ServiceDefaults.Domain;
 global using WijPlatform.ServiceDefaults.Http;
 global using WijPlatform.ServiceDefaults.Messaging;
+global using WijPlatform.ServiceDefaults.Reporting;
 global using WijPlatform.ServiceDefaults.Security;

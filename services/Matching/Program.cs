@@ -16,6 +16,7 @@ app.MapVolunteerApplicationsApi();
 app.MapVolunteerRequestsApi();
 app.MapMatchesApi();
 app.MapReportsApi();
+app.MapResultsApi("matching");
 app.MapMessagingAdmin();
 app.MapEndpointReport();
 

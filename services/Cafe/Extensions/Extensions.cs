@@ -15,6 +15,7 @@ internal static class Extensions
         builder.Services.AddSingleton<RoundStore>();
         builder.Services.AddSingleton<OrderDesk>();
         builder.Services.AddSingleton<ApplicationStore>();
+        builder.Services.AddResults<CafeResults>();
         return builder;
     }
 }

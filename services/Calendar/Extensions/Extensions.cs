@@ -12,6 +12,7 @@ internal static class Extensions
         builder.Services.AddSingleton<SignupStore>();
         builder.Services.AddSingleton<ProposalStore>();
         builder.Services.AddSingleton<SignupDesk>();
+        builder.Services.AddResults<CalendarResults>();
         return builder;
     }
 }

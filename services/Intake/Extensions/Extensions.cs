@@ -20,6 +20,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ReferralSender>();
         builder.Services.AddSingleton<CaseChanger>();
         builder.Services.AddSingleton<PlanEditor>();
+        builder.Services.AddResults<IntakeResults>();
         return builder;
     }
 }

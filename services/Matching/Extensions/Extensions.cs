@@ -23,6 +23,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ReportStore>();
         builder.Services.AddSingleton<Matchmaker>();
         builder.Services.AddSingleton<MatchMover>();
+        builder.Services.AddResults<MatchingResults>();
         builder.Services.AddHostedService<UnmatchedRequestsMonitor>();
         builder.Services.AddSingleton<VogExpiryWatch>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VogExpiryWatch>());

@@ -109,8 +109,10 @@ public sealed class AuthorizationMatrixTests(StackFixture stack)
         bool May(Operation o, string role) => o.Roles.Contains(role);
 
         Assert.All(operations, o => Assert.Contains("admin", o.Roles));
-        // Volunteers and the café never reach intake's records of residents and cases.
-        Assert.DoesNotContain(operations, o => o.Service == "intake" && (May(o, "volunteer") || May(o, "cafe") || May(o, "coordinator")));
+        // Volunteers and the café never reach intake's records of residents and cases; the coordinator only its results (counts, no person).
+        Assert.DoesNotContain(operations, o => o.Service == "intake" && (May(o, "volunteer") || May(o, "cafe")
+            || (May(o, "coordinator") && !o.Template.StartsWith("/api/intake/results", StringComparison.Ordinal))));
+        Assert.All(operations.Where(o => o.Template.Contains("/results", StringComparison.Ordinal)), o => Assert.Equal(["admin", "coordinator"], o.Roles.Order()));
         // A partner only submits signals and reads their status.
         Assert.All(operations.Where(o => May(o, "partner")), o => Assert.StartsWith("/api/intake/signals", o.Template));
         // The operator sees the platform's plumbing, never a person.
