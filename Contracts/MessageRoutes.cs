@@ -41,5 +41,6 @@ public static class MessageRoutes
         [typeof(DelivererAssigned)] = [Cafe],
         [typeof(ResidentErasureRequested)] = [Calendar, Matching, Cafe, Notices],
         [typeof(ResidentContactRecorded)] = [Notices],
+        [typeof(PartnerSignalStatusChanged)] = [Notices],
     };
 }
