@@ -67,8 +67,9 @@ public sealed class PartnerWebhookTests(StackFixture stack)
         Assert.NotEqual(ids[0], ids[3]);
         Assert.Equal(["visit-requested", "visit-requested", "visit-requested", "visit-planned"], calls.Select(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("status").GetString()));
         // Backoff: 1 s after the first failure, 2 s after the second (the test stack's FirstRetryDelay).
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.9), $"second attempt after {calls[1].At - calls[0].At}");
-        Assert.True(calls[2].At - calls[1].At >= TimeSpan.FromSeconds(1.9), $"third attempt after {calls[2].At - calls[1].At}");
+        var (firstWait, secondWait) = (System.Diagnostics.Stopwatch.GetElapsedTime(calls[0].Ticks, calls[1].Ticks), System.Diagnostics.Stopwatch.GetElapsedTime(calls[1].Ticks, calls[2].Ticks));
+        Assert.True(firstWait >= TimeSpan.FromSeconds(0.95), $"second attempt after {firstWait}");
+        Assert.True(secondWait >= TimeSpan.FromSeconds(1.95), $"third attempt after {secondWait}");
 
         // The administrator sees each delivery with its last attempt and every attempt.
         var first = Assert.Single(await DeliveriesAsync(organisation), d => d.GetProperty("id").GetGuid().ToString() == ids[0]);

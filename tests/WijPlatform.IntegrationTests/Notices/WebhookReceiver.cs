@@ -21,7 +21,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<Call> Calls { get; } = new();
 
-    public sealed record Call(DateTimeOffset At, string Path, IReadOnlyDictionary<string, string> Headers, string Body, int Answered);
+    /// <summary>One call; <paramref name="Ticks"/> from the monotonic stopwatch, so a step of the wall clock cannot skew the gaps between calls.</summary>
+    public sealed record Call(long Ticks, string Path, IReadOnlyDictionary<string, string> Headers, string Body, int Answered);
 
     public static async Task<WebhookReceiver> StartAsync(int failures)
     {
@@ -34,7 +35,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
             var status = Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 500 : 200;
-            receiver.Calls.Enqueue(new Call(DateTimeOffset.UtcNow, request.Path + request.QueryString, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, status));
+            receiver.Calls.Enqueue(new Call(System.Diagnostics.Stopwatch.GetTimestamp(), request.Path + request.QueryString, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, status));
             return Results.StatusCode(status);
         });
         await receiver._app.StartAsync();
