@@ -12,7 +12,7 @@ namespace WijPlatform.Notices.Webhooks;
 /// delivery's row, so two instances never send the same attempt; a crash after sending sends it again
 /// with the same id, which the receiver drops. Neither the URL nor the body goes to the log.
 /// </summary>
-public sealed partial class WebhookDispatcher(UnitOfWorkFactory unitOfWork, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+public sealed partial class WebhookDispatcher(UnitOfWorkFactory unitOfWork, WebhookClient client, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
     : TimerJob(clock, logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -59,7 +59,7 @@ public sealed partial class WebhookDispatcher(UnitOfWorkFactory unitOfWork, IHtt
         timeout.CancelAfter(options.Value.Timeout);
         try
         {
-            using var response = await clients.CreateClient(WebhookClient.Name).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await client.SendAsync(request, timeout.Token);
             return ((int)response.StatusCode, null);
         }
         catch (HttpRequestException ex)

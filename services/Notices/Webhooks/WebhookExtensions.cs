@@ -20,7 +20,7 @@ public static class WebhookExtensions
         });
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<WebhookTargets>();
-        builder.AddWebhookClient();
+        builder.Services.AddSingleton<WebhookClient>();
         builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
