@@ -42,5 +42,6 @@ public static class MessageRoutes
         [typeof(DelivererAssigned)] = [Cafe],
         [typeof(ResidentErasureRequested)] = [Calendar, Matching, Cafe, Notices],
         [typeof(ResidentContactRecorded)] = [Notices],
+        [typeof(PartnerSignalStatusChanged)] = [Notices],
     };
 }

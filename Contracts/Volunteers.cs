@@ -2,7 +2,8 @@ namespace WijPlatform.Contracts;
 
 /// <summary>
 /// Intake asks matching for a volunteer for a resident (a walk, a home visit after a partner's
-/// signal, an odd job). Carries only what a volunteer may know: first name, street and postcode.
+/// signal, an odd job). Carries only what a visiting volunteer may know, and only with the resident's
+/// consent for that purpose: first name, street and house number, how to get in touch; else the postcode only.
 /// When: once (<paramref name="WantedAt"/>), weekly (<paramref name="WeeklyDay"/> from
 /// <paramref name="WeeklyStartMinute"/>, minutes after midnight in Amsterdam), or whenever (neither).
 /// </summary>
@@ -19,7 +20,9 @@ public sealed record VolunteerRequested(
     bool InsideHome,
     DayOfWeek? WeeklyDay = null,
     int? WeeklyStartMinute = null,
-    int? DurationMinutes = null);
+    int? DurationMinutes = null,
+    [property: PersonalData] string? HouseNumber = null,
+    [property: PersonalData] string? Contact = null);
 
 public sealed record VolunteerMatchProposed(Guid RequestId, Guid MatchId, Guid VolunteerId, [property: PersonalData] string VolunteerFirstName);
 

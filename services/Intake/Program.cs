@@ -22,6 +22,7 @@ app.MapHelpRequestsApi();
 app.MapQuickQuestionsApi();
 app.MapErasureApi();
 app.MapSignalsApi();
+app.MapTeamSettingsApi();
 app.MapCasesApi();
 app.MapPlanApi();
 app.MapReferralsApi();

@@ -11,6 +11,7 @@ global using WijPlatform.Notices.Infrastructure;
 global using WijPlatform.Notices.Messaging;
 global using WijPlatform.Notices.Model;
 global using WijPlatform.Notices.Sending;
+global using WijPlatform.Notices.Webhooks;
 global using WijPlatform.ServiceDefaults.Data;
 global using WijPlatform.ServiceDefaults.Http;
 global using WijPlatform.ServiceDefaults.Messaging;

@@ -45,6 +45,15 @@ public sealed class StackFixture : IAsyncLifetime
 
     public const string AllowedOrigin = "https://wijkapp.example.nl";
 
+    public static readonly IReadOnlyDictionary<string, string> NoticesEnvironment = new Dictionary<string, string>
+    {
+        ["Notices__Webhooks__AllowLoopback"] = "true",
+        ["Notices__Webhooks__AllowedHosts__0"] = "127.0.0.1",
+        ["Notices__Webhooks__AllowedHosts__1"] = "192.168.7.7",
+        ["Notices__Webhooks__FirstRetryDelay"] = "00:00:01",
+        ["Notices__Webhooks__PollInterval"] = "00:00:00.250",
+    };
+
     public StackHost Host => _host ?? throw new InvalidOperationException("The stack is not started.");
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack is not started.");
@@ -62,6 +71,14 @@ public sealed class StackFixture : IAsyncLifetime
         foreach (var (name, value) in Environment)
         {
             gateway.WithEnvironment(name, value);
+        }
+        // Partners' callbacks: the webhook test's receiver listens on 127.0.0.1 over http, which only this
+        // explicit Development setting allows; 192.168.7.7 is allow-listed to show that a private address
+        // is refused even then.
+        var notices = builder.CreateResourceBuilder<ProjectResource>("notices");
+        foreach (var (name, value) in NoticesEnvironment)
+        {
+            notices.WithEnvironment(name, value);
         }
         AddRateLimitedGateway(builder);
 

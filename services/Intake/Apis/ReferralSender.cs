@@ -18,21 +18,41 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
 
     public async Task<ProblemHttpResult?> VolunteerAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string talent, VolunteerTime when, string actor, CancellationToken ct)
     {
-        string? firstName = null, street = null;
+        Resident? resident = null;
         if (@case.ResidentId is { } residentId)
         {
-            var (resident, refusal) = await ConsentedResidentAsync(work, residentId, ConsentPurposes.ShareWithVolunteer, "matching", ct);
+            (resident, var refusal) = await ConsentedResidentAsync(work, residentId, ConsentPurposes.ShareWithVolunteer, "matching", ct);
             if (refusal is not null)
             {
                 return refusal;
             }
-            (firstName, street) = (resident!.FirstName, resident.Street);
         }
-        var insideHome = Talents.InsideHome.Contains(Talents.Normalise(talent));
-        await work.PublishAsync(new VolunteerRequested(referralId, @case.Id, @case.ResidentId ?? Guid.Empty, Talents.Normalise(talent), @case.Postcode, street, firstName,
-            when.WantedAt, @case.Urgency, insideHome, when.WeeklyDay, when.WeeklyStartMinute, when.DurationMinutes), ct);
-        Record(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'{when.Describe()}.", actor);
+        await RequestVolunteerAsync(work, @case, referralId, talent, when, resident, actor, ct);
         return null;
+    }
+
+    /// <summary>
+    /// Requests a volunteer home visit after a partner's signal. The visit goes out whatever the resident
+    /// agreed to, since the team decided to look in; who the resident is and how to reach them travel with
+    /// it only when they consented to share that with a volunteer.
+    /// </summary>
+    public async Task VisitAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string actor, CancellationToken ct)
+    {
+        Resident? resident = null;
+        if (@case.ResidentId is { } residentId && (await residents.FindResidentAsync(work, residentId, TeamScope.All, ct)).Value is { ErasedAt: null } found
+            && ConsentPurposes.Covers(await consents.OfAsync(work, residentId, ct), ConsentPurposes.ShareWithVolunteer, "matching"))
+        {
+            resident = found;
+        }
+        await RequestVolunteerAsync(work, @case, referralId, Talents.HomeVisit, VolunteerTime.Whenever, resident, actor, ct);
+    }
+
+    private async Task RequestVolunteerAsync(UnitOfWork work, HelpRequest @case, Guid referralId, string talent, VolunteerTime when, Resident? consented, string actor, CancellationToken ct)
+    {
+        var insideHome = Talents.InsideHome.Contains(Talents.Normalise(talent));
+        await work.PublishAsync(new VolunteerRequested(referralId, @case.Id, consented?.Id ?? Guid.Empty, Talents.Normalise(talent), @case.Postcode, consented?.Street, consented?.FirstName,
+            when.WantedAt, @case.Urgency, insideHome, when.WeeklyDay, when.WeeklyStartMinute, when.DurationMinutes, consented?.HouseNumber, consented?.Phone ?? consented?.Email), ct);
+        Record(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'{when.Describe()}.", actor);
     }
 
     public async Task<ProblemHttpResult?> ActivityAsync(UnitOfWork work, HelpRequest @case, Guid referralId, Guid activityId, DateTimeOffset? occurrenceStart, string actor, CancellationToken ct)

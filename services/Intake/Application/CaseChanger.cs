@@ -1,7 +1,7 @@
 namespace WijPlatform.Intake.Application;
 
 /// <summary>Applies a lifecycle step under the case's lock and writes it on the timeline.</summary>
-public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, RegisseurStore regisseurs, ReferralStore referrals, TimeProvider clock)
+public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, RegisseurStore regisseurs, SignalProgress progress, TimeProvider clock)
 {
     public async Task<Outcome<HelpRequest>> ChangeAsync(
         Guid id, CaseAction action, string actor, TeamScope scope, Func<HelpRequest, HelpRequest> change, Func<HelpRequest, string?> detail, CancellationToken ct)
@@ -59,7 +59,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         var now = clock.GetUtcNow().UtcDateTime;
         await cases.UpdateAsync(work, changed, ct);
         cases.Append(work, id, EventKind(CaseAction.Assign), $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", actor, now);
-        await referrals.MarkSignalsActedUponAsync(work, null, id, now, ct);
+        await progress.AdvanceAsync(work, null, null, id, SignalStatuses.ActedUpon, ct);
         await work.CommitAsync(ct);
         return changed;
     }

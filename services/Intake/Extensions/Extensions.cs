@@ -16,6 +16,10 @@ internal static class Extensions
         builder.Services.AddSingleton<RegisseurStore>();
         builder.Services.AddSingleton<ConsentStore>();
         builder.Services.AddSingleton<ReferralStore>();
+        builder.Services.AddSingleton<SignalStore>();
+        builder.Services.AddSingleton<TeamSettingsStore>();
+        builder.Services.AddSingleton<SignalProgress>();
+        builder.Services.AddSingleton<SignalTriage>();
         builder.Services.AddSingleton<ErasureStore>();
         builder.Services.AddSingleton<ReferralSender>();
         builder.Services.AddSingleton<CaseChanger>();

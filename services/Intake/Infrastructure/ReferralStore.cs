@@ -43,30 +43,4 @@ public sealed class ReferralStore(NpgsqlDataSource db)
         return await session.QuerySingleOrDefaultAsync<Referral>(
             $"SELECT {Columns} FROM referrals WHERE id = @id", new { id }, cancellationToken: ct);
     }
-
-    public Task InsertSignalAsync(UnitOfWork work, Guid id, string partner, Guid caseId, Guid referralId, DateTime at, CancellationToken ct) =>
-        work.ExecuteAsync(
-            "INSERT INTO partner_signals (id, partner, case_id, referral_id, received_at) VALUES (@id, @partner, @caseId, @referralId, @at)",
-            new { id, partner, caseId, referralId, at }, cancellationToken: ct);
-
-    /// <summary>A signal is acted upon once its home visit is matched or its case has a regisseur.</summary>
-    public Task MarkSignalsActedUponAsync(UnitOfWork work, Guid? referralId, Guid? caseId, DateTime at, CancellationToken ct) =>
-        work.ExecuteAsync(
-            "UPDATE partner_signals SET acted_upon_at = @at WHERE acted_upon_at IS NULL AND (referral_id = @referralId OR case_id = @caseId)",
-            new { referralId, caseId, at }, cancellationToken: ct);
-
-    /// <summary>The signal, when the caller's organisation sent it (staff see all); another organisation's signal is not there.</summary>
-    public async Task<SignalStatus?> FindSignalAsync(Guid id, PartnerScope scope, CancellationToken ct)
-    {
-        await using var session = await db.OpenSessionAsync(ct);
-        return await session.QuerySingleOrDefaultAsync<SignalStatus>(
-            """
-            SELECT id, partner, CASE WHEN acted_upon_at IS NULL THEN 'received' ELSE 'acted-upon' END AS Status,
-                   received_at AS ReceivedAt, acted_upon_at AS ActedUponAt
-              FROM partner_signals WHERE id = @id AND (@everyPartner OR partner = @organisation)
-            """, new { id, everyPartner = scope.Everyone, organisation = scope.Organisation }, cancellationToken: ct);
-    }
 }
-
-/// <summary>All a partner may see of its signal: that it arrived and that something was done.</summary>
-public sealed record SignalStatus(Guid Id, string Partner, string Status, DateTime ReceivedAt, DateTime? ActedUponAt);

@@ -4,7 +4,7 @@ namespace WijPlatform.Intake.Messaging;
 /// An answer from matching or the calendar: the referral takes its new status and the case's
 /// timeline shows it. Answers to requests intake did not send (matching serves the café too) are ignored.
 /// </summary>
-public abstract class ReferralAnswerConsumer<TMessage>(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, TimeProvider clock)
+public abstract class ReferralAnswerConsumer<TMessage>(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ReferralStore referrals, SignalProgress progress, TimeProvider clock)
     : IdempotentConsumer<TMessage>(unitOfWork, metrics)
     where TMessage : class
 {
@@ -25,9 +25,9 @@ public abstract class ReferralAnswerConsumer<TMessage>(UnitOfWorkFactory unitOfW
                 await referrals.SetStatusAsync(work, answer.ReferralId, answer.Status, now, cancellationToken);
             }
             cases.Append(work, caseId, answer.Event, answer.Detail, Actors.System, now);
-            if (answer.Status == "matched")
+            if (SignalStatuses.OfVisitAnswer(answer.Status) is { } signalStatus)
             {
-                await referrals.MarkSignalsActedUponAsync(work, answer.ReferralId, null, now, cancellationToken);
+                await progress.AdvanceAsync(work, null, answer.ReferralId, null, signalStatus, cancellationToken);
             }
         }
     }

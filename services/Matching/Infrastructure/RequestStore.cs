@@ -6,7 +6,7 @@ public sealed class RequestStore(NpgsqlDataSource db)
         id, source, case_id AS CaseId, resident_id AS ResidentId, round_id AS RoundId, talent, postcode, neighbourhood, wanted_at AS WantedAt,
         weekly_day AS WeeklyDay, weekly_start_minute AS WeeklyStartMinute, duration_minutes AS DurationMinutes, urgency, inside_home AS InsideHome,
         preferred_language AS PreferredLanguage, preferred_gender AS PreferredGender, first_name AS FirstName, street, status,
-        created_at AS CreatedAt, unmatched_reported_at AS UnmatchedReportedAt
+        created_at AS CreatedAt, unmatched_reported_at AS UnmatchedReportedAt, house_number AS HouseNumber, contact
         """;
 
     /// <summary>Inserts a request; a request id seen before changes nothing.</summary>
@@ -14,9 +14,11 @@ public sealed class RequestStore(NpgsqlDataSource db)
         work.ExecuteAsync(
             """
             INSERT INTO volunteer_requests (id, source, case_id, resident_id, round_id, talent, postcode, neighbourhood, wanted_at, weekly_day,
-                weekly_start_minute, duration_minutes, urgency, inside_home, preferred_language, preferred_gender, first_name, street, status, created_at)
+                weekly_start_minute, duration_minutes, urgency, inside_home, preferred_language, preferred_gender, first_name, street, status, created_at,
+                house_number, contact)
             VALUES (@Id, @Source, @CaseId, @ResidentId, @RoundId, @Talent, @Postcode, @Neighbourhood, @WantedAt, @WeeklyDay,
-                @WeeklyStartMinute, @DurationMinutes, @Urgency, @InsideHome, @PreferredLanguage, @PreferredGender, @FirstName, @Street, @Status, @CreatedAt)
+                @WeeklyStartMinute, @DurationMinutes, @Urgency, @InsideHome, @PreferredLanguage, @PreferredGender, @FirstName, @Street, @Status, @CreatedAt,
+                @HouseNumber, @Contact)
             ON CONFLICT (id) DO NOTHING
             """,
             new
@@ -24,6 +26,7 @@ public sealed class RequestStore(NpgsqlDataSource db)
                 request.Id, request.Source, request.CaseId, request.ResidentId, request.RoundId, request.Talent, request.Postcode, request.Neighbourhood,
                 request.WantedAt, WeeklyDay = (int?)request.WeeklyDay, request.WeeklyStartMinute, request.DurationMinutes, request.Urgency, request.InsideHome,
                 request.PreferredLanguage, request.PreferredGender, request.FirstName, request.Street, request.Status, request.CreatedAt,
+                request.HouseNumber, request.Contact,
             }, cancellationToken: cancellationToken);
 
     public async Task<VolunteerRequest?> FindAsync(Guid id, CancellationToken cancellationToken)
@@ -93,7 +96,7 @@ public sealed class RequestStore(NpgsqlDataSource db)
             """
             UPDATE matches SET evaluation = NULL, check_in_notes = NULL, end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE '[verwijderd]' END
              WHERE request_id IN (SELECT id FROM volunteer_requests WHERE resident_id = @residentId);
-            UPDATE volunteer_requests SET first_name = NULL, street = NULL, case_id = NULL, resident_id = NULL, postcode = left(postcode, 4),
+            UPDATE volunteer_requests SET first_name = NULL, street = NULL, house_number = NULL, contact = NULL, case_id = NULL, resident_id = NULL, postcode = left(postcode, 4),
                 preferred_gender = NULL, preferred_language = NULL
             WHERE resident_id = @residentId
             """,

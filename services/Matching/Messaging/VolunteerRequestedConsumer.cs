@@ -16,7 +16,7 @@ public sealed class VolunteerRequestedConsumer(UnitOfWorkFactory unitOfWork, Mes
             message.RequestId, "intake", message.CaseId, message.ResidentId == Guid.Empty ? null : message.ResidentId, null,
             talent, postcode, neighbourhoods.Find(postcode), message.WantedAt?.UtcDateTime, message.WeeklyDay, message.WeeklyStartMinute, message.DurationMinutes ?? 60,
             Urgency.IsKnown(message.Urgency) ? message.Urgency : Urgency.Normal, message.InsideHome || Talents.InsideHome.Contains(talent),
-            null, null, message.FirstName, message.Street, RequestStatus.Open, now, null);
+            null, null, message.FirstName, message.Street, RequestStatus.Open, now, null, message.HouseNumber, message.Contact);
         if (await store.InsertAsync(work, request, cancellationToken) != 1)
         {
             return;

@@ -52,5 +52,9 @@ public sealed record PendingCheckIn(Guid MatchId, Guid RequestId, Guid Volunteer
 /// <summary>A certificate-of-conduct warning as the volunteer and the coordinator see it.</summary>
 public sealed record VogWarning(Guid VolunteerId, string FirstName, DateOnly ExpiresOn, DateTime WarnedAt, string Message);
 
-/// <summary>What a volunteer sees of a task: the resident's first name, the street, the task and the time. Never the case.</summary>
-public sealed record VolunteerTask(Guid MatchId, string Status, string Talent, string? FirstName, string? Street, string Postcode, DateTime? WantedAt, DayOfWeek? WeeklyDay, int? WeeklyStartMinute, int DurationMinutes);
+/// <summary>
+/// What a volunteer sees of a task: the task, the time, and what a visitor needs (first name, street and
+/// house number, how to get in touch) when the resident consented to share them with a volunteer. Never the case.
+/// </summary>
+public sealed record VolunteerTask(Guid MatchId, string Status, string Talent, string? FirstName, string? Street, string Postcode, DateTime? WantedAt, DayOfWeek? WeeklyDay, int? WeeklyStartMinute, int DurationMinutes,
+    string? HouseNumber, string? Contact);

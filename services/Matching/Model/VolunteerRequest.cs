@@ -25,7 +25,9 @@ public sealed record VolunteerRequest(
     string? Street,
     string Status,
     DateTime CreatedAt,
-    DateTime? UnmatchedReportedAt)
+    DateTime? UnmatchedReportedAt,
+    string? HouseNumber = null,
+    string? Contact = null)
 {
     public TaskTime? Time => WantedAt is { } at
         ? TaskTime.OneOff(at, DurationMinutes)

@@ -11,6 +11,7 @@ internal static class Extensions
         builder.Services.AddSingleton<NoticeStore>();
         builder.AddSender();
         builder.Services.AddHostedService<MessageDispatcher>();
+        builder.AddWebhooks();
         return builder;
     }
 }

@@ -150,7 +150,7 @@ public sealed class ReferralTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task A_partner_signal_opens_a_case_asks_matching_for_a_home_visit_and_the_partner_sees_only_its_status()
+    public async Task A_partner_signal_opens_a_case_asks_matching_for_a_home_visit_after_triage_and_the_partner_sees_only_its_status()
     {
         // 3707 is Zeist Noord: that team picks the signal up.
         var intake = new IntakeApi(stack, "Zeist Noord");
@@ -174,6 +174,10 @@ public sealed class ReferralTests(StackFixture stack)
         var caseId = @case.GetProperty("id").GetGuid();
         Assert.Equal("partner-signal", @case.GetProperty("channel").GetString());
 
+        // Nothing goes to matching until a professional of the team triaged the signal.
+        Assert.Equal(0, (await intake.GetAsync($"/api/intake/cases/{caseId}/referrals")).GetProperty("totalCount").GetInt32());
+        var triage = await intake.ProfessionalAs().PostAsJsonAsync($"{signal.Headers.Location}/triage", new { visit = true });
+        Assert.Equal(HttpStatusCode.OK, triage.StatusCode);
         var visit = (await intake.GetAsync($"/api/intake/cases/{caseId}/referrals")).GetProperty("items")[0];
         var request = await StackFixture.EventuallyGetAsync(_coordinator, $"/api/matching/requests/{visit.GetProperty("id").GetGuid()}");
         Assert.Equal("home-visit", request.GetProperty("talent").GetString());
@@ -189,6 +193,7 @@ public sealed class ReferralTests(StackFixture stack)
 
         await intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { });
         await intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = await intake.RegisterProfessionalAsync() });
-        Assert.Equal("acted-upon", (await cleaner.GetFromJsonAsync<JsonElement>(signal.Headers.Location!.ToString())).GetProperty("status").GetString());
+        // A regisseur taking the case up does not set the signal back from its requested visit.
+        Assert.Equal("visit-requested", (await cleaner.GetFromJsonAsync<JsonElement>(signal.Headers.Location!.ToString())).GetProperty("status").GetString());
     }
 }

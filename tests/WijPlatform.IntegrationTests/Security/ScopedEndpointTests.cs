@@ -191,6 +191,11 @@ public sealed class ScopedEndpointTests(StackFixture stack)
             Assert.All(await ItemsAsync(c, "/api/intake/worklists/without-contact?weeks=1"), h => Assert.Equal(Noordwest, h.GetProperty("neighbourhood").GetString()));
             await RefusedAsync(await c.GetAsync($"/api/intake/worklists/without-contact?weeks=1&neighbourhood={Uri.EscapeDataString(IntakeApi.Centrum)}"));
         },
+        ["GET /api/intake/signals/awaiting-triage"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/intake/signals/awaiting-triage?neighbourhood={Uri.EscapeDataString(IntakeApi.Centrum)}")),
+        ["POST /api/intake/signals/{id:guid}/triage"] = async (c, w) => await RefusedAsync(await c.PostAsJsonAsync($"/api/intake/signals/{w.Signal}/triage", new { visit = false })),
+        ["GET /api/intake/teams/{team}/settings"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/intake/teams/{Uri.EscapeDataString(IntakeApi.Centrum)}/settings")),
+        ["PUT /api/intake/teams/{team}/settings"] = async (c, w) =>
+            await RefusedAsync(await c.PutAsJsonAsync($"/api/intake/teams/{Uri.EscapeDataString(IntakeApi.Centrum)}/settings", new { automaticVisitRequests = true })),
     };
 
     /// <summary>What another volunteer tries on Kees's match, profile and round: refused every time (by role where only the coordinator may).</summary>
@@ -226,6 +231,15 @@ public sealed class ScopedEndpointTests(StackFixture stack)
             var signal = await c.PostAsJsonAsync("/api/intake/signals", new { partner = w.SignalPartner, postcode = "9712 HW", houseNumber = "7", concern = "In naam van een ander." });
             Assert.Equal(HttpStatusCode.Accepted, signal.StatusCode);
             Assert.NotEqual(w.SignalPartner, (await signal.ReadAsync<JsonElement>()).GetProperty("partner").GetString());
+        },
+        ["POST /api/notices/webhooks/"] = async (c, w) =>
+        {
+            // A partner registers a callback for itself only, whatever organisation it would like to be.
+            var webhook = await c.PostAsJsonAsync("/api/notices/webhooks", new { url = "http://127.0.0.1:9/hook", partner = w.SignalPartner });
+            Assert.Equal(HttpStatusCode.BadRequest, webhook.StatusCode);
+            webhook = await c.PostAsJsonAsync("/api/notices/webhooks", new { url = "http://127.0.0.1:9/hook" });
+            Assert.Equal(HttpStatusCode.Created, webhook.StatusCode);
+            Assert.NotEqual(w.SignalPartner, (await webhook.ReadAsync<JsonElement>()).GetProperty("webhook").GetProperty("partner").GetString());
         },
     };
 

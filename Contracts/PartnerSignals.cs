@@ -1,0 +1,8 @@
+namespace WijPlatform.Contracts;
+
+/// <summary>
+/// A partner's signal moved on (a professional triaged it, a home visit was requested, a volunteer
+/// was found). Carries only what the partner already knows: its own signal's id and the new status;
+/// <paramref name="ChangeId"/> identifies this one change, so whoever passes it on can be deduplicated.
+/// </summary>
+public sealed record PartnerSignalStatusChanged(Guid ChangeId, Guid SignalId, string Partner, string Status, DateTime ChangedAt);
