@@ -80,11 +80,14 @@ public sealed class FaultStack : IAsyncDisposable
         LocalPostgresResource.ConnectionStringFromState(StateDirectory, _infrastructure.UrlOf("postgres"), database) + ";Pooling=false";
 
     /// <summary>Registers a question that asks for a volunteer; returns its id when the desk got a 2xx answer.</summary>
-    public async Task<(int Status, Guid? Id)> RegisterQuestionAsync(string talent = "walk")
+    public Task<(int Status, Guid? Id)> RegisterQuestionAsync(string talent = "walk") => RegisterQuestionAsync(IntakeApi, talent);
+
+    /// <summary>The same, through <paramref name="caller"/> (the gateway, as the desk).</summary>
+    public static async Task<(int Status, Guid? Id)> RegisterQuestionAsync(HttpClient caller, string talent = "walk")
     {
         try
         {
-            using var response = await IntakeApi.PostAsJsonAsync("/api/intake/help-requests", new
+            using var response = await caller.PostAsJsonAsync("/api/intake/help-requests", new
             {
                 channel = "desk",
                 domains = new[] { "eenzaamheid" },

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using System.Text.Json;
 using WijPlatform.Hosting;
 
 namespace WijPlatform.FaultTests;
@@ -78,23 +76,8 @@ public sealed class ReplicaTests(ITestOutputHelper output)
         while (!stop.IsCancellationRequested)
         {
             var at = DateTime.UtcNow;
-            try
-            {
-                using var response = await desk.PostAsJsonAsync("/api/intake/help-requests", new
-                {
-                    channel = "desk",
-                    domains = new[] { "eenzaamheid" },
-                    description = "Zoekt iemand om mee te wandelen.",
-                    postcode = "9718 KT",
-                    volunteerTalent = "walk",
-                }, CancellationToken.None);
-                Guid? id = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None)).GetProperty("id").GetGuid() : null;
-                writes.Add((at, (int)response.StatusCode, id));
-            }
-            catch (HttpRequestException)
-            {
-                writes.Add((at, 0, null));
-            }
+            var (status, id) = await FaultStack.RegisterQuestionAsync(desk);
+            writes.Add((at, status, id));
         }
     }
 
