@@ -66,7 +66,7 @@ public static class ReferralsApi
         {
             return Problems.Conflict("Already answered.", $"This referral is '{found.Status}'; only a sent referral is followed up.");
         }
-        await referrals.SetStatusAsync(work, id, "followed-up", now, ct);
+        await referrals.SetStatusAsync(work, id, "followed-up", now, null, ct);
         cases.Append(work, caseId, "referral-followed-up", request.Note, caller.Display, now);
         await work.CommitAsync(ct);
         return TypedResults.Ok((await referrals.FindAsync(id, ct))!);

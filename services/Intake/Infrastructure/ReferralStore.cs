@@ -12,13 +12,19 @@ public sealed class ReferralStore(NpgsqlDataSource db)
             """, referral);
 
     /// <summary>The referral's case and status, held until the unit of work ends; null for a referral intake does not know.</summary>
-    public Task<(Guid CaseId, string Status)?> LockAsync(UnitOfWork work, Guid referralId, CancellationToken ct) =>
-        work.QuerySingleOrDefaultAsync<(Guid CaseId, string Status)?>(
-            "SELECT case_id, status FROM referrals WHERE id = @referralId FOR UPDATE", new { referralId }, cancellationToken: ct);
+    public Task<(Guid CaseId, string Status, Guid? DeclinedMatchId)?> LockAsync(UnitOfWork work, Guid referralId, CancellationToken ct) =>
+        work.QuerySingleOrDefaultAsync<(Guid CaseId, string Status, Guid? DeclinedMatchId)?>(
+            "SELECT case_id, status, declined_match_id FROM referrals WHERE id = @referralId FOR UPDATE", new { referralId }, cancellationToken: ct);
 
-    public Task SetStatusAsync(UnitOfWork work, Guid referralId, string status, DateTime at, CancellationToken ct) =>
+    /// <summary>The referral's new status; a decline of a match remembers which match it was.</summary>
+    public Task SetStatusAsync(UnitOfWork work, Guid referralId, string status, DateTime at, Guid? matchId, CancellationToken ct) =>
         work.ExecuteAsync(
-            "UPDATE referrals SET status = @status, updated_at = @at WHERE id = @referralId", new { referralId, status, at }, cancellationToken: ct);
+            """
+            UPDATE referrals SET status = @status, updated_at = @at,
+                declined_match_id = CASE WHEN @status = 'declined' AND @matchId::uuid IS NOT NULL THEN @matchId::uuid ELSE declined_match_id END
+            WHERE id = @referralId
+            """,
+            new { referralId, status, at, matchId }, cancellationToken: ct);
 
     public Task<Page<Referral>> DueFollowUpsAsync(TeamScope scope, DateOnly today, string? neighbourhood, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<Referral>(Columns,

@@ -20,9 +20,9 @@ public abstract class ReferralAnswerConsumer<TMessage>(UnitOfWorkFactory unitOfW
                 continue;
             }
             var caseId = referral.CaseId;
-            if (ReferralAnswers.Replaces(referral.Status, answer.Status))
+            if (ReferralAnswers.Replaces(referral.Status, referral.DeclinedMatchId, answer))
             {
-                await referrals.SetStatusAsync(work, answer.ReferralId, answer.Status, now, cancellationToken);
+                await referrals.SetStatusAsync(work, answer.ReferralId, answer.Status, now, answer.MatchId, cancellationToken);
             }
             cases.Append(work, caseId, answer.Event, answer.Detail, Actors.System, now);
             if (SignalStatuses.OfVisitAnswer(answer.Status) is { } signalStatus)

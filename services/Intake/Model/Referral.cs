@@ -7,11 +7,12 @@ public sealed record Referral(Guid Id, Guid CaseId, string Kind, string Target, 
 }
 
 /// <summary>What an answer from another service means for a referral and the case timeline.</summary>
-public sealed record ReferralAnswer(Guid ReferralId, string Status, string Event, string Detail);
+/// <param name="MatchId">The match a volunteer answer is about: a late proposal of a match already declined must not reopen it.</param>
+public sealed record ReferralAnswer(Guid ReferralId, string Status, string Event, string Detail, Guid? MatchId = null);
 
 public static class ReferralAnswers
 {
-    public static ReferralAnswer From(VolunteerMatchProposed m) => new(m.RequestId, "proposed", "volunteer-proposed", $"Volunteer {m.VolunteerFirstName} proposed.");
+    public static ReferralAnswer From(VolunteerMatchProposed m) => new(m.RequestId, "proposed", "volunteer-proposed", $"Volunteer {m.VolunteerFirstName} proposed.", m.MatchId);
 
     public static ReferralAnswer From(VolunteerMatched m) => new(m.RequestId, "matched", "volunteer-matched", $"Volunteer {m.VolunteerFirstName} matched.");
 
@@ -22,7 +23,7 @@ public static class ReferralAnswers
     public static ReferralAnswer From(VolunteerMatchIntroduced m) => new(m.RequestId, "introduced", "volunteer-introduced", "The volunteer and the resident were introduced to each other.");
 
     public static ReferralAnswer From(VolunteerMatchDeclined m) => new(m.RequestId, "declined", "volunteer-declined",
-        $"The {(m.DeclinedBy == "volunteer" ? "volunteer" : "resident")} declined the proposal; matching looks for the next volunteer.");
+        $"The {(m.DeclinedBy == "volunteer" ? "volunteer" : "resident")} declined the proposal; matching looks for the next volunteer.", m.MatchId);
 
     public static ReferralAnswer From(VolunteerMatchEvaluated m) => new(m.RequestId, "evaluated", "volunteer-match-evaluated", "The coordinator evaluated the match with both sides.");
 
@@ -50,6 +51,13 @@ public static class ReferralAnswers
     /// match, a match after its evaluation, or a waiting-list place after the seat, is shown on the
     /// timeline but does not undo the referral's status.
     /// </summary>
+    /// <remarks>
+    /// After a decline the next proposal (of another volunteer) replaces it, but the proposal of the
+    /// declined match itself, arriving late, does not: <paramref name="declinedMatch"/> names that match.
+    /// </remarks>
+    public static bool Replaces(string current, Guid? declinedMatch, ReferralAnswer next) =>
+        !(next.Status == "proposed" && next.MatchId is { } match && match == declinedMatch) && Replaces(current, next.Status);
+
     public static bool Replaces(string current, string next) => (current, next) switch
     {
         ("matched" or "evaluated", "proposed" or "accepted" or "introduced" or "declined") => false,

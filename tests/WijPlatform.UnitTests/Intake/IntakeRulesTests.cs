@@ -137,6 +137,14 @@ public sealed class ReferralAnswersTests
         Assert.Equal(replaces, ReferralAnswers.Replaces(current, next));
 
     [Fact]
+    public void After_a_decline_the_next_volunteers_proposal_replaces_it_but_the_declined_matchs_own_late_proposal_does_not()
+    {
+        var declined = Guid.NewGuid();
+        Assert.False(ReferralAnswers.Replaces("declined", declined, new ReferralAnswer(Guid.NewGuid(), "proposed", "volunteer-proposed", "", declined)));
+        Assert.True(ReferralAnswers.Replaces("declined", declined, new ReferralAnswer(Guid.NewGuid(), "proposed", "volunteer-proposed", "", Guid.NewGuid())));
+    }
+
+    [Fact]
     public void Calendar_answers_without_a_referral_are_not_intakes()
     {
         Assert.Null(ReferralAnswers.From(new SignupConfirmed(null, Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow)));
