@@ -12,6 +12,7 @@ public sealed class AuthorizationMatrixTests(StackFixture stack)
     [
         "/api/calendar/activities", "/api/calendar/activities/{id}", "/api/calendar/activities/{id}/occurrences",
         "/api/calendar/occurrences", "/api/calendar/this-week", "/api/calendar/feeds/all.ics", "/api/calendar/feeds/categories/{category}.ics",
+        "/api/calendar/feeds/activities/{id}.ics",
     ];
 
     [Fact]
