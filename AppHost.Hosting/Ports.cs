@@ -5,12 +5,34 @@ namespace WijPlatform.Hosting;
 
 public static class Ports
 {
-    /// <summary>A port the operating system just handed out, so unlikely to be taken by the time it is used.</summary>
+    // Below Linux's ephemeral range (32768–60999): a port picked there for a resource started minutes
+    // later was, once, in use by then as the local end of some outgoing connection.
+    private const int LowestPort = 20000;
+    private const int HighestPort = 32767;
+
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A free port outside the range the operating system gives outgoing connections, not handed out
+    /// before by this process, so that nothing else takes it between now and the resource's start.
+    /// </summary>
     public static int GetFree()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (HandedOut)
+        {
+            for (var attempt = 0; attempt < 200; attempt++)
+            {
+                var port = Random.Shared.Next(LowestPort, HighestPort + 1);
+                if (!HandedOut.Contains(port) && !IsInUse(port))
+                {
+                    HandedOut.Add(port);
+                    return port;
+                }
+            }
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
     }
 
     public static bool IsInUse(int port)

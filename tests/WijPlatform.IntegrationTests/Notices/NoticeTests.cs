@@ -158,9 +158,14 @@ public sealed class NoticeTests(StackFixture stack)
         Assert.Contains($"Beste Dina de Boer-{tag},", text);
         Assert.Contains("Café Noord kan helaas geen maaltijden bij u thuis bezorgen.", text);
         Assert.DoesNotContain("zaterdag", text);
-        var notice = Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={residentId}"));
+        // The message is written before its row is marked sent, in the transaction that holds the row.
+        JsonElement notice = default;
+        await StackFixture.EventuallyAsync(async () =>
+        {
+            notice = Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={residentId}"));
+            return notice.GetProperty("sentAt").ValueKind != JsonValueKind.Null;
+        });
         Assert.Equal(("email", "meal-delivery-declined"), (notice.GetProperty("way").GetString(), notice.GetProperty("kind").GetString()));
-        Assert.NotEqual(JsonValueKind.Null, notice.GetProperty("sentAt").ValueKind);
 
         var duplicates = await DuplicatesSuppressedAsync();
         await RepublishAsync("cafedb", nameof(MealDeliveryDeclined), "referralId", referralId);
