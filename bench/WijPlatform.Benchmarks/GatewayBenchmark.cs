@@ -3,91 +3,114 @@ using System.Net;
 namespace WijPlatform.Benchmarks;
 
 /// <summary>
-/// Figure 1: the same intake endpoints called directly and through the gateway, in the same run.
-/// Trivial: a list request with an invalid page size, answered 400 by validation before any
-/// database work (routing, binding, validation, a small problem document). Database-backed: one
-/// help request read by id. Per run: the maximum throughput of each (closed loop), then latency of
-/// each at half the gateway's maximum (open loop); the ratios are taken per run, then the median.
+/// Figure 1: the same intake endpoints called directly, through a bare YARP hop (the peer: what any
+/// team would put in front of its services) and through our gateway, in the same run. Trivial: a
+/// request answered 400 by the handler's own rule before any database work (routing, token check,
+/// binding, a small problem document). Database-backed: one help request read by id, with its audit
+/// line. Per run: the maximum throughput of each side with wrk (closed loop), then latency of each at
+/// half the gateway's maximum (open loop); ratios are taken per run, then the median.
 /// </summary>
 public static class GatewayBenchmark
 {
     private const string Group = "1 gateway overhead";
 
+    private static readonly string[] Sides = ["direct", "bare YARP hop", "via gateway"];
+
     public static async Task<FigureSet> RunAsync(RunningStack stack, BenchOptions options)
     {
-        using var direct = BenchHttp.Create(stack.UrlOf("intake"), stack.AdminToken);
-        using var gateway = BenchHttp.Create(stack.UrlOf("gateway"), stack.AdminToken);
-        var id = await HelpRequests.RegisterAsync(gateway, withVolunteer: false) ?? throw new InvalidOperationException("Registering a help request to read failed.");
-
-        var endpoints = new (string Name, string Path, HttpStatusCode Expected)[]
+        if (!Wrk.IsInstalled)
         {
-            // A handler that answers from its own rule, with no database and no audit line.
-            ("trivial", "/api/intake/quick-questions/counts?from=2026-02-01&to=2026-01-01", HttpStatusCode.BadRequest),
-            ("database read", $"/api/intake/help-requests/{id}", HttpStatusCode.OK),
-        };
-        var figures = new List<Figure>();
-        var panels = new List<Panel>();
-        foreach (var (name, path, expected) in endpoints)
+            throw new InvalidOperationException("Figure 1 needs wrk (apt-get install wrk); ./wij bench installs it.");
+        }
+        await using var hop = await BareYarpHop.StartAsync(stack.UrlOf("intake"));
+        Uri[] urls = [stack.UrlOf("intake"), hop.Url, stack.UrlOf("gateway")];
+        var clients = urls.Select(url => BenchHttp.Create(url, stack.AdminToken)).ToArray();
+        try
         {
-            Func<Task<string?>> Call(HttpClient client) => async () =>
+            var id = await HelpRequests.RegisterAsync(clients[2], withVolunteer: false) ?? throw new InvalidOperationException("Registering a help request to read failed.");
+            var endpoints = new (string Name, string Path, HttpStatusCode Expected, string GoalDirect)[]
             {
-                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-                return response.StatusCode == expected ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // A handler that answers from its own rule, with no database and no audit line.
+                ("trivial", "/api/intake/quick-questions/counts?from=2026-02-01&to=2026-01-01", HttpStatusCode.BadRequest, ""),
+                ("database read", $"/api/intake/help-requests/{id}", HttpStatusCode.OK, " (target ≥ 0.8)"),
             };
-            var callDirect = Call(direct);
-            var callGateway = Call(gateway);
-            Console.WriteLine($"  gateway overhead, {name}: warm-up");
-            await Load.ClosedLoopAsync(callDirect, options.Concurrency, TimeSpan.FromSeconds(2));
-            await Load.ClosedLoopAsync(callGateway, options.Concurrency, TimeSpan.FromSeconds(2));
-
-            var runs = new List<Run>();
-            for (var run = 0; run < options.Runs; run++)
+            var figures = new List<Figure>();
+            var panels = new List<Panel>();
+            foreach (var (name, path, expected, goalDirect) in endpoints)
             {
-                // Alternate which goes first, so a drift in the machine's load does not favour one side.
-                var gatewayFirst = run % 2 == 1;
-                var (maxDirect, maxGateway) = await PairAsync(gatewayFirst, () => Load.ClosedLoopAsync(callDirect, options.Concurrency, options.Phase), () => Load.ClosedLoopAsync(callGateway, options.Concurrency, options.Phase));
-                var rate = Math.Max(1, maxGateway.Throughput / 2);
-                var (atDirect, atGateway) = await PairAsync(gatewayFirst, () => Load.OpenLoopAsync(callDirect, rate, options.Phase), () => Load.OpenLoopAsync(callGateway, rate, options.Phase));
-                runs.Add(new Run(maxDirect, maxGateway, rate, atDirect, atGateway));
-                Console.WriteLine($"  gateway overhead, {name}, run {run + 1}: {maxDirect.Throughput:0} vs {maxGateway.Throughput:0} req/s; at {rate:0}/s p50 {atDirect.P50:0.00} vs {atGateway.P50:0.00} ms");
-            }
+                var calls = clients.Select(client => (Func<Task<string?>>)(async () =>
+                {
+                    using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                    return response.StatusCode == expected ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                })).ToArray();
+                Task<WrkResult> Max(int side) => Wrk.ClosedLoopAsync(new Uri(urls[side], path), stack.AdminToken, (int)expected, options.Concurrency, options.Phase);
 
-            figures.Add(Figure.Median(Group, $"{name}: max throughput direct", "req/s", runs.Select(r => r.MaxDirect.Throughput)));
-            figures.Add(Figure.Median(Group, $"{name}: max throughput via gateway", "req/s", runs.Select(r => r.MaxGateway.Throughput)));
-            figures.Add(Figure.Median(Group, $"{name}: throughput ratio gateway / direct (target ≥ {(name == "trivial" ? "0.45" : "0.8")})", "×", runs.Select(r => r.MaxGateway.Throughput / r.MaxDirect.Throughput)));
-            figures.Add(Figure.Median(Group, $"{name}: half of gateway max (open-loop rate)", "req/s", runs.Select(r => r.Rate)));
-            figures.Add(Figure.Median(Group, $"{name}: p50 direct at half max", "ms", runs.Select(r => r.AtDirect.P50)));
-            figures.Add(Figure.Median(Group, $"{name}: p50 via gateway at half max", "ms", runs.Select(r => r.AtGateway.P50)));
-            figures.Add(Figure.Median(Group, $"{name}: p99 direct at half max", "ms", runs.Select(r => r.AtDirect.P99)));
-            figures.Add(Figure.Median(Group, $"{name}: p99 via gateway at half max", "ms", runs.Select(r => r.AtGateway.P99)));
-            figures.Add(Figure.Median(Group, $"{name}: added p50 at half max (target < 1.5 ms)", "ms", runs.Select(r => r.AtGateway.P50 - r.AtDirect.P50)));
-            var phases = runs.SelectMany(r => new[] { r.MaxDirect, r.MaxGateway, r.AtDirect, r.AtGateway }).ToList();
-            if (phases.Sum(p => p.Failed) is var failed and > 0)
-            {
-                figures.Add(new Figure(Group, $"{name}: calls not answered {(int)expected}, all runs ({Load.Reasons(phases)})", failed, "calls"));
+                Console.WriteLine($"  gateway overhead, {name}: warm-up");
+                for (var side = 0; side < Sides.Length; side++)
+                {
+                    await Wrk.ClosedLoopAsync(new Uri(urls[side], path), stack.AdminToken, (int)expected, options.Concurrency, TimeSpan.FromSeconds(2));
+                    await Load.OpenLoopAsync(calls[side], 50, TimeSpan.FromSeconds(1));
+                }
+
+                var runs = new List<Run>();
+                for (var run = 0; run < options.Runs; run++)
+                {
+                    // Rotate which side goes first, so a drift in the machine's load favours none.
+                    var order = Enumerable.Range(0, Sides.Length).Select(i => (i + run) % Sides.Length).ToArray();
+                    var max = new WrkResult[Sides.Length];
+                    foreach (var side in order)
+                    {
+                        max[side] = await Max(side);
+                    }
+                    var rate = Math.Max(1, max[2].Throughput / 2);
+                    var at = new LoadResult[Sides.Length];
+                    foreach (var side in order)
+                    {
+                        at[side] = await Load.OpenLoopAsync(calls[side], rate, options.Phase);
+                    }
+                    runs.Add(new Run(max, rate, at));
+                    Console.WriteLine($"  gateway overhead, {name}, run {run + 1}: {string.Join(" / ", max.Select(m => m.Throughput.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} req/s (direct / bare hop / gateway); at {rate:0}/s p50 {string.Join(" / ", at.Select(a => a.P50.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+                }
+
+                for (var side = 0; side < Sides.Length; side++)
+                {
+                    figures.Add(Figure.Median(Group, $"{name}: max throughput {Sides[side]}", "req/s", runs.Select(r => r.Max[side].Throughput)));
+                }
+                figures.Add(Figure.Median(Group, $"{name}: throughput ratio gateway / bare YARP hop (target ≥ 0.9)", "×", runs.Select(r => r.Max[2].Throughput / r.Max[1].Throughput)));
+                figures.Add(Figure.Median(Group, $"{name}: throughput ratio gateway / direct{goalDirect}", "×", runs.Select(r => r.Max[2].Throughput / r.Max[0].Throughput)));
+                figures.Add(Figure.Median(Group, $"{name}: throughput ratio bare YARP hop / direct", "×", runs.Select(r => r.Max[1].Throughput / r.Max[0].Throughput)));
+                figures.Add(Figure.Median(Group, $"{name}: half of gateway max (open-loop rate)", "req/s", runs.Select(r => r.Rate)));
+                for (var side = 0; side < Sides.Length; side++)
+                {
+                    figures.Add(Figure.Median(Group, $"{name}: p50 {Sides[side]} at half max", "ms", runs.Select(r => r.At[side].P50)));
+                    figures.Add(Figure.Median(Group, $"{name}: p99 {Sides[side]} at half max", "ms", runs.Select(r => r.At[side].P99)));
+                }
+                figures.Add(Figure.Median(Group, $"{name}: added p50 at half max, bare YARP hop", "ms", runs.Select(r => r.At[1].P50 - r.At[0].P50)));
+                figures.Add(Figure.Median(Group, $"{name}: added p50 at half max, gateway", "ms", runs.Select(r => r.At[2].P50 - r.At[0].P50)));
+                figures.Add(Figure.Median(Group, $"{name}: added p50 ratio gateway / bare YARP hop (target ≤ 1.5)", "×", runs.Select(r => (r.At[2].P50 - r.At[0].P50) / (r.At[1].P50 - r.At[0].P50))));
+                var failedMax = runs.Sum(r => r.Max.Sum(m => m.Unexpected));
+                var failedAt = runs.Sum(r => r.At.Sum(a => a.Failed));
+                if (failedMax + failedAt > 0)
+                {
+                    var reasons = string.Join("; ", runs.SelectMany(r => r.Max).Select(m => m.Reasons).Where(s => s.Length > 0).Append(Load.Reasons(runs.SelectMany(r => r.At))).Where(s => s.Length > 0).Distinct());
+                    figures.Add(new Figure(Group, $"{name}: calls not answered {(int)expected}, all runs ({reasons})", failedMax + failedAt, "calls"));
+                }
+
+                double M(string measure) => figures.Single(f => f.Name == $"{name}: {measure}").Value;
+                panels.Add(new Panel($"{name}: maximum throughput (wrk, closed loop)", "req/s", [name], [.. Sides], [[.. Sides.Select(s => M($"max throughput {s}"))]]));
+                panels.Add(new Panel($"{name}: latency at half the gateway's maximum (open loop)", "ms", ["p50", "p99"], [.. Sides],
+                    [[.. Sides.Select(s => M($"p50 {s} at half max"))], [.. Sides.Select(s => M($"p99 {s} at half max"))]]));
             }
+            return new FigureSet("gateway", "1. Gateway overhead: intake directly, through a bare YARP hop, and through our gateway", figures, panels);
         }
-
-        double M(string name) => figures.Single(f => f.Name == name).Value;
-        string[] series = ["direct", "via gateway"];
-        panels.Add(new Panel("Maximum throughput (closed loop)", "req/s", ["trivial", "database read"], series,
-            [[M("trivial: max throughput direct"), M("trivial: max throughput via gateway")], [M("database read: max throughput direct"), M("database read: max throughput via gateway")]]));
-        panels.Add(new Panel("Latency at half the gateway's maximum (open loop)", "ms", ["trivial p50", "trivial p99", "database read p50", "database read p99"], series,
-            [[M("trivial: p50 direct at half max"), M("trivial: p50 via gateway at half max")], [M("trivial: p99 direct at half max"), M("trivial: p99 via gateway at half max")],
-             [M("database read: p50 direct at half max"), M("database read: p50 via gateway at half max")], [M("database read: p99 direct at half max"), M("database read: p99 via gateway at half max")]]));
-        return new FigureSet("gateway", "1. Gateway overhead: intake directly and through the gateway", figures, panels);
-    }
-
-    private static async Task<(LoadResult Direct, LoadResult Gateway)> PairAsync(bool gatewayFirst, Func<Task<LoadResult>> direct, Func<Task<LoadResult>> gateway)
-    {
-        if (gatewayFirst)
+        finally
         {
-            var g = await gateway();
-            return (await direct(), g);
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
         }
-        var d = await direct();
-        return (d, await gateway());
     }
 
-    private sealed record Run(LoadResult MaxDirect, LoadResult MaxGateway, double Rate, LoadResult AtDirect, LoadResult AtGateway);
+    private sealed record Run(WrkResult[] Max, double Rate, LoadResult[] At);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using RabbitMQ.Client;
+using WijPlatform.ServiceDefaults.Messaging;
 
 namespace WijPlatform.Benchmarks;
 
@@ -28,20 +29,24 @@ public static class MessagingBenchmark
         await SendAsync(intake, rate, options.MessagePhase * 2);
         await Settle.MessagesAsync(stack);
 
-        var runs = new List<(double LagP50, double LagP99, double P50, double P99, double HttpP99, LoadResult Http, long Missing, double Consumer)>();
+        await using var peer = await PlainConsumerPeer.StartAsync(stack);
+        var runs = new List<(double LagP50, double LagP99, double P50, double P99, double HttpP99, LoadResult Http, long Missing, double Consumer, double Plain)>();
         for (var run = 0; run < options.Runs; run++)
         {
             var (sentAt, http) = await SendAsync(intake, rate, options.MessagePhase);
             var ids = sentAt.Keys.ToList();
-            var missing = ids.Count - await WaitForEffectsAsync(stack, ids);
+            var missing = ids.Count - await WaitForEffectsAsync(stack, ids, "volunteer_requests");
             var lag = await QueryDoublesAsync(stack.DatabaseConnectionString("intakedb"),
                 "SELECT extract(epoch FROM sent_at - created_at) * 1000 FROM outbox_messages WHERE (body->>'requestId')::uuid = ANY($1)", ids);
             var effectAt = await QueryTimesAsync(stack.DatabaseConnectionString("matchingdb"), "SELECT id, created_at FROM volunteer_requests WHERE id = ANY($1)", ids);
             var endToEnd = effectAt.Select(e => (e.Value - sentAt[e.Key]).TotalMilliseconds).ToList();
             await Settle.MessagesAsync(stack);
-            var consumer = await ConsumerRateAsync(stack, options.Burst);
-            runs.Add((Statistics.Percentile(lag, 50), Statistics.Percentile(lag, 99), Statistics.Percentile(endToEnd, 50), Statistics.Percentile(endToEnd, 99), http.P99, http, missing, consumer));
-            Console.WriteLine($"  message path, run {run + 1}: end-to-end p50 {runs[^1].P50:0} ms, p99 {runs[^1].P99:0} ms; consumer {consumer:0} msg/s");
+            // Ours and the plain peer, one after the other, alternating which goes first.
+            Task<double> Ours() => ConsumerRateAsync(stack, options.Burst, OurExchange, "volunteer_requests");
+            Task<double> Plain() => ConsumerRateAsync(stack, options.Burst, PlainConsumerPeer.Queue, PlainConsumerPeer.EffectTable);
+            var (consumer, plain) = run % 2 == 0 ? (await Ours(), await Plain()) : await PlainFirstAsync(Plain, Ours);
+            runs.Add((Statistics.Percentile(lag, 50), Statistics.Percentile(lag, 99), Statistics.Percentile(endToEnd, 50), Statistics.Percentile(endToEnd, 99), http.P99, http, missing, consumer, plain));
+            Console.WriteLine($"  message path, run {run + 1}: end-to-end p50 {runs[^1].P50:0} ms, p99 {runs[^1].P99:0} ms; consumer {consumer:0} msg/s, plain MassTransit consumer {plain:0} msg/s");
         }
 
         var figures = new List<Figure>
@@ -52,6 +57,8 @@ public static class MessagingBenchmark
             Figure.Median(Group, $"outbox lag p99 at {rate}/s", "ms", runs.Select(r => r.LagP99)),
             Figure.Median(Group, $"HTTP write at intake p99 at {rate}/s", "ms", runs.Select(r => r.HttpP99)),
             Figure.Median(Group, "sustained rate through one consumer with inbox (burst to the broker)", "msg/s", runs.Select(r => r.Consumer)),
+            Figure.Median(Group, "sustained rate through a plain MassTransit consumer (no inbox, one plain insert)", "msg/s", runs.Select(r => r.Plain)),
+            Figure.Median(Group, "consumer ratio ours / plain MassTransit consumer (target ≥ 0.5)", "×", runs.Select(r => r.Consumer / r.Plain)),
         };
         if (runs.Sum(r => r.Http.Failed) is var failed and > 0)
         {
@@ -65,7 +72,7 @@ public static class MessagingBenchmark
         {
             new($"Latency at {rate} messages per second", "ms", ["end-to-end", "outbox lag"], ["p50", "p99"],
                 [[figures[0].Value, figures[1].Value], [figures[2].Value, figures[3].Value]]),
-            new("Sustained rate through one consumer", "msg/s", ["matching, inbox"], ["burst"], [[figures[5].Value]]),
+            new("Sustained rate through one consumer (burst of " + options.Burst + ")", "msg/s", ["burst"], ["matching, with inbox", "plain MassTransit consumer"], [[figures[5].Value, figures[6].Value]]),
         };
         return new FigureSet("messaging", "3. Message path: intake → RabbitMQ → matching", figures, panels);
     }
@@ -87,8 +94,16 @@ public static class MessagingBenchmark
         return (new Dictionary<Guid, DateTime>(sent), http);
     }
 
-    /// <summary>Publishes a burst straight to the broker (faster than any consumer) and times how fast matching takes it in.</summary>
-    private static async Task<double> ConsumerRateAsync(RunningStack stack, int burst)
+    private static readonly string OurExchange = BrokerTopology.MessageExchange(typeof(WijPlatform.Contracts.VolunteerRequested));
+
+    private static async Task<(double Ours, double Plain)> PlainFirstAsync(Func<Task<double>> plain, Func<Task<double>> ours)
+    {
+        var p = await plain();
+        return (await ours(), p);
+    }
+
+    /// <summary>Publishes a burst straight to the broker (faster than any consumer) and times how fast the consumer behind <paramref name="exchange"/> writes its effects to <paramref name="table"/>.</summary>
+    private static async Task<double> ConsumerRateAsync(RunningStack stack, int burst, string exchange, string table)
     {
         var ids = Enumerable.Range(0, burst).Select(_ => Guid.NewGuid()).ToList();
         var factory = new ConnectionFactory { Uri = stack.BrokerAddress };
@@ -98,11 +113,11 @@ public static class MessagingBenchmark
         foreach (var chunk in ids.Chunk(500))
         {
             await Task.WhenAll(chunk.Select(id => channel.BasicPublishAsync(
-                "WijPlatform.Contracts:VolunteerRequested", "", mandatory: false,
+                exchange, "", mandatory: false,
                 new BasicProperties { MessageId = id.ToString(), ContentType = "application/vnd.masstransit+json", Persistent = true },
                 Envelope(id)).AsTask()));
         }
-        return await WaitForEffectsAsync(stack, ids) / clock.Elapsed.TotalSeconds;
+        return await WaitForEffectsAsync(stack, ids, table) / clock.Elapsed.TotalSeconds;
     }
 
     private static readonly string[] VolunteerRequestedUrn = ["urn:message:WijPlatform.Contracts:VolunteerRequested"];
@@ -123,15 +138,15 @@ public static class MessagingBenchmark
         },
     }));
 
-    /// <summary>Waits until matching has every request, at most 3 minutes; how many arrived.</summary>
-    private static async Task<long> WaitForEffectsAsync(RunningStack stack, List<Guid> ids)
+    /// <summary>Waits until matching's database has every request in <paramref name="table"/>, at most 3 minutes; how many arrived.</summary>
+    private static async Task<long> WaitForEffectsAsync(RunningStack stack, List<Guid> ids, string table)
     {
         await using var connection = new NpgsqlConnection(stack.DatabaseConnectionString("matchingdb"));
         await connection.OpenAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (true)
         {
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM volunteer_requests WHERE id = ANY($1)", connection) { Parameters = { new() { Value = ids.ToArray() } } };
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE id = ANY($1)", connection) { Parameters = { new() { Value = ids.ToArray() } } };
             var arrived = (long)(await count.ExecuteScalarAsync())!;
             if (arrived >= ids.Count || DateTime.UtcNow > deadline)
             {
