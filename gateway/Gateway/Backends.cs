@@ -101,6 +101,7 @@ public static class Backends
                 }
                 return ValueTask.CompletedTask;
             }));
+        DestinationHealthLog.Register(builder);
         return builder;
     }
 
