@@ -51,6 +51,10 @@ public static class LocalRabbitMQBuilderExtensions
                 context.EnvironmentVariables["RABBITMQ_NODE_PORT"] = port.ToString(CultureInfo.InvariantCulture);
                 context.EnvironmentVariables["RABBITMQ_DIST_PORT"] = distributionPort.ToString(CultureInfo.InvariantCulture);
                 context.EnvironmentVariables["ERL_EPMD_ADDRESS"] = "127.0.0.1";
+                // The node registers with the epmd resource and never starts an "epmd -daemon" of its
+                // own when that one is not (yet, or any more) there: such a daemon outlives the stack,
+                // orphaned, as test runs showed. Without its epmd the node fails, visibly.
+                context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false";
                 context.EnvironmentVariables["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia");
                 context.EnvironmentVariables["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log");
                 context.EnvironmentVariables["RABBITMQ_LOGS"] = "-";
