@@ -12,7 +12,7 @@ namespace WijPlatform.Notices.Webhooks;
 /// delivery's row, so two instances never send the same attempt; a crash after sending sends it again
 /// with the same id, which the receiver drops. Neither the URL nor the body goes to the log.
 /// </summary>
-public sealed partial class WebhookDispatcher(UnitOfWorkFactory unitOfWork, WebhookClient client, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+public sealed partial class WebhookDispatcher(UnitOfWorkFactory unitOfWork, WebhookClient client, FieldCipher cipher, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
     : TimerJob(clock, logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -53,7 +53,7 @@ public sealed partial class WebhookDispatcher(UnitOfWorkFactory unitOfWork, Webh
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(WebhookSignature.IdHeader, delivery.Id.ToString());
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(delivery.Secret, timestamp, body));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(cipher.Open(delivery.Secret, WebhookStore.SecretField), timestamp, body));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("WijPlatform-Webhooks", "1"));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);

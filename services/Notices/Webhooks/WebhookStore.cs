@@ -1,7 +1,15 @@
 namespace WijPlatform.Notices.Webhooks;
 
-public sealed class WebhookStore(NpgsqlDataSource db)
+/// <summary>
+/// Partners' callbacks and their deliveries. The signing secret is stored sealed (AES-GCM with the
+/// platform's field key, which the database never holds), so a dump or a reader of noticesdb cannot
+/// forge a partner's deliveries; a secret stored plain before this was sealing still opens.
+/// </summary>
+public sealed class WebhookStore(NpgsqlDataSource db, FieldCipher cipher)
 {
+    /// <summary>The column the secret is sealed for: a sealed value copied to another column does not open.</summary>
+    public const string SecretField = "partner_webhooks.secret";
+
     private const string WebhookColumns = "id, partner, url, status, registered_at AS RegisteredAt, registered_by AS RegisteredBy, approved_at AS ApprovedAt, approved_by AS ApprovedBy";
 
     private const string DeliveryColumns = """
@@ -20,7 +28,7 @@ public sealed class WebhookStore(NpgsqlDataSource db)
             UPDATE partner_webhooks SET status = 'replaced' WHERE partner = @Partner AND status IN ('pending', 'approved');
             INSERT INTO partner_webhooks (id, partner, url, secret, status, registered_at, registered_by)
             VALUES (@Id, @Partner, @Url, @secret, @Status, @RegisteredAt, @RegisteredBy)
-            """, new { webhook.Id, webhook.Partner, webhook.Url, secret, webhook.Status, webhook.RegisteredAt, webhook.RegisteredBy }, cancellationToken: ct);
+            """, new { webhook.Id, webhook.Partner, webhook.Url, secret = cipher.Seal(secret, SecretField), webhook.Status, webhook.RegisteredAt, webhook.RegisteredBy }, cancellationToken: ct);
         return webhook;
     }
 

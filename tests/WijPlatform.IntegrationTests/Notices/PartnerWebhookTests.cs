@@ -30,6 +30,10 @@ public sealed class PartnerWebhookTests(StackFixture stack)
         Assert.Equal("pending", registration.GetProperty("webhook").GetProperty("status").GetString());
         // The secret is shown once: the administrator's list never has it.
         Assert.DoesNotContain(secret, await stack.Gateway.GetStringAsync("/api/notices/webhooks?pageSize=100"));
+        // Nor does the database hold it readable: a dump of noticesdb cannot sign a partner's deliveries.
+        var stored = await StoredSecretAsync(webhookId);
+        Assert.StartsWith("wij:enc:v1:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
 
         // Another partner's signal, changed at the same time, is not this receiver's business.
         var (other, _, _) = await stack.PartnerAsync($"Thuiszorg {Guid.NewGuid():N}"[..20]);
@@ -100,4 +104,11 @@ public sealed class PartnerWebhookTests(StackFixture stack)
 
     private async Task<List<JsonElement>> DeliveriesAsync(string partner) =>
         await AllPages.ItemsAsync(stack.Gateway, $"/api/notices/webhooks/deliveries?partner={Uri.EscapeDataString(partner)}");
+
+    private async Task<string> StoredSecretAsync(Guid webhookId)
+    {
+        await using var notices = await stack.OpenDatabaseAsync("noticesdb");
+        await using var query = new Npgsql.NpgsqlCommand("SELECT secret FROM partner_webhooks WHERE id = $1", notices) { Parameters = { new() { Value = webhookId } } };
+        return (string)(await query.ExecuteScalarAsync())!;
+    }
 }
