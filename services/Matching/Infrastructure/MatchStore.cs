@@ -8,14 +8,15 @@ public sealed class MatchStore(NpgsqlDataSource db)
         id, request_id AS RequestId, volunteer_id AS VolunteerId, status, score, proposed_by AS ProposedBy, declined_by AS DeclinedBy,
         end_reason AS EndReason, evaluation, proposed_at AS ProposedAt, changed_at AS ChangedAt,
         (SELECT coalesce(sum(h.hours), 0) FROM match_hours h WHERE h.match_id = matches.id) AS HoursLogged,
-        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes, accepted_at AS AcceptedAt, reasons::text AS ReasonsJson, distance_km AS DistanceKm
+        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes, accepted_at AS AcceptedAt, reasons::text AS ReasonsJson, distance_km AS DistanceKm,
+        place, supervisor
         """;
 
     public Task InsertAsync(UnitOfWork work, Match match, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
             """
-            INSERT INTO matches (id, request_id, volunteer_id, status, score, proposed_by, proposed_at, changed_at, reasons, distance_km)
-            VALUES (@Id, @RequestId, @VolunteerId, @Status, @Score, @ProposedBy, @ProposedAt, @ChangedAt, @ReasonsJson::jsonb, @DistanceKm)
+            INSERT INTO matches (id, request_id, volunteer_id, status, score, proposed_by, proposed_at, changed_at, reasons, distance_km, place, supervisor)
+            VALUES (@Id, @RequestId, @VolunteerId, @Status, @Score, @ProposedBy, @ProposedAt, @ChangedAt, @ReasonsJson::jsonb, @DistanceKm, @Place, @Supervisor)
             """,
             match, cancellationToken: cancellationToken);
 

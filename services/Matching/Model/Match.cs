@@ -21,7 +21,9 @@ public sealed record Match(
     string? CheckInNotes = null,
     DateTime? AcceptedAt = null,
     [property: JsonIgnore] string? ReasonsJson = null,
-    double? DistanceKm = null)
+    double? DistanceKm = null,
+    int? Place = null,
+    bool Supervisor = false)
 {
     /// <summary>Why this volunteer was proposed, as the ranking said at the time (talent, distance, availability, load, VOG, ...).</summary>
     public IReadOnlyList<Reason> Reasons => ReasonsJson is null ? [] : JsonSerializer.Deserialize<Reason[]>(ReasonsJson, JsonSerializerOptions.Web) ?? [];
