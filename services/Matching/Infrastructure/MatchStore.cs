@@ -109,9 +109,10 @@ public sealed class MatchStore(NpgsqlDataSource db)
         db.QueryPageAsync<VolunteerTask>(
             """
             m.id AS MatchId, m.status, r.talent, r.first_name AS FirstName, r.street, r.postcode, r.wanted_at AS WantedAt,
-            r.weekly_day AS WeeklyDay, r.weekly_start_minute AS WeeklyStartMinute, r.duration_minutes AS DurationMinutes, r.house_number AS HouseNumber, r.contact
+            r.weekly_day AS WeeklyDay, r.weekly_start_minute AS WeeklyStartMinute, r.duration_minutes AS DurationMinutes, r.house_number AS HouseNumber, r.contact,
+            r.places, m.supervisor, r.participants, b.name AS BusinessName, b.contact_person AS BusinessContactPerson
             """,
-            "matches m JOIN volunteer_requests r ON r.id = m.request_id WHERE m.volunteer_id = @volunteerId AND (@everyone OR m.volunteer_id = @self) AND m.status = ANY(@holding)",
+            "matches m JOIN volunteer_requests r ON r.id = m.request_id LEFT JOIN businesses b ON b.id = r.business_id WHERE m.volunteer_id = @volunteerId AND (@everyone OR m.volunteer_id = @self) AND m.status = ANY(@holding)",
             "m.proposed_at DESC, m.id", new { volunteerId, everyone = scope.Everyone, self = scope.Volunteer, holding = MatchStatus.Holding }, page, cancellationToken);
 
     /// <summary>Matches held now and hours logged in the last four weeks, for the overload flag.</summary>

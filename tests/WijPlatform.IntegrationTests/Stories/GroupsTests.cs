@@ -125,6 +125,11 @@ public sealed class GroupsTests(StackFixture stack)
         }
         Assert.Equal("matched", (await Ok(_coordinator.GetAsync($"/api/matching/requests/{requestId}"))).GetProperty("status").GetString());
 
+        // The volunteer's task says which shop asked, and whom to ask for there.
+        var task = (await Ok(stack.Volunteer(waiting).GetAsync($"/api/matching/volunteers/{waiting}/tasks"))).GetProperty("items")[0];
+        Assert.Equal(("Bloemenwinkel De Linde", "Fatma Yılmaz", 3),
+            (task.GetProperty("businessName").GetString(), task.GetProperty("businessContactPerson").GetString(), task.GetProperty("places").GetInt32()));
+
         // A business that is not there, or a request for a resident and a business at once, is a field error.
         var unknown = await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "3701 AB", businessId = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -155,5 +160,9 @@ public sealed class GroupsTests(StackFixture stack)
         Assert.True((await Ok(ProposeAsync(requestId, supervisor, asSupervisor: true))).GetProperty("supervisor").GetBoolean());
         Assert.Equal("proposed", (await Ok(_coordinator.GetAsync($"/api/matching/requests/{requestId}"))).GetProperty("status").GetString());
         Assert.Equal(2, (await Ok(_coordinator.GetAsync($"/api/matching/matches?requestId={requestId}"))).GetProperty("totalCount").GetInt64());
+
+        // The supervisor's task says so, with the number of participants who come along.
+        var task = (await Ok(stack.Volunteer(supervisor).GetAsync($"/api/matching/volunteers/{supervisor}/tasks"))).GetProperty("items")[0];
+        Assert.Equal((true, 4), (task.GetProperty("supervisor").GetBoolean(), task.GetProperty("participants").GetInt32()));
     }
 }
