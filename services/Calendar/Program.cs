@@ -15,6 +15,7 @@ app.MapOpenApi().AllowAnonymous().WithoutResidentData();
 app.MapActivitiesApi();
 app.MapOccurrencesApi();
 app.MapSignupsApi();
+app.MapPartnerSignupsApi();
 app.MapFeedsApi();
 app.MapWeekApi();
 app.MapProposalsApi();

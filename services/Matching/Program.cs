@@ -14,6 +14,7 @@ app.MapOpenApi().AllowAnonymous().WithoutResidentData();
 app.MapVolunteersApi();
 app.MapVolunteerApplicationsApi();
 app.MapVolunteerRequestsApi();
+app.MapBusinessesApi();
 app.MapMatchesApi();
 app.MapReportsApi();
 app.MapResultsApi("matching");

@@ -15,19 +15,71 @@ public sealed class SignupDesk(ActivityStore store, SignupStore signups, TimePro
         }
         if (activity.IsCancelled)
         {
-            return Refusal.Conflict("The activity is cancelled.", "It no longer takes place.");
+            return Cancelled;
         }
         if (activity.TargetGroup == TargetGroups.PartnerClients && request.Channel == SignupChannels.Self)
         {
             return Refusal.Conflict("The activity is for a partner's clients.", $"Clients of {activity.TargetPartner} sign up through their partner or the desk.");
         }
-        if (request.OccurrenceDate is { } only && activity.Recurrence is null && only != activity.Schedule.FirstDate)
+        return await ClosedAsync(work, activity, request.OccurrenceDate, ct) ?? (Outcome<Signup>)await signups.SignUpAsync(work, activity, request, ct);
+    }
+
+    /// <summary>
+    /// A partner signs up several of its own clients at once for an activity meant for its clients: all of
+    /// them or none, within the places left (a newcomer never overtakes the waiting list), each client once.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<Signup>>> SignUpClientsAsync(UnitOfWork work, Guid activityId, string partnerOrg, DateOnly? occurrenceDate, IReadOnlyList<PartnerClient> clients, CancellationToken ct)
+    {
+        if (await store.LockAsync(work, activityId, ct) is not { } activity)
+        {
+            return Refusal.Missing("activity", activityId);
+        }
+        if (activity.TargetGroup != TargetGroups.PartnerClients || activity.TargetPartner != partnerOrg)
+        {
+            return PartnerRefusals.NotForYourClients;
+        }
+        if (activity.IsCancelled)
+        {
+            return Cancelled;
+        }
+        if (await ClosedAsync(work, activity, occurrenceDate, ct) is { } closed)
+        {
+            return closed;
+        }
+        var references = clients.Select(c => c.ClientReference.Trim()).ToList();
+        if (references.Distinct(StringComparer.Ordinal).Count() < references.Count)
+        {
+            return PartnerRefusals.ClientTwiceInRequest;
+        }
+        var already = await signups.ActiveClientReferencesAsync(work, activity, partnerOrg, occurrenceDate, ct);
+        if (references.Count(already.Contains) is > 0 and var twice)
+        {
+            return PartnerRefusals.AlreadySignedUp(twice);
+        }
+        var left = await signups.PlacesLeftAsync(work, activity, occurrenceDate, ct);
+        if (left < clients.Count)
+        {
+            return PartnerRefusals.NotEnoughPlaces(clients.Count, left);
+        }
+        var created = new List<Signup>();
+        foreach (var client in clients)
+        {
+            created.Add(await signups.SignUpAsync(work, activity,
+                new NewSignup(occurrenceDate, client.FirstName.Trim(), null, 0, null, false, SignupChannels.Partner, PartnerOrg: partnerOrg, ClientReference: client.ClientReference.Trim()), ct));
+        }
+        return created;
+    }
+
+    /// <summary>Why no one can sign up for the occurrence (or series) now: not a date of the activity, skipped, or started.</summary>
+    private async Task<Refusal?> ClosedAsync(UnitOfWork work, Activity activity, DateOnly? occurrenceDate, CancellationToken ct)
+    {
+        if (occurrenceDate is { } only && activity.Recurrence is null && only != activity.Schedule.FirstDate)
         {
             return NoSuchOccurrence;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var exceptions = await store.ExceptionsAsync(work, activityId, ct);
-        if (request.OccurrenceDate is { } date && activity.Recurrence is not null)
+        var exceptions = await store.ExceptionsAsync(work, activity.Id, ct);
+        if (occurrenceDate is { } date && activity.Recurrence is not null)
         {
             if (!activity.HasOccurrenceOn(date))
             {
@@ -47,8 +99,10 @@ public sealed class SignupDesk(ActivityStore store, SignupStore signups, TimePro
         {
             return Started;
         }
-        return await signups.SignUpAsync(work, activity, request, ct);
+        return null;
     }
+
+    private static readonly Refusal Cancelled = Refusal.Conflict("The activity is cancelled.", "It no longer takes place.");
 
     private static readonly Refusal NoSuchOccurrence = Refusal.Invalid("occurrenceDate", "The activity does not take place on that date.");
 

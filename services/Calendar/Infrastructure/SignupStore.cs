@@ -10,7 +10,9 @@ public sealed record NewSignup(
     bool NeedsRide,
     string Channel,
     Guid? ResidentId = null,
-    Guid? ReferralId = null);
+    Guid? ReferralId = null,
+    string? PartnerOrg = null,
+    string? ClientReference = null);
 
 /// <summary>
 /// Sign-ups, the waiting list and attendance. Every change runs in a unit of work whose caller has
@@ -24,7 +26,7 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         id, activity_id AS ActivityId, occurrence_date AS OccurrenceDate, display_name AS DisplayName, phone, companions,
         access_needs AS AccessNeeds, needs_ride AS NeedsRide, channel, resident_id AS ResidentId, referral_id AS ReferralId, status,
         CASE WHEN status = 'waitlisted' THEN row_number() OVER (PARTITION BY activity_id, occurrence_date, status ORDER BY created_at, id) END AS Position,
-        created_at AS CreatedAt
+        created_at AS CreatedAt, partner_org AS PartnerOrg, client_reference AS ClientReference
         """;
 
     public async Task<Signup> SignUpAsync(UnitOfWork work, Activity activity, NewSignup request, CancellationToken cancellationToken)
@@ -36,11 +38,36 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         var status = book.StatusFor(new SeatClaim(id, date, 1 + request.Companions), active.Where(s => s.Status == SignupStatus.Waitlisted).Select(s => s.Claim));
         await work.ExecuteAsync(
             """
-            INSERT INTO signups (id, activity_id, occurrence_date, display_name, phone, companions, access_needs, needs_ride, channel, resident_id, referral_id, status)
-            VALUES (@id, @activityId, @date, @DisplayName, @Phone, @Companions, @AccessNeeds, @NeedsRide, @Channel, @ResidentId, @ReferralId, @status)
+            INSERT INTO signups (id, activity_id, occurrence_date, display_name, phone, companions, access_needs, needs_ride, channel, resident_id, referral_id, status,
+                partner_org, client_reference)
+            VALUES (@id, @activityId, @date, @DisplayName, @Phone, @Companions, @AccessNeeds, @NeedsRide, @Channel, @ResidentId, @ReferralId, @status,
+                @PartnerOrg, @ClientReference)
             """,
-            new { id, activityId = activity.Id, date, request.DisplayName, request.Phone, request.Companions, request.AccessNeeds, request.NeedsRide, request.Channel, request.ResidentId, request.ReferralId, status }, cancellationToken: cancellationToken);
+            new { id, activityId = activity.Id, date, request.DisplayName, request.Phone, request.Companions, request.AccessNeeds, request.NeedsRide, request.Channel, request.ResidentId, request.ReferralId, status,
+                request.PartnerOrg, request.ClientReference }, cancellationToken: cancellationToken);
         return (await FindAsync(work, activity.Id, id, cancellationToken))!;
+    }
+
+    /// <summary>The seats a newcomer can still have for the occurrence (or series) a sign-up would be for; read under the activity's lock.</summary>
+    public async Task<int> PlacesLeftAsync(UnitOfWork work, Activity activity, DateOnly? occurrenceDate, CancellationToken cancellationToken)
+    {
+        var active = await ActiveAsync(work, activity.Id, cancellationToken);
+        return Book(activity, active).Free(activity.Recurrence is null ? null : occurrenceDate, active.Where(s => s.Status == SignupStatus.Waitlisted).Select(s => s.Claim));
+    }
+
+    /// <summary>The partner's client references with an active sign-up for the same occurrence (or series); read under the activity's lock.</summary>
+    public async Task<HashSet<string>> ActiveClientReferencesAsync(UnitOfWork work, Activity activity, string partnerOrg, DateOnly? occurrenceDate, CancellationToken cancellationToken) =>
+        (await ActiveAsync(work, activity.Id, cancellationToken))
+            .Where(s => s.PartnerOrg == partnerOrg && s.OccurrenceDate == (activity.Recurrence is null ? null : occurrenceDate))
+            .Select(s => s.ClientReference!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A partner's own sign-ups for an activity, in the order they came in; another partner's are not there.</summary>
+    public async Task<Page<PartnerSignup>> ListOfPartnerAsync(Guid activityId, string partnerOrg, PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryPageAsync<SignupRow>(
+            "*", $"(SELECT {Columns} FROM signups WHERE activity_id = @activityId) s WHERE PartnerOrg = @partnerOrg", "CreatedAt, id",
+            new { activityId, partnerOrg }, page, cancellationToken);
+        return new Page<PartnerSignup>(rows.Items.Select(r => PartnerSignup.Of(r.ToSignup())).ToList(), rows.PageNumber, rows.PageSize, rows.TotalCount);
     }
 
     public async Task<Signup?> FindAsync(Guid activityId, Guid signupId, CancellationToken cancellationToken)
@@ -231,9 +258,11 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         public string Status { get; init; } = "";
         public long? Position { get; init; }
         public DateTime CreatedAt { get; init; }
+        public string? PartnerOrg { get; init; }
+        public string? ClientReference { get; init; }
 
         public Signup ToSignup() => new(Id, ActivityId, OccurrenceDate, DisplayName, Phone, Companions, AccessNeeds, NeedsRide, Channel,
-            ResidentId, ReferralId, Status, (int?)Position, CreatedAt.ToUniversalTime());
+            ResidentId, ReferralId, Status, (int?)Position, CreatedAt.ToUniversalTime(), PartnerOrg, ClientReference);
     }
 }
 

@@ -69,7 +69,9 @@ public sealed record Signup(
     Guid? ReferralId,
     string Status,
     int? Position,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    string? PartnerOrg = null,
+    string? ClientReference = null)
 {
     [JsonIgnore]
     public int Seats => 1 + Companions;
@@ -93,6 +95,9 @@ public static class SignupChannels
     public const string Self = "self";
     public const string Desk = "desk";
     public const string Referral = "referral";
+
+    /// <summary>A partner organisation signed up one of its own clients (<see cref="Signup.PartnerOrg"/>).</summary>
+    public const string Partner = "partner";
 }
 
 public static class AttendanceStatus

@@ -30,6 +30,13 @@ public sealed class SeatBook
 
     public bool Fits(DateOnly? date, int seats) => Taken(date) + seats <= _capacity;
 
+    /// <summary>
+    /// The seats a newcomer can still have for an occurrence (or the series): none while anyone waits
+    /// for it, since a newcomer never overtakes the waiting list.
+    /// </summary>
+    public int Free(DateOnly? date, IEnumerable<SeatClaim> waiting) =>
+        waiting.Any(w => w.Date == date) ? 0 : Math.Max(0, _capacity - Taken(date));
+
     public void Take(SeatClaim claim)
     {
         if (claim.Date is { } date)

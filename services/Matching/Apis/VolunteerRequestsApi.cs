@@ -7,20 +7,25 @@ public static class VolunteerRequestsApi
     public static RouteGroupBuilder MapVolunteerRequestsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/matching/requests").WithTags("Volunteer requests").RequireRoles(WijRoles.Coordinator).Audited("volunteer-request");
-        api.MapPost("/", RegisterRequest).WithSummary("Register a request for a volunteer; it waits in the queue for the coordinator");
+        api.MapPost("/", RegisterRequest).WithSummary("Register a request for a volunteer, or for several (places), optionally under supervision with day-activity participants, for a resident or a business; it waits in the queue for the coordinator");
         api.MapGet("/", async Task<Ok<Page<VolunteerRequest>>> ([AsParameters] PageRequest page, [AllowedValues(null, "open", "proposed", "matched", "closed")] string? status, RequestStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(status, page, ct))).WithSummary("Requests for volunteers, newest first; ?status=open for the queue");
         api.MapGet("/{id:guid}", async Task<Results<Ok<VolunteerRequest>, ProblemHttpResult>> (Guid id, RequestStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("volunteer request", id))
             .WithSummary("One request");
         api.MapGet("/{id:guid}/candidates", Candidates).WithSummary("The best volunteers for the request, with a score and the reasons: the one proposed now first (proposed: true, with the reasons of the proposal), then the others; volunteers declined before are left out");
-        api.MapPost("/{id:guid}/proposals", Propose).WithSummary("The coordinator proposes a volunteer for the request");
+        api.MapPost("/{id:guid}/proposals", Propose).WithSummary("The coordinator proposes a volunteer for the request; each takes one of its places (asSupervisor: the supervisor's, VOG needed); 409 when no place is left for them");
         return api;
     }
 
-    public static async Task<Results<Created<VolunteerRequest>, ValidationProblem>> RegisterRequest(RegisterVolunteerRequest request, UnitOfWorkFactory unitOfWork, RequestStore store, PostcodeMap map, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<VolunteerRequest>, ValidationProblem>> RegisterRequest(
+        RegisterVolunteerRequest request, UnitOfWorkFactory unitOfWork, RequestStore store, BusinessStore businesses, PostcodeMap map, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate(map);
+        if (request.BusinessId is { } businessId && await businesses.FindAsync(businessId, ct) is null)
+        {
+            errors["businessId"] = [PlaceTexts.NoSuchBusiness];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -31,7 +36,8 @@ public static class VolunteerRequestsApi
             NewId.NextGuid(), "coordinator", null, request.ResidentId, null, talent, postcode, neighbourhoods.Find(postcode),
             request.WantedAt?.UtcDateTime, request.WeeklyDay, request.WeeklyFrom is { } from ? from.Hour * 60 + from.Minute : null, request.DurationMinutes,
             request.Urgency ?? Urgency.Normal, request.InsideHome || Talents.InsideHome.Contains(talent), request.PreferredLanguage?.ToLowerInvariant(), request.PreferredGender,
-            request.FirstName?.Trim(), request.Street?.Trim(), RequestStatus.Open, clock.GetUtcNow().UtcDateTime, null);
+            request.FirstName?.Trim(), request.Street?.Trim(), RequestStatus.Open, clock.GetUtcNow().UtcDateTime, null,
+            Places: request.Places, Supervised: request.Supervised, Participants: request.Participants, BusinessId: request.BusinessId);
         await using var work = await unitOfWork.BeginAsync(ct);
         await store.InsertAsync(work, created, ct);
         await work.CommitAsync(ct);
@@ -64,7 +70,7 @@ public static class VolunteerRequestsApi
         {
             return Problems.NotFound("volunteer request", id);
         }
-        var (match, refusal) = await matchmaker.ProposeAsync(work, request, proposal.VolunteerId, "coordinator", ct);
+        var (match, refusal) = await matchmaker.ProposeAsync(work, request, proposal.VolunteerId, "coordinator", proposal.AsSupervisor, ct);
         if (match is null)
         {
             return Problems.Conflict("The volunteer cannot be proposed.", refusal!);
@@ -74,7 +80,8 @@ public static class VolunteerRequestsApi
     }
 }
 
-public sealed record ProposeVolunteer([property: Required] Guid VolunteerId);
+/// <summary>A volunteer for one of the request's places; <c>asSupervisor</c> for the supervisor's place of a supervised request.</summary>
+public sealed record ProposeVolunteer([property: Required] Guid VolunteerId, bool AsSupervisor = false);
 
 public sealed record RegisterVolunteerRequest(
     [property: Required, StringLength(50, MinimumLength = 1)] string Talent,
@@ -89,7 +96,11 @@ public sealed record RegisterVolunteerRequest(
     [property: AllowedValues(null, "female", "male", "x")] string? PreferredGender = null,
     Guid? ResidentId = null,
     [property: StringLength(100)] string? FirstName = null,
-    [property: StringLength(200)] string? Street = null)
+    [property: StringLength(200)] string? Street = null,
+    [property: Range(1, 50)] int Places = 1,
+    bool Supervised = false,
+    [property: Range(0, 50)] int Participants = 0,
+    Guid? BusinessId = null)
 {
     public Dictionary<string, string[]> Validate(PostcodeMap map)
     {
@@ -109,6 +120,14 @@ public sealed record RegisterVolunteerRequest(
         if ((WeeklyDay is null) != (WeeklyFrom is null))
         {
             errors["weeklyFrom"] = ["A weekly request needs both weeklyDay and weeklyFrom."];
+        }
+        if (Participants > 0 && !Supervised)
+        {
+            errors["participants"] = [PlaceTexts.ParticipantsNeedSupervision];
+        }
+        if (BusinessId is not null && ResidentId is not null)
+        {
+            errors["businessId"] = [PlaceTexts.ResidentOrBusiness];
         }
         if (WantedAt is not null && WeeklyDay is not null)
         {

@@ -62,12 +62,14 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
                 await work.PublishAsync(new VolunteerMatchIntroduced(match.RequestId, match.Id, match.VolunteerId, request.ResidentId, introduced?.FirstName), ct);
                 break;
             case MatchStatus.Declined:
+                // The declined match's place is free again.
                 await requests.SetStatusAsync(work, request.Id, RequestStatus.Open, ct);
                 await work.PublishAsync(new VolunteerMatchDeclined(match.RequestId, match.Id, change.DeclinedBy!), ct);
                 break;
             case MatchStatus.Active:
                 var volunteer = (await volunteers.LockAsync(work, match.VolunteerId, ct))!;
-                await requests.SetStatusAsync(work, request.Id, RequestStatus.Matched, ct);
+                // Matched once every place is taken by an active match; until then it stays as it was (open or proposed).
+                await requests.SetStatusAsync(work, request.Id, (await requests.PlacesAsync(work, request, ct)).Status, ct);
                 await work.PublishAsync(new VolunteerMatched(match.RequestId, match.Id, match.VolunteerId, volunteer.FirstName), ct);
                 if (request.RoundId is { } round)
                 {
@@ -78,7 +80,11 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
                 await work.PublishAsync(new VolunteerMatchEvaluated(match.RequestId, match.Id), ct);
                 break;
             case MatchStatus.Ended:
-                await requests.SetStatusAsync(work, request.Id, RequestStatus.Closed, ct);
+                // A job of several people closes when the last of them ends.
+                if ((await requests.PlacesAsync(work, request, ct)).Taken.Count == 0)
+                {
+                    await requests.SetStatusAsync(work, request.Id, RequestStatus.Closed, ct);
+                }
                 await work.PublishAsync(new VolunteerMatchEnded(match.RequestId, match.Id, change.EndReason!), ct);
                 break;
         }

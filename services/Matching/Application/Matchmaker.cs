@@ -29,13 +29,20 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
 
     /// <summary>
     /// Checks again, with the volunteer locked, that they fit and still have room (the ranking was read
-    /// without locks), then records the proposal and tells intake. Null with a reason when they do not fit.
+    /// without locks), and that a place of the request is free for them (the supervisor's place only for a
+    /// supervisor with a valid VOG), then records the proposal in that place and tells intake. Null with a
+    /// reason when they do not fit. The caller holds the request's lock; a unique index keeps each place single.
     /// </summary>
-    public async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, CancellationToken cancellationToken) =>
-        await ProposeAsync(work, request, volunteerId, proposedBy, null, cancellationToken);
+    public async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, bool asSupervisor, CancellationToken cancellationToken) =>
+        await ProposeAsync(work, request, volunteerId, proposedBy, asSupervisor, null, cancellationToken);
 
-    private async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, RankingQuery? ranked, CancellationToken cancellationToken)
+    private async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, bool asSupervisor, RankingQuery? ranked, CancellationToken cancellationToken)
     {
+        var places = await requests.PlacesAsync(work, request, cancellationToken);
+        if (request.Places > 1 && request.Status != RequestStatus.Closed && places.Free == 0)
+        {
+            return (null, PlaceTexts.AllTaken(request.Places));
+        }
         if (request.Status != RequestStatus.Open)
         {
             return (null, $"The request is {request.Status}, not open.");
@@ -58,11 +65,15 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         {
             return (null, "The volunteer does not fit this request now: talent, distance, availability, certificate of conduct, free places, or proposed for it before.");
         }
+        if (places.Refuse(asSupervisor, Vog.IsValidOn(volunteer.VogStatus, volunteer.VogIssuedOn, query.TaskDay)) is { } noPlace)
+        {
+            return (null, noPlace);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var match = new Match(NewId.NextGuid(), request.Id, volunteer.Id, MatchStatus.Proposed, Math.Round(parts.Total, 3), proposedBy, null, null, null, now, now, 0, null, null, null,
-            Match.ReasonsOf(Scoring.Explain(parts, volunteer)), Math.Round(parts.DistanceKm, 1));
+            Match.ReasonsOf(Scoring.Explain(parts, volunteer)), Math.Round(parts.DistanceKm, 1), places.Next, asSupervisor);
         await matches.InsertAsync(work, match, cancellationToken);
-        await requests.SetStatusAsync(work, request.Id, RequestStatus.Proposed, cancellationToken);
+        await requests.SetStatusAsync(work, request.Id, places.StatusAfterProposal, cancellationToken);
         await work.PublishAsync(new VolunteerMatchProposed(request.Id, match.Id, volunteer.Id, volunteer.FirstName), cancellationToken);
         return (match, null);
     }
@@ -76,7 +87,7 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
     {
         var query = new RankingQuery(request, Today, await requests.KnownVolunteersAsync(request.ResidentId, work, cancellationToken));
         var ranked = await RankAsync(query, 2, work, cancellationToken);
-        return options.Pick(ranked) is { } best ? (await ProposeAsync(work, request, best.VolunteerId, "automatic", query, cancellationToken)).Match : null;
+        return options.Pick(ranked) is { } best ? (await ProposeAsync(work, request, best.VolunteerId, "automatic", false, query, cancellationToken)).Match : null;
     }
 
     private async Task<RankingQuery> QueryAsync(VolunteerRequest request, CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ internal static class Extensions
         builder.Services.AddSingleton(PostcodeMap.Shipped);
         builder.Services.AddSingleton<VolunteerStore>();
         builder.Services.AddSingleton<RequestStore>();
+        builder.Services.AddSingleton<BusinessStore>();
         builder.Services.AddSingleton<MatchStore>();
         builder.Services.AddSingleton<ReportStore>();
         builder.Services.AddSingleton<Matchmaker>();

@@ -8,14 +8,15 @@ public sealed class MatchStore(NpgsqlDataSource db)
         id, request_id AS RequestId, volunteer_id AS VolunteerId, status, score, proposed_by AS ProposedBy, declined_by AS DeclinedBy,
         end_reason AS EndReason, evaluation, proposed_at AS ProposedAt, changed_at AS ChangedAt,
         (SELECT coalesce(sum(h.hours), 0) FROM match_hours h WHERE h.match_id = matches.id) AS HoursLogged,
-        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes, accepted_at AS AcceptedAt, reasons::text AS ReasonsJson, distance_km AS DistanceKm
+        checked_in_at AS CheckedInAt, check_in_notes AS CheckInNotes, accepted_at AS AcceptedAt, reasons::text AS ReasonsJson, distance_km AS DistanceKm,
+        place, supervisor
         """;
 
     public Task InsertAsync(UnitOfWork work, Match match, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
             """
-            INSERT INTO matches (id, request_id, volunteer_id, status, score, proposed_by, proposed_at, changed_at, reasons, distance_km)
-            VALUES (@Id, @RequestId, @VolunteerId, @Status, @Score, @ProposedBy, @ProposedAt, @ChangedAt, @ReasonsJson::jsonb, @DistanceKm)
+            INSERT INTO matches (id, request_id, volunteer_id, status, score, proposed_by, proposed_at, changed_at, reasons, distance_km, place, supervisor)
+            VALUES (@Id, @RequestId, @VolunteerId, @Status, @Score, @ProposedBy, @ProposedAt, @ChangedAt, @ReasonsJson::jsonb, @DistanceKm, @Place, @Supervisor)
             """,
             match, cancellationToken: cancellationToken);
 
@@ -108,9 +109,10 @@ public sealed class MatchStore(NpgsqlDataSource db)
         db.QueryPageAsync<VolunteerTask>(
             """
             m.id AS MatchId, m.status, r.talent, r.first_name AS FirstName, r.street, r.postcode, r.wanted_at AS WantedAt,
-            r.weekly_day AS WeeklyDay, r.weekly_start_minute AS WeeklyStartMinute, r.duration_minutes AS DurationMinutes, r.house_number AS HouseNumber, r.contact
+            r.weekly_day AS WeeklyDay, r.weekly_start_minute AS WeeklyStartMinute, r.duration_minutes AS DurationMinutes, r.house_number AS HouseNumber, r.contact,
+            r.places, m.supervisor, r.participants, b.name AS BusinessName, b.contact_person AS BusinessContactPerson
             """,
-            "matches m JOIN volunteer_requests r ON r.id = m.request_id WHERE m.volunteer_id = @volunteerId AND (@everyone OR m.volunteer_id = @self) AND m.status = ANY(@holding)",
+            "matches m JOIN volunteer_requests r ON r.id = m.request_id LEFT JOIN businesses b ON b.id = r.business_id WHERE m.volunteer_id = @volunteerId AND (@everyone OR m.volunteer_id = @self) AND m.status = ANY(@holding)",
             "m.proposed_at DESC, m.id", new { volunteerId, everyone = scope.Everyone, self = scope.Volunteer, holding = MatchStatus.Holding }, page, cancellationToken);
 
     /// <summary>Matches held now and hours logged in the last four weeks, for the overload flag.</summary>

@@ -6,7 +6,8 @@ public sealed class RequestStore(NpgsqlDataSource db)
         id, source, case_id AS CaseId, resident_id AS ResidentId, round_id AS RoundId, talent, postcode, neighbourhood, wanted_at AS WantedAt,
         weekly_day AS WeeklyDay, weekly_start_minute AS WeeklyStartMinute, duration_minutes AS DurationMinutes, urgency, inside_home AS InsideHome,
         preferred_language AS PreferredLanguage, preferred_gender AS PreferredGender, first_name AS FirstName, street, status,
-        created_at AS CreatedAt, unmatched_reported_at AS UnmatchedReportedAt, house_number AS HouseNumber, contact
+        created_at AS CreatedAt, unmatched_reported_at AS UnmatchedReportedAt, house_number AS HouseNumber, contact,
+        places, supervised, participants, business_id AS BusinessId
         """;
 
     /// <summary>Inserts a request; a request id seen before changes nothing.</summary>
@@ -15,10 +16,10 @@ public sealed class RequestStore(NpgsqlDataSource db)
             """
             INSERT INTO volunteer_requests (id, source, case_id, resident_id, round_id, talent, postcode, neighbourhood, wanted_at, weekly_day,
                 weekly_start_minute, duration_minutes, urgency, inside_home, preferred_language, preferred_gender, first_name, street, status, created_at,
-                house_number, contact)
+                house_number, contact, places, supervised, participants, business_id)
             VALUES (@Id, @Source, @CaseId, @ResidentId, @RoundId, @Talent, @Postcode, @Neighbourhood, @WantedAt, @WeeklyDay,
                 @WeeklyStartMinute, @DurationMinutes, @Urgency, @InsideHome, @PreferredLanguage, @PreferredGender, @FirstName, @Street, @Status, @CreatedAt,
-                @HouseNumber, @Contact)
+                @HouseNumber, @Contact, @Places, @Supervised, @Participants, @BusinessId)
             ON CONFLICT (id) DO NOTHING
             """,
             new
@@ -26,7 +27,7 @@ public sealed class RequestStore(NpgsqlDataSource db)
                 request.Id, request.Source, request.CaseId, request.ResidentId, request.RoundId, request.Talent, request.Postcode, request.Neighbourhood,
                 request.WantedAt, WeeklyDay = (int?)request.WeeklyDay, request.WeeklyStartMinute, request.DurationMinutes, request.Urgency, request.InsideHome,
                 request.PreferredLanguage, request.PreferredGender, request.FirstName, request.Street, request.Status, request.CreatedAt,
-                request.HouseNumber, request.Contact,
+                request.HouseNumber, request.Contact, request.Places, request.Supervised, request.Participants, request.BusinessId,
             }, cancellationToken: cancellationToken);
 
     public async Task<VolunteerRequest?> FindAsync(Guid id, CancellationToken cancellationToken)
@@ -43,6 +44,16 @@ public sealed class RequestStore(NpgsqlDataSource db)
 
     public Task<Page<VolunteerRequest>> ListAsync(string? status, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<VolunteerRequest>(Columns, "volunteer_requests WHERE (@status::text IS NULL OR status = @status)", "created_at DESC, id", new { status }, page, cancellationToken);
+
+    /// <summary>The request's places as its holding matches take them, read in the caller's transaction (which holds the request's lock).</summary>
+    public async Task<Places> PlacesAsync(UnitOfWork work, VolunteerRequest request, CancellationToken cancellationToken)
+    {
+        var holding = (await work.QueryAsync<(int? Place, bool Supervisor, bool Settled)>(
+            "SELECT place, supervisor, status IN ('active', 'evaluated') FROM matches WHERE request_id = @Id AND status = ANY(@holding)",
+            new { request.Id, holding = MatchStatus.Holding }, cancellationToken: cancellationToken)).ToList();
+        // Matches from before places were numbered hold the first place.
+        return new Places(request.Places, holding.Select(h => h.Place ?? 1).ToHashSet(), request.Supervised, holding.Any(h => h.Supervisor), holding.Count(h => h.Settled));
+    }
 
     public Task SetStatusAsync(UnitOfWork work, Guid id, string status, CancellationToken cancellationToken) =>
         work.ExecuteAsync(

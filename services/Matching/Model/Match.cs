@@ -21,7 +21,9 @@ public sealed record Match(
     string? CheckInNotes = null,
     DateTime? AcceptedAt = null,
     [property: JsonIgnore] string? ReasonsJson = null,
-    double? DistanceKm = null)
+    double? DistanceKm = null,
+    int? Place = null,
+    bool Supervisor = false)
 {
     /// <summary>Why this volunteer was proposed, as the ranking said at the time (talent, distance, availability, load, VOG, ...).</summary>
     public IReadOnlyList<Reason> Reasons => ReasonsJson is null ? [] : JsonSerializer.Deserialize<Reason[]>(ReasonsJson, JsonSerializerOptions.Web) ?? [];
@@ -55,6 +57,8 @@ public sealed record VogWarning(Guid VolunteerId, string FirstName, DateOnly Exp
 /// <summary>
 /// What a volunteer sees of a task: the task, the time, and what a visitor needs (first name, street and
 /// house number, how to get in touch) when the resident consented to share them with a volunteer. Never the case.
+/// For a job of several people: whether this volunteer supervises, how many day-activity participants come
+/// along, and the business that asked (its name and contact person).
 /// </summary>
 public sealed record VolunteerTask(Guid MatchId, string Status, string Talent, string? FirstName, string? Street, string Postcode, DateTime? WantedAt, DayOfWeek? WeeklyDay, int? WeeklyStartMinute, int DurationMinutes,
-    string? HouseNumber, string? Contact);
+    string? HouseNumber, string? Contact, int Places = 1, bool Supervisor = false, int Participants = 0, string? BusinessName = null, string? BusinessContactPerson = null);

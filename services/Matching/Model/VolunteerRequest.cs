@@ -2,7 +2,8 @@ namespace WijPlatform.Matching.Model;
 
 /// <summary>
 /// Someone needs a volunteer: from intake (a walk, a home visit), from the café (a delivery round),
-/// or registered by the coordinator. Once (WantedAt) or weekly (WeeklyDay and minutes), or whenever.
+/// or registered by the coordinator, also for a local business. Once (WantedAt) or weekly (WeeklyDay and minutes), or whenever.
+/// A job can need several volunteers (<see cref="Places"/>), optionally a supervisor with day-activity participants.
 /// </summary>
 public sealed record VolunteerRequest(
     Guid Id,
@@ -27,7 +28,11 @@ public sealed record VolunteerRequest(
     DateTime CreatedAt,
     DateTime? UnmatchedReportedAt,
     string? HouseNumber = null,
-    string? Contact = null)
+    string? Contact = null,
+    int Places = 1,
+    bool Supervised = false,
+    int Participants = 0,
+    Guid? BusinessId = null)
 {
     public TaskTime? Time => WantedAt is { } at
         ? TaskTime.OneOff(at, DurationMinutes)

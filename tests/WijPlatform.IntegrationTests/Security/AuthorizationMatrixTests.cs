@@ -114,9 +114,11 @@ public sealed class AuthorizationMatrixTests(StackFixture stack)
         Assert.DoesNotContain(operations, o => o.Service == "intake" && (May(o, "volunteer") || May(o, "cafe")
             || (May(o, "coordinator") && !o.Template.StartsWith("/api/intake/results", StringComparison.Ordinal))));
         Assert.All(operations.Where(o => o.Template.Contains("/results", StringComparison.Ordinal)), o => Assert.Equal(["admin", "coordinator"], o.Roles.Order()));
-        // A partner only submits signals, reads their status and registers the callback that tells it of them.
+        // A partner only submits signals, reads their status, registers the callback that tells it of them,
+        // and signs up its own clients for an activity meant for them (on an endpoint of its own, for partners only).
         Assert.All(operations.Where(o => May(o, "partner")), o => Assert.True(
-            o.Template.StartsWith("/api/intake/signals", StringComparison.Ordinal) || (o.Method == "POST" && o.Template.TrimEnd('/') == "/api/notices/webhooks"), $"{o.Method} {o.Template}"));
+            o.Template.StartsWith("/api/intake/signals", StringComparison.Ordinal) || (o.Method == "POST" && o.Template.TrimEnd('/') == "/api/notices/webhooks")
+            || (o.Template.StartsWith("/api/calendar/activities/{id}/partner-signups", StringComparison.Ordinal) && o.Roles.Order().SequenceEqual(["admin", "partner"])), $"{o.Method} {o.Template}"));
         // The operator sees the platform's plumbing, never a person.
         Assert.All(operations.Where(o => May(o, "operator")), o => Assert.Contains("/admin/", o.Template));
         // The desk registers questions and contact data but reads no case, plan or referral.

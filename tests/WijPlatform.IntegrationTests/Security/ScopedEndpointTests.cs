@@ -14,7 +14,7 @@ public sealed class ScopedEndpointTests(StackFixture stack)
     /// <summary>Records of Groningen Centrum, one volunteer's match and round, one partner's signal; made once for all cases.</summary>
     private sealed record World(
         Guid Resident, Guid Household, string Postcode, string HouseNumber, string LastName, Guid Case, Guid Consent, Guid Goal, Guid Action, Guid Referral, Guid Erasure,
-        Guid Regisseur, Guid Volunteer, Guid Match, Guid Round, Guid Stop, Guid Signal, string SignalPartner);
+        Guid Regisseur, Guid Volunteer, Guid Match, Guid Round, Guid Stop, Guid Signal, string SignalPartner, Guid ClientsActivity, Guid ClientSignup);
 
     private static readonly SemaphoreSlim Building = new(1, 1);
     private static World? _world;
@@ -73,9 +73,17 @@ public sealed class ScopedEndpointTests(StackFixture stack)
         var (partner, _, _) = await stack.PartnerAsync(organisation);
         var signal = await partner.PostAsJsonAsync("/api/intake/signals", new { partner = organisation, postcode = "9712 HW", houseNumber = "5", concern = "Zorgen." });
         var signalId = (await signal.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var startsAt = Calendar.CalendarKit.At(Calendar.CalendarKit.RandomMonday(), 10);
+        var activity = (await Calendar.CalendarKit.CreateAsync(coordinator, new
+        {
+            title = "Computerles", description = "Voor cliënten.", category = "computer", room = Calendar.CalendarKit.UniqueRoom(), startsAt, endsAt = startsAt.AddHours(1),
+            capacity = 5, targetGroup = "partner-clients", targetPartner = organisation,
+        })).GetProperty("id").GetGuid();
+        var clientSignup = (await (await partner.PostAsJsonAsync($"/api/calendar/activities/{activity}/partner-signups", new { clients = new[] { new { firstName = "Zoë", clientReference = "K-1" } } }))
+            .ReadAsync<JsonElement>())[0].GetProperty("id").GetGuid();
 
         return new World(residentId, household, resident.GetProperty("postcode").GetString()!, houseNumber, lastName, caseId, consent, goal, action, referral, erasureId,
-            regisseur, volunteer, match, round, stop, signalId, organisation);
+            regisseur, volunteer, match, round, stop, signalId, organisation, activity, clientSignup);
     }
 
     private static string Today => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -232,6 +240,14 @@ public sealed class ScopedEndpointTests(StackFixture stack)
             Assert.Equal(HttpStatusCode.Accepted, signal.StatusCode);
             Assert.NotEqual(w.SignalPartner, (await signal.ReadAsync<JsonElement>()).GetProperty("partner").GetString());
         },
+        ["GET /api/calendar/activities/{id:guid}/partner-signups/"] = async (c, w) =>
+            Assert.Empty(await ItemsAsync(c, $"/api/calendar/activities/{w.ClientsActivity}/partner-signups")),
+        ["GET /api/calendar/activities/{id:guid}/partner-signups/{signupId:guid}"] = async (c, w) =>
+            Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/api/calendar/activities/{w.ClientsActivity}/partner-signups/{w.ClientSignup}")).StatusCode),
+        ["POST /api/calendar/activities/{id:guid}/partner-signups/{signupId:guid}/cancel"] = async (c, w) =>
+            Assert.Equal(HttpStatusCode.NotFound, (await c.PostAsync($"/api/calendar/activities/{w.ClientsActivity}/partner-signups/{w.ClientSignup}/cancel", null)).StatusCode),
+        ["POST /api/calendar/activities/{id:guid}/partner-signups/"] = async (c, w) =>
+            await RefusedAsync(await c.PostAsJsonAsync($"/api/calendar/activities/{w.ClientsActivity}/partner-signups", new { clients = new[] { new { firstName = "Bram", clientReference = "K-1" } } })),
         ["POST /api/notices/webhooks/"] = async (c, w) =>
         {
             // A partner registers a callback for itself only, whatever organisation it would like to be.

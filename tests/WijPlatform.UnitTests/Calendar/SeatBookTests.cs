@@ -77,4 +77,16 @@ public sealed class SeatBookTests
     [InlineData(5, true)]
     public void Repeated_no_shows_are_reported_from_the_second(int noShows, bool reported) =>
         Assert.Equal(reported, NoShowPolicy.ShouldReport(noShows));
+
+    [Fact]
+    public void The_places_left_for_a_partners_clients_count_series_and_occurrence_sign_ups_and_are_none_while_anyone_waits()
+    {
+        var book = new SeatBook(5, [Claim(null), Claim(Tuesday, 2)], Today);
+        Assert.Equal(2, book.Free(Tuesday, []));
+        Assert.Equal(4, book.Free(NextTuesday, []));
+        Assert.Equal(2, book.Free(null, []));
+        Assert.Equal(0, book.Free(NextTuesday, [Claim(NextTuesday)]));
+        Assert.Equal(4, book.Free(NextTuesday, [Claim(Tuesday)]));
+        Assert.Equal(0, new SeatBook(1, [Claim(null, 3)], Today).Free(Tuesday, []));
+    }
 }
