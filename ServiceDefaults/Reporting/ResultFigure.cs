@@ -9,7 +9,19 @@ namespace WijPlatform.ServiceDefaults.Reporting;
 public sealed record ResultFigure(string Name, string Title, bool Totalled);
 
 /// <summary>A count as a service's query yields it, before anything is hidden: never a person, only how many.</summary>
-public sealed record ResultCount(string Month, string Team, string Figure, string Breakdown, long Count);
+public sealed record ResultCount(string Month, string Team, string Figure, string Breakdown, long Count)
+{
+    /// <summary>
+    /// A figure that measures an amount (hours given) rather than counting people or events names
+    /// how many people are behind the cell: that, not the amount, decides whether it is shown. A
+    /// source may add a row with breakdown <see cref="SmallCells.Total"/> that carries only the
+    /// people behind the whole month and team, so that the total is shown only when they are enough.
+    /// </summary>
+    public ResultCount(string month, string team, string figure, string breakdown, long count, long? people)
+        : this(month, team, figure, breakdown, count) => People = people;
+
+    public long? People { get; init; }
+}
 
 /// <summary>
 /// One published cell. <see cref="Count"/> is null when the cell is hidden; <see cref="Shown"/> is

@@ -29,6 +29,28 @@ public sealed class MatchingApiTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Many_hours_of_one_volunteer_are_not_published_in_the_municipalitys_results()
+    {
+        var talent = UniqueTalent();
+        var henk = await VolunteerAsync("Henk", "3706 AB", talent, "valid", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1));
+        var created = await _coordinator.PostAsJsonAsync("/api/matching/requests", new { talent, postcode = "3706ab", weeklyDay = "tuesday", weeklyFrom = "14:00", insideHome = false, firstName = "Bep", street = "Lindenlaan" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var match = await ProposeAsync((await created.ReadAsync<JsonElement>()).GetProperty("id").GetGuid(), henk);
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsync($"/api/matching/matches/{match}/introduce", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PostAsync($"/api/matching/matches/{match}/activate", null)).StatusCode);
+        using var volunteer = stack.Volunteer(henk, "Henk");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.PostAsJsonAsync($"/api/matching/matches/{match}/hours", new { day = today, hours = 12 })).StatusCode);
+
+        // Twelve hours is more than the threshold of five, but they are one volunteer's: hidden.
+        var month = today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var results = await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/results?from={month}&to={month}");
+        var cell = results.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("figure").GetString() == "volunteer-hours" && r.GetProperty("breakdown").GetString() == talent);
+        Assert.Equal("x", cell.GetProperty("shown").GetString());
+        Assert.Equal(JsonValueKind.Null, cell.GetProperty("count").ValueKind);
+    }
+
+    [Fact]
     public async Task A_home_visit_is_ranked_proposed_declined_without_blame_and_matched_with_the_next_candidate()
     {
         var talent = UniqueTalent();

@@ -71,4 +71,31 @@ public sealed class SmallCellsTests
             Assert.All(Enumerable.Range(0, hidden.Count), i => Assert.True(fillings.Select(f => f[i]).Distinct().Count() > 1, $"{hidden[i].Breakdown} is pinned"));
         }
     }
+
+    private static readonly ResultFigure Hours = new("volunteer-hours", "Hours given by volunteers, by talent", Totalled: true);
+
+    private static Dictionary<string, string> HoursShown(long peopleBehindTotal, params (string Talent, long Hours, long People)[] cells) =>
+        Shown(SmallCells.Suppress(
+            cells.Select(c => new ResultCount("2026-03", "Zeist Noord", Hours.Name, c.Talent, c.Hours, c.People))
+                .Append(new ResultCount("2026-03", "Zeist Noord", Hours.Name, SmallCells.Total, cells.Sum(c => c.Hours), peopleBehindTotal)),
+            [Hours]));
+
+    [Fact]
+    public void Hours_given_by_fewer_than_five_volunteers_are_hidden_however_many_hours_they_are()
+    {
+        // 12 hours of walking are one volunteer's: hidden, and one more cell so the total cannot give them back.
+        Assert.Equal(
+            new Dictionary<string, string> { ["walk"] = "x", ["shopping"] = "x", ["odd-jobs"] = "30", ["total"] = "62" },
+            HoursShown(14, ("walk", 12, 1), ("shopping", 20, 6), ("odd-jobs", 30, 8)));
+    }
+
+    [Fact]
+    public void The_total_of_hours_is_hidden_when_fewer_than_five_volunteers_gave_them_all()
+    {
+        // Two cells of two volunteers each, but the same three people in both: 70 hours of three people.
+        Assert.Equal(
+            new Dictionary<string, string> { ["walk"] = "x", ["shopping"] = "x", ["total"] = "x" },
+            HoursShown(3, ("walk", 40, 2), ("shopping", 30, 2)));
+        Assert.Equal("70", HoursShown(5, ("walk", 40, 5), ("shopping", 30, 5))["total"]);
+    }
 }
