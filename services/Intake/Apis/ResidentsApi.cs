@@ -73,11 +73,11 @@ public static class ResidentsApi
         Postcode? parsed = null;
         if (postcode is not null && !Postcode.TryParse(postcode, out parsed))
         {
-            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW.");
+            return Problems.Invalid("postcode", "intake.enter-dutch-postcode-such");
         }
         if (parsed is null && string.IsNullOrWhiteSpace(name))
         {
-            return Problems.Invalid("name", "Search by postcode (and house number) or by name.");
+            return Problems.Invalid("name", "intake.search-postcode-house-number");
         }
         return TypedResults.Ok(await store.SearchResidentsAsync(parsed?.Value, Blank(houseNumber), Blank(name), scope, page, ct));
     }

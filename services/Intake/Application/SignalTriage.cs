@@ -21,18 +21,18 @@ public sealed class SignalTriage(UnitOfWorkFactory unitOfWork, SignalStore signa
         var signal = locked.Value!;
         if (signal.TriagedAt is { } triagedAt)
         {
-            return Refusal.Conflict("Already triaged.", $"{signal.TriagedBy} triaged this signal at {triagedAt:yyyy-MM-dd HH:mm} UTC.");
+            return Refusal.Conflict("intake.already-triaged", new Text("intake.triaged-signal-utc", signal.TriagedBy, triagedAt));
         }
         if (signal.Status != SignalStatuses.Received && request.Visit)
         {
-            return Refusal.Conflict("A visit was requested already.", "The team's automatic visit requests sent this signal's home visit when it arrived.");
+            return Refusal.Conflict("intake.visit-requested-already", "intake.team-s-automatic-visit");
         }
         var @case = (await cases.LockAsync(work, signal.CaseId, scope, ct)).Value!;
         if (request.ResidentId is { } residentId)
         {
             if ((await residents.FindResidentAsync(work, residentId, TeamScope.All, ct)).Value is not { ErasedAt: null } resident || resident.HouseholdId != @case.HouseholdId)
             {
-                return Refusal.Invalid("residentId", "Name a resident who lives at the signalled address.");
+                return Refusal.Invalid("residentId", "intake.name-resident-who-lives");
             }
             @case = @case with { ResidentId = residentId };
         }

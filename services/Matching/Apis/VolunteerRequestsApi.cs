@@ -50,7 +50,7 @@ public static class VolunteerRequestsApi
         }
         if (matchmaker.Unrankable(request) is { } reason)
         {
-            return Problems.Conflict("No candidates can be ranked for this request.", reason);
+            return Problems.Conflict("matching.no-candidates-can-ranked", reason);
         }
         var proposed = await matches.ProposedCandidatesAsync(id, ct);
         var others = await matchmaker.RankAsync(request, count ?? 10, ct);
@@ -67,7 +67,7 @@ public static class VolunteerRequestsApi
         var (match, refusal) = await matchmaker.ProposeAsync(work, request, proposal.VolunteerId, "coordinator", ct);
         if (match is null)
         {
-            return Problems.Conflict("The volunteer cannot be proposed.", refusal!);
+            return Problems.Conflict("matching.volunteer-cannot-proposed", refusal!);
         }
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/matches/{match.Id}", match);

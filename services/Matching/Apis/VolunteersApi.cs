@@ -64,7 +64,7 @@ public static class VolunteersApi
     {
         if (request.Status == Vog.Valid && request.IssuedOn is null)
         {
-            return Problems.Invalid("issuedOn", "A valid certificate of conduct needs its date of issue.");
+            return Problems.Invalid("issuedOn", "matching.valid-certificate-conduct-needs");
         }
         await using (var work = await unitOfWork.BeginAsync(ct))
         {

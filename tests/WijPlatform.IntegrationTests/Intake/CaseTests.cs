@@ -79,7 +79,7 @@ public sealed class CaseTests(StackFixture stack)
         using var asRegisseur = stack.Professional(_intake.Team, regisseur, "regisseur-sanne");
 
         var professionalFirst = await _intake.PostAsync($"{plan}/professionals", new { name = "Els", organisation = "Thuiszorg Noord", role = "wijkverpleegkundige" });
-        Assert.Contains("Eigen kracht", (await IntakeApi.ProblemAsync(professionalFirst, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal("Eerst eigen kracht.", (await IntakeApi.ProblemAsync(professionalFirst, HttpStatusCode.Conflict)).GetProperty("title").GetString());
 
         await _intake.PostOkAsync($"{plan}/concerns", new { description = "Komt de deur niet meer uit." });
         await _intake.PostOkAsync($"{plan}/network", new { name = "Marieke", relation = "buurvrouw", canHelpWith = "boodschappen op zaterdag" });
