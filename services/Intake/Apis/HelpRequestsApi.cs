@@ -50,7 +50,7 @@ public static class HelpRequestsApi
         var postcodeText = resident?.Postcode ?? request.Postcode;
         if (!Postcode.TryParse(postcodeText, out var postcode))
         {
-            errors["postcode"] = ["Enter a Dutch postcode such as 9712 HW."];
+            errors["postcode"] = ["intake.enter-dutch-postcode-such"];
         }
         if (errors.Count > 0 || postcode is not { } valid)
         {

@@ -109,25 +109,25 @@ public sealed record Refer(
                 errors["talent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents.Listed.Order())}."];
                 break;
             case "volunteer" when (WeeklyOn is null) != (WeeklyFrom is null):
-                errors[WeeklyOn is null ? "weeklyOn" : "weeklyFrom"] = ["A weekly request needs both the day (weeklyOn) and the time (weeklyFrom)."];
+                errors[WeeklyOn is null ? "weeklyOn" : "weeklyFrom"] = ["intake.weekly-request-needs-both"];
                 break;
             case "volunteer" when WeeklyOn is not null && WantedAt is not null:
-                errors["wantedAt"] = ["A volunteer is asked for once (wantedAt) or weekly (weeklyOn and weeklyFrom), not both."];
+                errors["wantedAt"] = ["intake.volunteer-asked-once-wantedat"];
                 break;
             case "activity" when ActivityId is null:
-                errors["activityId"] = ["Name the activity of the calendar."];
+                errors["activityId"] = ["intake.name-activity-calendar"];
                 break;
             case "meal-delivery" when MealDeliveryDays.Problem(Weekdays) is { } days:
                 errors["weekdays"] = [days];
                 break;
             case "meal-delivery" when StartsOn is { } starts && starts < Amsterdam.Today(now):
-                errors["startsOn"] = ["Meal delivery cannot start in the past."];
+                errors["startsOn"] = ["intake.meal-delivery-cannot-start"];
                 break;
             case "partner" when string.IsNullOrWhiteSpace(Partner):
-                errors["partner"] = ["Name the partner organisation."];
+                errors["partner"] = ["intake.name-partner-organisation"];
                 break;
             case "partner" when FollowUpOn is not { } followUp || followUp < Amsterdam.Today(now):
-                errors["followUpOn"] = ["A referral to a partner needs a follow-up date, today or later."];
+                errors["followUpOn"] = ["intake.referral-partner-needs-follow"];
                 break;
         }
         return errors;

@@ -46,7 +46,7 @@ public sealed class SignalTriage(UnitOfWorkFactory unitOfWork, SignalStore signa
         await signals.RecordTriageAsync(work, id, visit, actor, now, ct);
         var note = string.IsNullOrWhiteSpace(request.Note) ? "" : $" {request.Note.Trim()}";
         cases.Append(work, @case.Id, "signal-triaged",
-            (request.Visit ? $"Signal of {signal.Partner} triaged: a volunteer home visit is requested." : $"Signal of {signal.Partner} triaged: no home visit.") + note, actor, now);
+            new Text(request.Visit ? "intake.timeline.signal-triaged-visit" : "intake.timeline.signal-triaged-no-visit", signal.Partner, note), actor, now);
         var status = request.Visit ? SignalStatuses.VisitRequested : SignalStatuses.ActedUpon;
         await progress.AdvanceAsync(work, id, null, null, status, ct);
         await work.CommitAsync(ct);

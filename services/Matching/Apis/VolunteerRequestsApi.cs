@@ -96,23 +96,23 @@ public sealed record RegisterVolunteerRequest(
         var errors = new Dictionary<string, string[]>();
         if (Contracts.Vocabulary.Postcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
         {
-            errors["postcode"] = ["This postcode is outside the areas the service covers (Groningen and Zeist)."];
+            errors["postcode"] = ["matching.postcode-outside-areas-service"];
         }
         if (Talents.Normalise(Talent).Length == 0)
         {
-            errors["talent"] = ["Name the talent that is needed."];
+            errors["talent"] = ["matching.name-talent-needed"];
         }
         if (WeeklyDay is { } day && !Enum.IsDefined(day))
         {
-            errors["weeklyDay"] = ["Name a day of the week, such as tuesday."];
+            errors["weeklyDay"] = ["matching.name-day-week-such"];
         }
         if ((WeeklyDay is null) != (WeeklyFrom is null))
         {
-            errors["weeklyFrom"] = ["A weekly request needs both weeklyDay and weeklyFrom."];
+            errors["weeklyFrom"] = ["matching.weekly-request-needs-both"];
         }
         if (WantedAt is not null && WeeklyDay is not null)
         {
-            errors["wantedAt"] = ["A request is either once (wantedAt) or weekly (weeklyDay), not both."];
+            errors["wantedAt"] = ["matching.request-either-once-wantedat"];
         }
         return errors;
     }

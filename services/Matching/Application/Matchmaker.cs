@@ -31,23 +31,23 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
     /// Checks again, with the volunteer locked, that they fit and still have room (the ranking was read
     /// without locks), then records the proposal and tells intake. Null with a reason when they do not fit.
     /// </summary>
-    public async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, CancellationToken cancellationToken) =>
+    public async Task<(Match? Match, Text? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, CancellationToken cancellationToken) =>
         await ProposeAsync(work, request, volunteerId, proposedBy, null, cancellationToken);
 
-    private async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, RankingQuery? ranked, CancellationToken cancellationToken)
+    private async Task<(Match? Match, Text? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, RankingQuery? ranked, CancellationToken cancellationToken)
     {
         if (request.Status != RequestStatus.Open)
         {
-            return (null, $"The request is {request.Status}, not open.");
+            return (null, new Text("matching.request-not-open", request.Status));
         }
         var volunteer = await volunteers.LockAsync(work, volunteerId, cancellationToken);
         if (volunteer is null)
         {
-            return (null, "There is no such volunteer.");
+            return (null, "matching.no-such-volunteer");
         }
         if (!volunteer.Active)
         {
-            return (null, "The volunteer is not active: an application waiting for approval, or erased.");
+            return (null, "matching.volunteer-not-active");
         }
         var query = ranked ?? await QueryAsync(request, cancellationToken);
         var fit = TalentFit.Of(volunteer, query.Talent);
@@ -56,7 +56,7 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         var holding = await volunteers.HoldingAsync(work, volunteerId, cancellationToken);
         if (fit == 0 || from < 0 || to < 0 || !Scoring.TryScore(query, volunteer, fit, map.DistanceKm(from, to), holding, out var parts))
         {
-            return (null, "The volunteer does not fit this request now: talent, distance, availability, certificate of conduct, free places, or proposed for it before.");
+            return (null, "matching.volunteer-does-not-fit");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var match = new Match(NewId.NextGuid(), request.Id, volunteer.Id, MatchStatus.Proposed, Math.Round(parts.Total, 3), proposedBy, null, null, null, now, now, 0, null, null, null,

@@ -13,7 +13,7 @@ public sealed class CaseTests(StackFixture stack)
         var path = $"/api/intake/cases/{caseId}";
 
         var tooEarly = await _intake.PostAsync($"{path}/assign", new { regisseurId = regisseur });
-        Assert.Contains("Triage", (await IntakeApi.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal("Beoordeel de casus (triage) voordat u een regisseur toewijst.", (await IntakeApi.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
 
         var triaged = await _intake.PostOkAsync($"{path}/triage", new { urgency = "high" }, "wijkteam-bert");
         Assert.Equal("triaged", triaged.GetProperty("status").GetString());
@@ -30,7 +30,7 @@ public sealed class CaseTests(StackFixture stack)
         Assert.Equal("own-network", closed.GetProperty("outcome").GetString());
 
         var twice = await _intake.PostAsync($"{path}/close", new { outcome = "resolved" });
-        Assert.Contains("closed", (await IntakeApi.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal("De casus is gesloten; heropen hem eerst.", (await IntakeApi.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         var badOutcome = await _intake.PostAsync($"{path}/reopen", new { reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, badOutcome.StatusCode);
 
