@@ -15,7 +15,8 @@ public sealed class Text(string key, params object?[] args)
     /// A sentence where a key belongs (code not yet converted): it is a key the catalogue lacks, so
     /// it shows as written, and the catalogue's coverage test lists it.
     /// </summary>
-    public static implicit operator Text(string key) => new(key);
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(key))]
+    public static implicit operator Text?(string? key) => key is null ? null : new(key);
 
     /// <summary>Sentences one after another, each in the same language.</summary>
     public static Text Sentences(IEnumerable<Text> sentences)
