@@ -1,3 +1,5 @@
+using WijPlatform.ServiceDefaults.Texts;
+
 namespace WijPlatform.ServiceDefaults.Domain;
 
 /// <summary>Why a domain operation did not do what was asked, in the domain's words.</summary>
@@ -17,22 +19,29 @@ public enum RefusalKind
 }
 
 /// <summary>
-/// A refusal: the API answers it as problem details (404, 403, 409, 400), a consumer answers the
-/// sender with <see cref="Title"/> and <see cref="Detail"/>. <see cref="Field"/> names the wrong value.
+/// A refusal: the API answers it as problem details (404, 403, 409, 400) in the caller's language; a
+/// consumer answers the sender with its <see cref="Code"/>. <see cref="Title"/> and
+/// <see cref="Detail"/> name texts of the service's catalogue, <see cref="Field"/> the wrong value.
 /// </summary>
-public sealed record Refusal(RefusalKind Kind, string Title, string Detail, string? Field = null)
+public sealed record Refusal(RefusalKind Kind, Text Title, Text Detail, string? Field = null)
 {
-    public static Refusal Missing(string kind, object id, string? detail = null) =>
-        new(RefusalKind.Missing, $"{char.ToUpperInvariant(kind[0])}{kind[1..]} not found.", detail ?? $"There is no {kind} {id}.");
+    /// <summary><paramref name="kind"/> is the record's English noun, itself the key of its name ("case" → "casus").</summary>
+    public static Refusal Missing(string kind, object id, Text? detail = null) =>
+        new(RefusalKind.Missing, SharedTexts.NotFound(kind), detail ?? SharedTexts.NoSuch(kind, id)) { Code = $"missing:{kind}" };
 
-    public static Refusal NotYours(string reason) => new(RefusalKind.NotYours, "Not allowed.", reason);
+    public static Refusal NotYours(Text reason) => new(RefusalKind.NotYours, SharedTexts.NotAllowed, reason);
 
-    public static Refusal Conflict(string title, string detail) => new(RefusalKind.Conflict, title, detail);
+    public static Refusal Conflict(Text title, Text detail) => new(RefusalKind.Conflict, title, detail);
 
-    public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, "Invalid value.", message, field);
+    public static Refusal Invalid(string field, Text message) => new(RefusalKind.Invalid, SharedTexts.InvalidValue, message, field);
 
-    /// <summary>What a consumer tells the sender.</summary>
-    public override string ToString() => $"{Title} {Detail}";
+    /// <summary>
+    /// What a consumer tells the sender: the detail's key, a code the sender renders in its own
+    /// reader's language (a sentence would be in one language, and could carry a name).
+    /// </summary>
+    public string Code { get; init; } = Detail.Key;
+
+    public override string ToString() => Code;
 }
 
 /// <summary>What a domain operation came to: its result, or the <see cref="Refusal"/> why not.</summary>

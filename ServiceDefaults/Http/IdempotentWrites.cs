@@ -32,7 +32,7 @@ public sealed partial class IdempotentWrites(RequestDelegate next, IdempotencySt
         var key = values.ToString();
         if (values.Count != 1 || !IdempotencyKey.IsValid(key))
         {
-            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The Idempotency-Key header is not valid.", $"Send one key of 1 to {IdempotencyKey.MaxLength} visible ASCII characters, such as a UUID.");
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "shared.idempotency-key-invalid", new Texts.Text("shared.idempotency-key-invalid.detail", IdempotencyKey.MaxLength));
             return;
         }
         if (context.User.Subject() is not { } caller)
@@ -102,13 +102,12 @@ public sealed partial class IdempotentWrites(RequestDelegate next, IdempotencySt
         {
             // The first request's row went in the meantime (past its lifetime): nothing to replay, try again.
             context.Response.Headers.RetryAfter = "1";
-            await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", "Retry in a moment with the same key.");
+            await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "shared.idempotency-in-progress", "shared.idempotency-in-progress.detail");
             return;
         }
         if (stored.Request != request.Request || !stored.RequestHash.AsSpan().SequenceEqual(request.RequestHash))
         {
-            await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used for another request.",
-                "A key belongs to one request (method, path and body); send a new key for a new request.");
+            await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "shared.idempotency-key-reused", "shared.idempotency-key-reused.detail");
             return;
         }
         if (stored.Status is not { } status)
@@ -116,12 +115,11 @@ public sealed partial class IdempotentWrites(RequestDelegate next, IdempotencySt
             if (DateTime.UtcNow - DateTime.SpecifyKind(stored.CreatedAt, DateTimeKind.Utc) < InFlight)
             {
                 context.Response.Headers.RetryAfter = "1";
-                await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress.", "Retry in a moment with the same key to get its answer.");
+                await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "shared.idempotency-in-progress", "shared.idempotency-in-progress.answer");
             }
             else
             {
-                await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "The request with this Idempotency-Key was carried out, but its answer was lost.",
-                    "It was not carried out again; read the record to see its result.");
+                await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "shared.idempotency-answer-lost", "shared.idempotency-answer-lost.detail");
             }
             return;
         }

@@ -10,9 +10,9 @@ namespace WijPlatform.ServiceDefaults.Http;
 /// </summary>
 public static class InputText
 {
-    public const string ControlCharacterMessage = "Control characters are not allowed here (only line breaks and tabs, and only in the texts of a body).";
+    public const string ControlCharacterMessage = "shared.control-characters";
 
-    public const string InvalidUnicodeMessage = "The text is not valid Unicode.";
+    public const string InvalidUnicodeMessage = "shared.invalid-unicode";
 
     /// <summary>At most this many fields are named in one answer; a body of many bad items needs no list of all of them.</summary>
     public const int MaxErrors = 20;

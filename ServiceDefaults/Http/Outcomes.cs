@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WijPlatform.ServiceDefaults.Domain;
+using WijPlatform.ServiceDefaults.Texts;
 
 namespace WijPlatform.ServiceDefaults.Http;
 
@@ -21,10 +22,9 @@ public static class Outcomes
     /// <summary>The refusal as problem details; a wrong value is a 400 that names its field.</summary>
     public static ProblemHttpResult Problem(this Refusal refusal) => refusal.Kind switch
     {
-        RefusalKind.Missing => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: refusal.Title, detail: refusal.Detail),
+        RefusalKind.Missing => Problems.Problem(StatusCodes.Status404NotFound, refusal.Title, refusal.Detail),
         RefusalKind.NotYours => Problems.Forbidden(refusal.Detail),
-        RefusalKind.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: refusal.Title, detail: refusal.Detail,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [refusal.Field!] = [refusal.Detail] } }),
+        RefusalKind.Invalid => TypedResults.Problem(ProblemTexts.WithError(refusal.Title, refusal.Detail, refusal.Field!)),
         _ => Problems.Conflict(refusal.Title, refusal.Detail),
     };
 }

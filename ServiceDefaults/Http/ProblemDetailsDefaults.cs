@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using WijPlatform.ServiceDefaults.Texts;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,6 +17,10 @@ public static class ProblemDetailsDefaults
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            if (context.HttpContext.RequestServices.GetService<TextCatalogue>() is { } texts)
+            {
+                ProblemTexts.Render(context.ProblemDetails, texts);
+            }
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             if (context.ProblemDetails is HttpValidationProblemDetails validation)
             {
@@ -28,6 +33,7 @@ public static class ProblemDetailsDefaults
                 }
             }
         });
+        builder.AddLanguages();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<StatementErrorHandler>();
@@ -46,6 +52,8 @@ public static class ProblemDetailsDefaults
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseRequestProtection();
+        // Before the exception handler and status code pages: their problems are in the caller's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         beforeAuthentication?.Invoke(app);
@@ -66,29 +74,27 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
         httpContext.Response.StatusCode = badRequest.StatusCode;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Text>();
         if (badRequest.InnerException is JsonException unmapped && UnknownFields.Field(unmapped) is { } unknown)
         {
-            errors[unknown] = [UnknownFields.Message];
+            errors[unknown] = UnknownFields.Message;
         }
         else if (badRequest.InnerException is JsonException json)
         {
             var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
-            errors[field == "" ? "body" : field] = ["The value could not be read; check its type and format."];
+            errors[field == "" ? "body" : field] = SharedTexts.Unreadable;
         }
         else
         {
-            errors["request"] = [badRequest.StatusCode == StatusCodes.Status400BadRequest ? "The request could not be read." : badRequest.Message];
+            errors["request"] = badRequest.StatusCode == StatusCodes.Status400BadRequest ? SharedTexts.RequestUnreadable : badRequest.Message;
         }
+        var problem = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => new[] { e.Value.Key })) { Status = badRequest.StatusCode };
+        problem.Extensions.Add(ProblemTexts.Errors(errors).Single());
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new HttpValidationProblemDetails(errors)
-            {
-                Status = badRequest.StatusCode,
-                Title = badRequest.StatusCode == StatusCodes.Status400BadRequest ? "The request is not valid." : "The request was refused.",
-            },
+            ProblemDetails = ProblemTexts.With(problem, badRequest.StatusCode == StatusCodes.Status400BadRequest ? SharedTexts.RequestInvalid : SharedTexts.RequestRefused, null),
         });
     }
 }
@@ -117,12 +123,7 @@ internal sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetail
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The service is temporarily unavailable.",
-                Detail = "Its database cannot be reached. Nothing was changed; please try again shortly.",
-            },
+            ProblemDetails = ProblemTexts.With(new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable }, SharedTexts.Unavailable, SharedTexts.DatabaseUnreachable),
         });
     }
 

@@ -1,35 +1,50 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using WijPlatform.ServiceDefaults.Texts;
 
 namespace WijPlatform.ServiceDefaults.Http;
 
-/// <summary>Problem details (application/problem+json) for the answers every API gives.</summary>
+/// <summary>
+/// Problem details (application/problem+json) for the answers every API gives. Titles, details and
+/// field errors are <see cref="Text"/>s: <see cref="ProblemTexts"/> renders them in the caller's
+/// language when the problem is written.
+/// </summary>
 public static class Problems
 {
     /// <summary>
-    /// 404 for a record that is not there: "Case not found." and "There is no case {id}."; a
-    /// <paramref name="detail"/> where there is more to say.
+    /// 404 for a record that is not there: "Casus niet gevonden." and "Er is geen casus {id}."
+    /// (<paramref name="kind"/> is the record's English noun, itself a key); a <paramref name="detail"/>
+    /// where there is more to say.
     /// </summary>
-    public static ProblemHttpResult NotFound(string kind, object id, string? detail = null) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{char.ToUpperInvariant(kind[0])}{kind[1..]} not found.", detail: detail ?? $"There is no {kind} {id}.");
+    public static ProblemHttpResult NotFound(string kind, object id, Text? detail = null) =>
+        Problem(StatusCodes.Status404NotFound, SharedTexts.NotFound(kind), detail ?? SharedTexts.NoSuch(kind, id));
 
-    public static ProblemHttpResult Conflict(string title, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+    public static ProblemHttpResult Conflict(Text title, Text detail) => Problem(StatusCodes.Status409Conflict, title, detail);
 
     /// <summary>The caller's role may use the endpoint, but not for this record (another team's case, another volunteer's match).</summary>
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
+    public static ProblemHttpResult Forbidden(Text detail) => Problem(StatusCodes.Status403Forbidden, SharedTexts.NotAllowed, detail);
+
+    /// <param name="extensions">What the caller's program needs besides the texts (the conflicting record's id).</param>
+    public static ProblemHttpResult Problem(int status, Text title, Text detail, IDictionary<string, object?>? extensions = null)
+    {
+        var problem = ProblemTexts.With(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status }, title, detail);
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+        return TypedResults.Problem(problem);
+    }
 
     /// <summary>Writes a problem straight to the response, for middleware that answers before any endpoint runs.</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    public static async Task WriteAsync(HttpContext context, int status, Text title, Text detail)
     {
         context.Response.StatusCode = status;
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = ProblemTexts.With(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status }, title, detail),
         });
     }
 
-    public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    public static ValidationProblem Invalid(string field, Text message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message.Key] }, extensions: ProblemTexts.Errors(new() { [field] = message }));
 }

@@ -17,7 +17,7 @@ internal sealed class RequestBodyLimit(RequestDelegate next, IOptions<RequestLim
         var max = limits.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > max)
         {
-            await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {max / 1024} KiB.");
+            await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "shared.body-too-large", new Texts.Text("shared.body-too-large.detail", max / 1024));
             return;
         }
         await next(context);

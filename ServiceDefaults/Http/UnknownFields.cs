@@ -11,7 +11,7 @@ namespace WijPlatform.ServiceDefaults.Http;
 /// </summary>
 public static partial class UnknownFields
 {
-    public const string Message = "This field is not part of the request; check its spelling and where it belongs.";
+    public static readonly WijPlatform.ServiceDefaults.Texts.Text Message = new("shared.unknown-field");
 
     public static string? Field(JsonException exception)
     {

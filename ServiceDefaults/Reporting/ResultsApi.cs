@@ -44,7 +44,7 @@ public static class ResultsApi
         };
         if (csv is null)
         {
-            return Problems.Invalid("format", "Choose format=csv or format=json, or leave it out.");
+            return Problems.Invalid("format", "shared.results-format");
         }
         var (range, field, error) = Range(from, to, clock);
         if (range is null)
@@ -65,7 +65,7 @@ public static class ResultsApi
     {
         if (source.Figures.FirstOrDefault(f => f.Name == figure) is not { } known)
         {
-            return Problems.NotFound("figure", figure, $"Known figures: {string.Join(", ", source.Figures.Select(f => f.Name))}.");
+            return Problems.NotFound("figure", figure, new Texts.Text("shared.known-figures", string.Join(", ", source.Figures.Select(f => f.Name))));
         }
         var (range, field, error) = Range(from, to, clock);
         if (range is null)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
+using WijPlatform.ServiceDefaults.Texts;
 
 namespace WijPlatform.ServiceDefaults.Security;
 
@@ -11,19 +12,19 @@ internal static class AuthenticationProblems
         context.HandleResponse();
         var detail = context.AuthenticateFailure switch
         {
-            null => "Send a bearer token in the Authorization header.",
-            SecurityTokenExpiredException => "The token has expired.",
-            SecurityTokenNotYetValidException => "The token is not valid yet.",
-            SecurityTokenInvalidIssuerException => "The token's issuer is not trusted.",
-            SecurityTokenInvalidAudienceException => "The token is not meant for this platform.",
-            SecurityTokenInvalidAlgorithmException => "The token's signing algorithm is not accepted.",
-            _ => "The token is not valid.",
+            null => "shared.token-missing",
+            SecurityTokenExpiredException => "shared.token-expired",
+            SecurityTokenNotYetValidException => "shared.token-not-yet-valid",
+            SecurityTokenInvalidIssuerException => "shared.token-issuer",
+            SecurityTokenInvalidAudienceException => "shared.token-audience",
+            SecurityTokenInvalidAlgorithmException => "shared.token-algorithm",
+            _ => "shared.token-invalid",
         };
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        await Problems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required.", detail);
+        await Problems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, SharedTexts.AuthenticationRequired, detail);
     }
 
     public static Task WriteForbiddenAsync(ForbiddenContext context) =>
-        Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed.", "Your role may not do this.");
+        Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, SharedTexts.NotAllowed, SharedTexts.RoleMayNot);
 }

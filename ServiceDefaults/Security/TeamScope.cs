@@ -11,7 +11,7 @@ namespace WijPlatform.ServiceDefaults.Security;
 /// </summary>
 public sealed class TeamScope : IBindableFromHttpContext<TeamScope>, IRecordScope
 {
-    public const string Refusal = "This belongs to another neighbourhood team.";
+    public const string Refusal = "shared.other-team";
 
     private TeamScope(bool everyTeam, string? team) => (EveryTeam, Team) = (everyTeam, team);
 

@@ -9,7 +9,7 @@ namespace WijPlatform.ServiceDefaults.Security;
 /// </summary>
 public sealed class VolunteerScope : IBindableFromHttpContext<VolunteerScope>, IRecordScope
 {
-    public const string Refusal = "This belongs to another volunteer.";
+    public const string Refusal = "shared.other-volunteer";
 
     private VolunteerScope(bool everyone, Guid? volunteer) => (Everyone, Volunteer) = (everyone, volunteer);
 

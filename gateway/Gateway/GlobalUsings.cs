@@ -5,3 +5,4 @@ global using Npgsql;
 global using WijPlatform.Gateway.Security;
 global using WijPlatform.ServiceDefaults.Http;
 global using WijPlatform.ServiceDefaults.Security;
+global using WijPlatform.ServiceDefaults.Texts;

@@ -17,3 +17,4 @@ global using WijPlatform.ServiceDefaults.Http;
 global using WijPlatform.ServiceDefaults.Messaging;
 global using WijPlatform.ServiceDefaults.Reporting;
 global using WijPlatform.ServiceDefaults.Security;
+global using WijPlatform.ServiceDefaults.Texts;

@@ -16,3 +16,4 @@ global using WijPlatform.ServiceDefaults.Data;
 global using WijPlatform.ServiceDefaults.Http;
 global using WijPlatform.ServiceDefaults.Messaging;
 global using WijPlatform.ServiceDefaults.Security;
+global using WijPlatform.ServiceDefaults.Texts;

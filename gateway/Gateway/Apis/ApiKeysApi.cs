@@ -25,7 +25,7 @@ public static class ApiKeysApi
         api.MapGet("/", async ([AsParameters] PageRequest page, ApiKeyStore keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(page, ct)))
             .WithSummary("Issued keys, without their secrets");
         api.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ApiKeyStore keys, CancellationToken ct) =>
-            await keys.RevokeAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound("API key", id, $"There is no active API key {id}."))
+            await keys.RevokeAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound("API key", id, new Text("gateway.there-no-active-api", id)))
             .WithSummary("Revoke a key: it stops working at once");
         return api;
     }

@@ -33,5 +33,5 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required.", "The API key is not valid or has been revoked.");
+        Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, SharedTexts.AuthenticationRequired, "gateway.api-key-not-valid");
 }

@@ -83,6 +83,6 @@ public static class GatewaySecurity
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.", $"Slow down: try again in {retryAfter} second(s).");
+        await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "gateway.too-many-requests", new Text("gateway.slow-down-try-again", retryAfter));
     }
 }

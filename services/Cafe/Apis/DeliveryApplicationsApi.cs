@@ -37,17 +37,17 @@ public static class DeliveryApplicationsApi
         }
         if (application.Status != DeliveryApplication.Pending)
         {
-            return Problems.Conflict("Already decided.", $"This application was {application.Status} before.");
+            return Problems.Conflict("cafe.already-decided", new Text("cafe.application-before", application.Status));
         }
         var startsOn = DeliveryApplication.FirstDay(request.StartsOn, application.StartsOn, CutoffPolicy.Today(now));
         if (request.EndsOn < startsOn)
         {
-            return Problems.Invalid("endsOn", $"The trial would end before the first delivery on {startsOn:yyyy-MM-dd}.");
+            return Problems.Invalid("endsOn", new Text("cafe.trial-would-end-before", startsOn));
         }
         var days = request.Weekdays is { Length: > 0 } agreed ? DeliveryApplication.DayNumbers(agreed)! : application.Weekdays;
         if (days.Length == 0)
         {
-            return Problems.Invalid("weekdays", "Name the weekdays agreed with the resident.");
+            return Problems.Invalid("weekdays", "cafe.name-weekdays-agreed-resident");
         }
         var existing = await ResidentStore.FindProfileAsync(work, application.ResidentId, ct);
         // The address and phone come from the neighbourhood team's latest; what was agreed on the phone overrides the rest.
@@ -80,7 +80,7 @@ public static class DeliveryApplicationsApi
         }
         if (application.Status != DeliveryApplication.Pending)
         {
-            return Problems.Conflict("Already decided.", $"This application was {application.Status} before.");
+            return Problems.Conflict("cafe.already-decided", new Text("cafe.application-before", application.Status));
         }
         var reason = request.Reason.Trim();
         await ApplicationStore.DecideAsync(work, id, DeliveryApplication.Declined, null, reason, Who(request.DecidedBy), clock.GetUtcNow().UtcDateTime, ct);

@@ -13,7 +13,7 @@ public static class KitchenApi
     {
         if (await menus.FindMenuAsync(date, ct) is null)
         {
-            return Problems.NotFound("menu", date, $"No warm meal is published for {date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", date, new Text("cafe.no-warm-meal-published", date));
         }
         return TypedResults.Ok(KitchenSheet.From(date, await orders.KitchenLinesAsync(date, ct), await orders.WaitlistedAsync(date, ct)));
     }

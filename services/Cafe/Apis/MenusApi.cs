@@ -24,12 +24,12 @@ public static class MenusApi
         }
         if (request.Date < Amsterdam.Today(clock.GetUtcNow()))
         {
-            return Problems.Invalid("date", "A menu is published for today or a later day, not for a day that has passed.");
+            return Problems.Invalid("date", "cafe.menu-published-today-later");
         }
         var dishIds = (request.DishIds ?? []).Distinct().ToArray();
         if (string.IsNullOrWhiteSpace(request.Dish) && dishIds.Length == 0)
         {
-            return Problems.Invalid("dish", "Name the day's dish, or give dishIds from the list of dishes.");
+            return Problems.Invalid("dish", "cafe.name-day-s-dish");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var work = await unitOfWork.BeginAsync(ct);
@@ -43,14 +43,14 @@ public static class MenusApi
         var known = await MenuStore.FindDishesAsync(work, dishIds, ct);
         if (known.Count != dishIds.Length)
         {
-            return Problems.Invalid("dishIds", $"Unknown dish(es): {string.Join(", ", dishIds.Except(known.Select(d => d.Id)))}.");
+            return Problems.Invalid("dishIds", new Text("cafe.unknown-dish-es", string.Join(", ", dishIds.Except(known.Select(d => d.Id)))));
         }
         dishes.AddRange(dishIds.Select(id => known.Single(d => d.Id == id)));
         var main = dishes[0];
         var menu = new DailyMenu(NewId.NextGuid(), request.Date, main.Name, main.Description, main.PriceCents, main.Allergens, request.Portions, now);
         if (!await MenuStore.InsertMenuAsync(work, menu, dishes, ct))
         {
-            return Problems.Conflict("That day already has a menu.", $"A warm meal for {request.Date:yyyy-MM-dd} is already published.");
+            return Problems.Conflict("cafe.day-already-has-menu", new Text("cafe.warm-meal-already-published", request.Date));
         }
         var locked = new LockedMenu(menu, dishes);
         await desk.TakeStandingOrdersAsync(work, locked, await ResidentStore.ActiveStandingOrdersAsync(work, request.Date.DayOfWeek, ct), ct);
@@ -68,12 +68,12 @@ public static class MenusApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await MenuStore.LockMenuAsync(work, date, ct) is not { } locked)
         {
-            return Problems.NotFound("menu", date, $"No warm meal is published for {date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", date, new Text("cafe.no-warm-meal-published", date));
         }
         var taken = await OrderStore.PortionsTakenAsync(work, locked.Menu.Id, ct);
         if (request.Portions < taken)
         {
-            return Problems.Invalid("portions", $"{taken} portions are ordered already; the kitchen cannot make fewer.");
+            return Problems.Invalid("portions", new Text("cafe.portions-ordered-already-kitchen", taken));
         }
         var menu = locked.Menu with { Portions = request.Portions };
         await MenuStore.SetPortionsAsync(work, menu.Id, menu.Portions, ct);
@@ -90,7 +90,7 @@ public static class MenusApi
     {
         if (await menus.FindMenuAsync(date, ct) is not { } found)
         {
-            return Problems.NotFound("menu", date, $"No warm meal is published for {date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", date, new Text("cafe.no-warm-meal-published", date));
         }
         DietProfile? diet = null;
         if (residentId is { } id)
@@ -98,7 +98,7 @@ public static class MenusApi
             diet = (await residents.FindProfileAsync(id, ct))?.Diet;
             if (diet is null)
             {
-                return Problems.NotFound("profile", id, $"Resident {id} has no café profile yet.");
+                return Problems.NotFound("profile", id, new Text("cafe.resident-has-no-café-2", id));
             }
         }
         return TypedResults.Ok(MenuOfTheDay.From(found.Menu, found.Dishes, found.PortionsTaken, desk.Cutoff, clock.GetUtcNow(), diet));

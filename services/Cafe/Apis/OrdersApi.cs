@@ -22,7 +22,7 @@ public static class OrdersApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await MenuStore.LockMenuAsync(work, request.Date, ct) is not { } menu)
         {
-            return Problems.NotFound("menu", request.Date, $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", request.Date, new Text("cafe.no-warm-meal-published", request.Date));
         }
         var profile = request.ResidentId is { } residentId ? await ResidentStore.FindProfileAsync(work, residentId, ct) : null;
         var outcome = await desk.TakeAsync(work, menu, profile, new OrderRequest(
@@ -43,13 +43,13 @@ public static class OrdersApi
     /// <summary>Why an order was not taken, as problem details a desk volunteer can read out.</summary>
     internal static ProblemHttpResult Refusal(OrderOutcome outcome) => outcome switch
     {
-        OrderOutcome.Closed closed => Problems.Conflict("Ordering is closed.", $"Bestellen voor deze dag kon tot {closed.ClosedAt:dd-MM-yyyy HH:mm}."),
-        OrderOutcome.SoldOut => Problems.Conflict("Sold out.", "Helaas, de maaltijd van deze dag is uitverkocht. U kunt op de wachtlijst (joinWaitingList)."),
-        OrderOutcome.DietConflicts diet => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The dish does not suit the resident's diet.",
-            detail: string.Join(" ", diet.Conflicts.Select(c => c.Text)) + " Bevestig de bestelling met confirmDietConflicts als dit toch de bedoeling is.",
-            extensions: new Dictionary<string, object?> { ["conflicts"] = diet.Conflicts }),
+        OrderOutcome.Closed closed => Problems.Conflict("cafe.ordering-closed", new Text("cafe.ordering-closed.detail", closed.ClosedAt)),
+        OrderOutcome.SoldOut => Problems.Conflict("cafe.sold-out", "cafe.sold-out.detail"),
+        OrderOutcome.DietConflicts diet => Problems.Problem(
+            StatusCodes.Status409Conflict,
+            "cafe.diet-conflict",
+            Text.Sentences([.. diet.Conflicts.Select(c => new Text("cafe.diet-conflict." + c.Kind, c.Value)), "cafe.diet-conflict.confirm"]),
+            new Dictionary<string, object?> { ["conflicts"] = diet.Conflicts }),
         _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
     };
 
@@ -63,7 +63,7 @@ public static class OrdersApi
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await desk.CancelAsync(work, id, found.MenuDate, ct) is not { } cancelled)
         {
-            return Problems.Conflict("Already cancelled.", $"Order {id} was cancelled before.");
+            return Problems.Conflict("cafe.already-cancelled", new Text("cafe.order-cancelled-before", id));
         }
         await work.CommitAsync(ct);
         return TypedResults.Ok(cancelled);
@@ -77,7 +77,7 @@ public static class OrdersApi
         }
         if (!await store.MarkPaidAsync(id, clock.GetUtcNow().UtcDateTime, ct))
         {
-            return Problems.Conflict("Nothing to pay.", $"Order {id} is already paid, or cancelled in time and free of charge.");
+            return Problems.Conflict("cafe.nothing-pay", new Text("cafe.order-already-paid-cancelled", id));
         }
         return TypedResults.Ok((await store.FindAsync(id, ct))!);
     }

@@ -9,7 +9,7 @@ public static class ResidentsApi
         var api = app.MapGroup("/api/cafe/residents/{residentId:guid}").WithTags("Residents").RequireRoles(WijRoles.Cafe).Audited("diet-profile");
         api.MapPut("/profile", SaveProfile).WithSummary("A resident's diet (allergies, diets, texture), delivery address, emergency contact and payment");
         api.MapGet("/profile", async Task<Results<Ok<ResidentProfile>, ProblemHttpResult>> (Guid residentId, ResidentStore store, CancellationToken ct) =>
-            await store.FindProfileAsync(residentId, ct) is { } profile ? TypedResults.Ok(profile) : Problems.NotFound("profile", residentId, $"Resident {residentId} has no café profile."))
+            await store.FindProfileAsync(residentId, ct) is { } profile ? TypedResults.Ok(profile) : Problems.NotFound("profile", residentId, new Text("cafe.resident-has-no-café", residentId)))
             .WithSummary("A resident's café profile");
         api.MapPost("/statements/{month}/collected", MarkCollected).WithSummary("The monthly collection went through: everything still open that month is paid");
         api.MapGet("/statements/{month}", GetStatement).WithSummary("What a resident owes for a month (yyyy-MM): meals and late cancellations, paid and still to collect");
@@ -36,7 +36,7 @@ public static class ResidentsApi
     {
         if (ParseMonth(month) is not { } first)
         {
-            return Problems.Invalid("month", "Give the month as yyyy-MM, for example 2026-11.");
+            return Problems.Invalid("month", "cafe.give-month-as-yyyy");
         }
         var lines = await orders.ChargeableAsync(residentId, first, first.AddMonths(1), ct);
         var profile = await residents.FindProfileAsync(residentId, ct);
@@ -48,7 +48,7 @@ public static class ResidentsApi
     {
         if (ParseMonth(month) is not { } first)
         {
-            return Problems.Invalid("month", "Give the month as yyyy-MM, for example 2026-11.");
+            return Problems.Invalid("month", "cafe.give-month-as-yyyy");
         }
         await orders.MarkCollectedAsync(residentId, first, first.AddMonths(1), clock.GetUtcNow().UtcDateTime, ct);
         return await GetStatement(residentId, month, orders, residents, ct);

@@ -24,12 +24,12 @@ public static class RoundsApi
         // The day's lock keeps a parallel planning run from putting the same delivery in two rounds.
         if (await MenuStore.LockMenuAsync(work, request.Date, ct) is not { } locked)
         {
-            return Problems.NotFound("menu", request.Date, $"No warm meal is published for {request.Date:yyyy-MM-dd}.");
+            return Problems.NotFound("menu", request.Date, new Text("cafe.no-warm-meal-published", request.Date));
         }
         var planned = RoundPlanner.Plan(await RoundStore.UnplannedAsync(work, locked.Menu.Id, ct), options.Value.MaxStopsPerRound);
         if (planned.Count == 0)
         {
-            return Problems.Conflict("Nothing to plan.", $"Every home delivery of {request.Date:yyyy-MM-dd} is already in a round.");
+            return Problems.Conflict("cafe.nothing-plan", new Text("cafe.every-home-delivery-already", request.Date));
         }
         var first = await RoundStore.LastRoundNumberAsync(work, locked.Menu.Id, ct);
         var startsAt = DeliveryTimes.RoundStartsAt(request.Date);
@@ -59,14 +59,14 @@ public static class RoundsApi
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         var locked = await RoundStore.LockStopAsync(work, id, stopId, scope, ct);
-        if (locked.Problem(() => Problems.NotFound("stop", stopId, $"Round {id} has no stop {stopId}.")) is { } problem)
+        if (locked.Problem(() => Problems.NotFound("stop", stopId, new Text("cafe.round-has-no-stop", id, stopId))) is { } problem)
         {
             return problem;
         }
         var stop = locked.Value!;
         if (NoAnswerProtocol.Next(stop.Status, request.Event) is not { } next)
         {
-            return Problems.Conflict("That step does not follow.", $"The stop is '{stop.Status}': {NoAnswerProtocol.Instruction(stop.Status)}");
+            return Problems.Conflict("cafe.step-does-not-follow", new Text("cafe.stop", stop.Status, new Text("cafe.no-answer." + stop.Status)));
         }
         var now = clock.GetUtcNow();
         await RoundStore.UpdateStopAsync(work, stopId, next, now.UtcDateTime, ct);

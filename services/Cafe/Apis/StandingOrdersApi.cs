@@ -28,19 +28,19 @@ public static class StandingOrdersApi
         }
         if (request.Weekdays.Length == 0)
         {
-            return Problems.Invalid("weekdays", "Name at least one weekday.");
+            return Problems.Invalid("weekdays", "cafe.name-least-one-weekday");
         }
         if (request.EndsOn < request.StartsOn)
         {
-            return Problems.Invalid("endsOn", "The end date lies before the start date.");
+            return Problems.Invalid("endsOn", "cafe.end-date-lies-before");
         }
         if (await residents.FindProfileAsync(request.ResidentId, ct) is not { } profile)
         {
-            return Problems.NotFound("profile", request.ResidentId, $"Resident {request.ResidentId} needs a café profile (diet, address) before a standing order.");
+            return Problems.NotFound("profile", request.ResidentId, new Text("cafe.resident-needs-café-profile", request.ResidentId));
         }
         if (request.Fulfilment == "delivery" && (profile.Street is null || profile.HouseNumber is null || profile.Postcode is null))
         {
-            return Problems.Invalid("fulfilment", "Home delivery needs the delivery address in the resident's profile.");
+            return Problems.Invalid("fulfilment", "cafe.home-delivery-needs-delivery");
         }
         var standing = new StandingOrder(NewId.NextGuid(), request.ResidentId,
             request.Weekdays.Distinct().Select(d => Array.IndexOf(StandingOrder.DayNames, d)).Order().ToArray(),
@@ -58,7 +58,7 @@ public static class StandingOrdersApi
     {
         if (request.Until is { } until && until <= request.From)
         {
-            return Problems.Invalid("until", "The restart date must come after the first paused day.");
+            return Problems.Invalid("until", "cafe.restart-date-must-come");
         }
         return await ChangeAsync(id, unitOfWork, desk, "active", request.From, request.From, request.Until, ct);
     }
@@ -83,7 +83,7 @@ public static class StandingOrdersApi
         }
         if (standing.Status == "stopped")
         {
-            return Problems.Conflict("Standing order stopped.", $"Standing order {id} was stopped and cannot change any more.");
+            return Problems.Conflict("cafe.standing-order-stopped", new Text("cafe.standing-order-stopped-cannot", id));
         }
         var changed = standing with { Status = status, PausedFrom = pausedFrom, PausedUntil = pausedUntil };
         await ResidentStore.UpdateStandingOrderAsync(work, id, status, pausedFrom, pausedUntil, ct);

@@ -8,7 +8,7 @@ internal static class Vocabulary
         var unknown = (values ?? []).Where(v => !allowed.Contains(v)).ToList();
         return unknown.Count == 0
             ? null
-            : Problems.Invalid(field, $"Unknown value(s): {string.Join(", ", unknown)}. Use: {string.Join(", ", allowed)}.");
+            : Problems.Invalid(field, new Text("cafe.unknown-value-s-use", string.Join(", ", unknown), string.Join(", ", allowed)));
     }
 
     public static string[] Clean(IEnumerable<string>? values) => (values ?? []).Distinct().Order(StringComparer.Ordinal).ToArray();

@@ -17,7 +17,7 @@ public static class WaitlistApi
         await store.MarkToldAsync(id, string.IsNullOrWhiteSpace(request.ToldBy) ? "cafe-desk" : request.ToldBy.Trim(), clock.GetUtcNow().UtcDateTime, ct) switch
         {
             null => Problems.NotFound("waiting-list notice", id),
-            false => Problems.Conflict("Already told.", "This resident was told before."),
+            false => Problems.Conflict("cafe.already-told", "cafe.resident-told-before"),
             true => TypedResults.Ok((await store.FindWaitlistNoticeAsync(id, ct))!),
         };
 }

@@ -23,7 +23,7 @@ public abstract record OrderOutcome
 {
     public sealed record Taken(MealOrder Order) : OrderOutcome;
 
-    public sealed record Invalid(string Field, string Message) : OrderOutcome;
+    public sealed record Invalid(string Field, Text Message) : OrderOutcome;
 
     public sealed record Closed(DateTimeOffset ClosedAt) : OrderOutcome;
 
@@ -48,19 +48,19 @@ public sealed class OrderDesk(IOptions<CafeOptions> options, TimeProvider clock)
         var dish = request.DishId is { } dishId ? locked.Dishes.FirstOrDefault(d => d.Id == dishId) : locked.Dishes.Count > 0 ? locked.Dishes[0] : null;
         if (dish is null)
         {
-            return new OrderOutcome.Invalid("dishId", $"That dish is not on the menu of {menu.MenuDate:yyyy-MM-dd}.");
+            return new OrderOutcome.Invalid("dishId", new Text("cafe.dish-not-on-menu", menu.MenuDate));
         }
         var name = (request.ResidentName ?? profile?.DisplayName)?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            return new OrderOutcome.Invalid("residentName", "Give the resident's name, or the id of a resident with a café profile.");
+            return new OrderOutcome.Invalid("residentName", "cafe.name-or-resident-needed");
         }
         var street = request.Street ?? profile?.Street;
         var houseNumber = request.HouseNumber ?? profile?.HouseNumber;
         var postcode = request.Postcode ?? profile?.Postcode;
         if (request.Fulfilment == "delivery" && (string.IsNullOrWhiteSpace(street) || string.IsNullOrWhiteSpace(houseNumber) || string.IsNullOrWhiteSpace(postcode)))
         {
-            return new OrderOutcome.Invalid("street", "A home delivery needs street, house number and postcode (on the order or in the resident's profile).");
+            return new OrderOutcome.Invalid("street", "cafe.delivery-address-needed");
         }
         var now = clock.GetUtcNow();
         if (!Cutoff.IsOpen(menu.MenuDate, now))

@@ -51,11 +51,11 @@ public static class ActivitiesApi
     internal static ProblemHttpResult RoomTaken(ScheduledOccurrence conflict)
     {
         var local = Amsterdam.ToLocal(conflict.Occurrence.StartsAt);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The room is taken at that time.",
-            detail: $"{conflict.Occurrence.Room} is booked for '{conflict.Activity.Title}' on {local:yyyy-MM-dd} from {local:HH:mm} to {Amsterdam.ToLocal(conflict.Occurrence.EndsAt):HH:mm} (Amsterdam time).",
-            extensions: new Dictionary<string, object?>
+        return Problems.Problem(
+            StatusCodes.Status409Conflict,
+            "calendar.room-taken",
+            new Text("calendar.room-taken.detail", conflict.Occurrence.Room, conflict.Activity.Title, local, Amsterdam.ToLocal(conflict.Occurrence.EndsAt)),
+            new Dictionary<string, object?>
             {
                 ["conflictingActivityId"] = conflict.Activity.Id,
                 ["conflictingActivityTitle"] = conflict.Activity.Title,
@@ -68,7 +68,7 @@ public static class ActivitiesApi
     public static async Task<Results<Ok<Page<Activity>>, ValidationProblem>> ListActivities(
         [AsParameters] PageRequest page, DateTimeOffset? from, DateTimeOffset? to, [StringLength(50)] string? category, ActivityStore store, CancellationToken ct) =>
         from > to
-            ? Problems.Invalid("to", "The end of the period must be after its start.")
+            ? Problems.Invalid("to", "calendar.end-period-must-after")
             : TypedResults.Ok(await store.ListAsync(from?.UtcDateTime, to?.UtcDateTime, category?.ToLowerInvariant(), page, ct));
 
     public static async Task<Results<Ok<Activity>, ProblemHttpResult>> GetActivity(Guid id, ActivityStore store, CancellationToken ct) =>
@@ -84,7 +84,7 @@ public static class ActivitiesApi
         }
         if (activity.IsCancelled)
         {
-            return Problems.Conflict("The activity is already cancelled.", $"Activity {id} was cancelled before.");
+            return Problems.Conflict("calendar.activity-already-cancelled", new Text("calendar.activity-cancelled-before", id));
         }
         await store.CancelAsync(work, id, request.Reason?.Trim(), ct);
         var cancelled = await signups.CancelForAsync(work, id, null, ct);

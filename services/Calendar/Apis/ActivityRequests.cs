@@ -33,19 +33,19 @@ public static class ActivityRules
         var errors = new Dictionary<string, string[]>();
         if (request.EndsAt <= request.StartsAt)
         {
-            errors["endsAt"] = ["The end must be after the start."];
+            errors["endsAt"] = ["calendar.end-must-after-start-2"];
         }
         else if (request.EndsAt - request.StartsAt > MaxDuration)
         {
-            errors["endsAt"] = ["One occurrence lasts at most 24 hours; use a recurrence for more days."];
+            errors["endsAt"] = ["calendar.one-occurrence-lasts-most"];
         }
         if (request.ReducedPriceCents > request.PriceCents)
         {
-            errors["reducedPriceCents"] = ["The reduced price cannot be higher than the price."];
+            errors["reducedPriceCents"] = ["calendar.reduced-price-cannot-higher"];
         }
         if (request.TargetGroup == TargetGroups.PartnerClients && string.IsNullOrWhiteSpace(request.TargetPartner))
         {
-            errors["targetPartner"] = ["Name the partner whose clients the activity is for."];
+            errors["targetPartner"] = ["calendar.name-partner-whose-clients"];
         }
         if (request.Recurrence is { } recurrence)
         {
@@ -53,7 +53,7 @@ public static class ActivityRules
             var days = ParseWeekdays(recurrence.Weekdays);
             if (days is null)
             {
-                errors["recurrence.weekdays"] = ["Use weekday names in English: monday, tuesday, ... sunday."];
+                errors["recurrence.weekdays"] = ["calendar.use-weekday-names-english"];
             }
             else if (days.Count > 0 && !days.Contains(first.DayOfWeek))
             {
@@ -61,7 +61,7 @@ public static class ActivityRules
             }
             if (recurrence.Until < first)
             {
-                errors["recurrence.until"] = ["The series cannot end before its first occurrence."];
+                errors["recurrence.until"] = ["calendar.series-cannot-end-before"];
             }
             else if (recurrence.Until > first.AddDays(Schedule.MaxSeriesDays))
             {

@@ -40,7 +40,7 @@ public static class OccurrencesApi
     {
         if (Period(from, to, clock) is not ({ } start, { } end))
         {
-            return Problems.Invalid("to", $"The period must end after it starts and last at most {MaxPeriod.TotalDays} days.");
+            return Problems.Invalid("to", new Text("calendar.period-must-end-after", MaxPeriod.TotalDays));
         }
         return TypedResults.Ok(Paged(await store.OccurrencesAsync(start, end, category?.ToLowerInvariant(), ct), page));
     }
@@ -50,7 +50,7 @@ public static class OccurrencesApi
     {
         if (Period(from, to, clock) is not ({ } start, { } end))
         {
-            return Problems.Invalid("to", $"The period must end after it starts and last at most {MaxPeriod.TotalDays} days.");
+            return Problems.Invalid("to", new Text("calendar.period-must-end-after", MaxPeriod.TotalDays));
         }
         if (await store.FindAsync(id, ct) is not { } activity)
         {
@@ -65,11 +65,11 @@ public static class OccurrencesApi
     {
         if (request.EndsAt <= request.StartsAt || request.EndsAt - request.StartsAt > TimeSpan.FromHours(24))
         {
-            return Problems.Invalid("endsAt", "The end must be after the start, at most 24 hours later.");
+            return Problems.Invalid("endsAt", "calendar.end-must-after-start");
         }
         if (Math.Abs((Amsterdam.DateOf(request.StartsAt.UtcDateTime).DayNumber - date.DayNumber)) > 7)
         {
-            return Problems.Invalid("startsAt", "An occurrence can move at most a week; cancel it and plan another activity instead.");
+            return Problems.Invalid("startsAt", "calendar.occurrence-can-move-most");
         }
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await OpenOccurrenceAsync(work, id, date, store, ct) is not ({ } activity, { } current))
@@ -98,7 +98,7 @@ public static class OccurrencesApi
     {
         if (request.Until < request.From)
         {
-            return Problems.Invalid("until", "The pause cannot end before it starts.");
+            return Problems.Invalid("until", "calendar.pause-cannot-end-before");
         }
         if (await store.FindAsync(id, ct) is not { } activity)
         {
@@ -156,9 +156,9 @@ public static class OccurrencesApi
         await store.LockAsync(work, id, ct) switch
         {
             null => Problems.NotFound("activity", id),
-            { IsCancelled: true } => Problems.Conflict("The activity is cancelled.", $"Activity {id} no longer takes place."),
-            var activity when !activity.HasOccurrenceOn(date) => Problems.NotFound("occurrence", date, $"Activity {id} does not take place on {date:yyyy-MM-dd}."),
-            _ => Problems.Conflict("The occurrence does not take place.", $"The occurrence of {date:yyyy-MM-dd} was skipped or cancelled."),
+            { IsCancelled: true } => Problems.Conflict("calendar.activity-cancelled", new Text("calendar.activity-no-longer-takes", id)),
+            var activity when !activity.HasOccurrenceOn(date) => Problems.NotFound("occurrence", date, new Text("calendar.activity-does-not-take-2", id, date)),
+            _ => Problems.Conflict("calendar.occurrence-does-not-take", new Text("calendar.occurrence-skipped-cancelled", date)),
         };
 
     internal static (DateTime, DateTime)? Period(DateTimeOffset? from, DateTimeOffset? to, TimeProvider clock)

@@ -74,7 +74,7 @@ public static class ProposalsApi
     }
 
     private static ProblemHttpResult AlreadyDecided(Proposal proposal) =>
-        Problems.Conflict("The proposal was already decided.", $"Proposal {proposal.Id} is {proposal.Status}.");
+        Problems.Conflict("calendar.proposal-already-decided", new Text("calendar.proposal", proposal.Id, proposal.Status));
 }
 
 public sealed record ProposeRequest(

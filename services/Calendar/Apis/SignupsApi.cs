@@ -61,7 +61,7 @@ public static class SignupsApi
         }
         if (signup.Status == SignupStatus.Cancelled)
         {
-            return Problems.Conflict("The sign-up is cancelled.", "Sign the resident up again instead.");
+            return Problems.Conflict("calendar.sign-up-cancelled", "calendar.sign-resident-up-again");
         }
         await work.CommitAsync(ct);
         return TypedResults.Ok(signup);
@@ -78,11 +78,11 @@ public static class SignupsApi
         var date = request.OccurrenceDate ?? signup.OccurrenceDate ?? (activity.Recurrence is null ? activity.Schedule.FirstDate : null);
         if (date is not { } day || !activity.HasOccurrenceOn(day) || (signup.OccurrenceDate is { } own && own != day))
         {
-            return Problems.Invalid("occurrenceDate", "Name the occurrence (a date this sign-up is for).");
+            return Problems.Invalid("occurrenceDate", "calendar.name-occurrence-date-sign");
         }
         if (signup.Status != SignupStatus.Confirmed)
         {
-            return Problems.Conflict("Only a confirmed sign-up can attend.", $"The sign-up is {signup.Status}.");
+            return Problems.Conflict("calendar.only-confirmed-sign-up", new Text("calendar.sign-up", signup.Status));
         }
         var exceptions = await store.ExceptionsAsync(work, id, ct);
         var startsAt = exceptions.FirstOrDefault(e => e.Date == day)?.StartsAt ?? activity.Schedule.TimesOn(day).StartsAt;
@@ -90,7 +90,7 @@ public static class SignupsApi
         var opens = request.Status == AttendanceStatus.NoShow ? startsAt : startsAt.AddHours(-1);
         if (clock.GetUtcNow().UtcDateTime < opens)
         {
-            return Problems.Conflict("The occurrence has not started yet.", $"Attendance can be recorded from {Amsterdam.ToLocal(opens):yyyy-MM-dd HH:mm} (Amsterdam time).");
+            return Problems.Conflict("calendar.occurrence-has-not-started", new Text("calendar.attendance-can-recorded-from", Amsterdam.ToLocal(opens)));
         }
         var attendance = await signups.RecordAttendanceAsync(work, signup, day, request.Status, ct);
         await work.CommitAsync(ct);

@@ -1,19 +1,18 @@
 namespace WijPlatform.Calendar.Application;
 
-/// <summary>Why a partner's sign-up of its clients is refused; the texts in one place, ready to move to resource files.</summary>
+/// <summary>Why a partner's sign-up of its clients is refused (the words in texts.json).</summary>
 public static class PartnerRefusals
 {
-    public static readonly Refusal NotForYourClients =
-        Refusal.NotYours("The activity is not meant for your clients: only an activity whose target partner is your organisation takes your sign-ups.");
+    public static readonly Refusal NotForYourClients = Refusal.NotYours("calendar.partner.not-for-your-clients");
 
-    public static readonly Refusal ClientTwiceInRequest = Refusal.Invalid("clients", "Name each client (clientReference) once.");
+    public static readonly Refusal ClientTwiceInRequest = Refusal.Invalid("clients", "calendar.partner.client-twice");
 
     public static Refusal AlreadySignedUp(int clients) =>
-        Refusal.Conflict("Already signed up.", $"{clients} of these clients already have a sign-up for this activity (the same date).");
+        Refusal.Conflict("calendar.partner.already-signed-up", new Text("calendar.partner.clients-already-signed-up", clients));
 
     /// <summary>All or none: the partner chooses whom to send when not all fit.</summary>
     public static Refusal NotEnoughPlaces(int asked, int left) =>
-        Refusal.Conflict("Not enough places.", $"{asked} clients asked for, {left} {(left == 1 ? "place is" : "places are")} left; nobody was signed up.");
+        Refusal.Conflict("calendar.partner.not-enough-places", new Text(left == 1 ? "calendar.partner.one-place-left" : "calendar.partner.places-left", asked, left));
 
-    public const string NoOrganisation = "The partner key names no organisation.";
+    public const string NoOrganisation = "calendar.partner.no-organisation";
 }

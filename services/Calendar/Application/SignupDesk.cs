@@ -19,7 +19,7 @@ public sealed class SignupDesk(ActivityStore store, SignupStore signups, TimePro
         }
         if (activity.TargetGroup == TargetGroups.PartnerClients && request.Channel == SignupChannels.Self)
         {
-            return Refusal.Conflict("The activity is for a partner's clients.", $"Clients of {activity.TargetPartner} sign up through their partner or the desk.");
+            return Refusal.Conflict("calendar.activity-partner-s-clients", new Text("calendar.clients-sign-up-through", activity.TargetPartner));
         }
         return await ClosedAsync(work, activity, request.OccurrenceDate, ct) ?? (Outcome<Signup>)await signups.SignUpAsync(work, activity, request, ct);
     }
@@ -87,7 +87,7 @@ public sealed class SignupDesk(ActivityStore store, SignupStore signups, TimePro
             }
             if (exceptions.Any(e => e.Date == date && e.Kind != OccurrenceException.Changed))
             {
-                return Refusal.Conflict("The occurrence does not take place.", "That date was skipped or cancelled.");
+                return Refusal.Conflict("calendar.occurrence-does-not-take", "calendar.date-skipped-cancelled");
             }
             var (startsAt, _) = activity.Schedule.TimesOn(date);
             if ((exceptions.FirstOrDefault(e => e.Date == date)?.StartsAt ?? startsAt) <= now)
@@ -102,9 +102,9 @@ public sealed class SignupDesk(ActivityStore store, SignupStore signups, TimePro
         return null;
     }
 
-    private static readonly Refusal Cancelled = Refusal.Conflict("The activity is cancelled.", "It no longer takes place.");
+    private static readonly Refusal Cancelled = Refusal.Conflict("calendar.activity-cancelled", "calendar.no-longer-takes-place");
 
-    private static readonly Refusal NoSuchOccurrence = Refusal.Invalid("occurrenceDate", "The activity does not take place on that date.");
+    private static readonly Refusal NoSuchOccurrence = Refusal.Invalid("occurrenceDate", "calendar.activity-does-not-take");
 
-    private static readonly Refusal Started = Refusal.Conflict("The activity has already started.", "Sign-ups close when it starts.");
+    private static readonly Refusal Started = Refusal.Conflict("calendar.activity-has-already-started", "calendar.sign-ups-close-when");
 }

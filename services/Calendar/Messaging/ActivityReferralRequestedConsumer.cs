@@ -14,7 +14,7 @@ public sealed class ActivityReferralRequestedConsumer(UnitOfWorkFactory unitOfWo
         var outcome = await desk.SignUpAsync(work, message.ActivityId, request, cancellationToken);
         if (outcome.Value is not { } signup)
         {
-            await work.PublishAsync(new ReferralRefused(message.ReferralId, outcome.Refusal!.ToString()), cancellationToken);
+            await work.PublishAsync(new ReferralRefused(message.ReferralId, outcome.Refusal!.Code), cancellationToken);
             return;
         }
         var activity = (await store.LockAsync(work, message.ActivityId, cancellationToken))!;

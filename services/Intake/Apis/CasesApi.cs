@@ -38,7 +38,7 @@ public static class CasesApi
 
     /// <summary>A list filtered on another team's neighbourhood is refused outright rather than answered empty.</summary>
     internal static ProblemHttpResult? OtherTeam(TeamScope scope, string? neighbourhood) =>
-        neighbourhood is not null && !scope.Covers(neighbourhood) ? Problems.Forbidden("You see the cases of your own neighbourhood team only.") : null;
+        neighbourhood is not null && !scope.Covers(neighbourhood) ? Problems.Forbidden("intake.you-see-cases-your") : null;
 
     public static async Task<Results<Ok<HelpRequest>, ValidationProblem, ProblemHttpResult>> Triage(
         Guid id, TriageCase request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct)
@@ -64,7 +64,7 @@ public static class CasesApi
     {
         if (await professionals.FindProfessionalAsync(request.RegisseurId, ct) is not { } regisseur)
         {
-            return Problems.Invalid("regisseurId", $"There is no professional {request.RegisseurId}; register them first.");
+            return Problems.Invalid("regisseurId", new Text("intake.there-no-professional-register", request.RegisseurId));
         }
         return (await changer.AssignAsync(id, regisseur, caller.Display, scope, ct)).Answer(TypedResults.Ok);
     }

@@ -23,11 +23,11 @@ public static class ConsentsApi
         var fixedRecipient = ConsentPurposes.FixedRecipient(request.Purpose);
         if (fixedRecipient is null && string.IsNullOrWhiteSpace(request.Recipient))
         {
-            return Problems.Invalid("recipient", "Name the partner organisation that receives the data.");
+            return Problems.Invalid("recipient", "intake.name-partner-organisation-receives");
         }
         if (fixedRecipient is not null && request.Recipient is { } named && !string.Equals(named, fixedRecipient, StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Invalid("recipient", $"For '{request.Purpose}' the recipient is always '{fixedRecipient}'.");
+            return Problems.Invalid("recipient", new Text("intake.recipient-always", request.Purpose, fixedRecipient));
         }
         await using var work = await unitOfWork.BeginAsync(ct);
         var found = await residents.FindResidentAsync(work, residentId, scope, ct);
@@ -37,7 +37,7 @@ public static class ConsentsApi
         }
         if (found.Value!.ErasedAt is not null)
         {
-            return Problems.Conflict("Resident erased.", "The resident asked to be forgotten; no new consent can be recorded.");
+            return Problems.Conflict("intake.resident-erased", "intake.resident-asked-forgotten-no");
         }
         var consent = new Consent(NewId.NextGuid(), residentId, request.Purpose, fixedRecipient ?? request.Recipient!.Trim(), clock.GetUtcNow().UtcDateTime, caller.Display, null);
         await store.InsertAsync(work, consent, ct);
@@ -50,7 +50,7 @@ public static class ConsentsApi
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         var withdrawn = await store.WithdrawAsync(work, residentId, consentId, scope, clock.GetUtcNow().UtcDateTime, ct);
-        if (withdrawn.Problem(() => Problems.NotFound("consent", consentId, $"Resident {residentId} has no consent {consentId}.")) is { } problem)
+        if (withdrawn.Problem(() => Problems.NotFound("consent", consentId, new Text("intake.resident-has-no-consent", residentId, consentId))) is { } problem)
         {
             return problem;
         }

@@ -29,7 +29,7 @@ public static class ErasureApi
         }
         if (resident.Value!.ErasedAt is not null)
         {
-            return Problems.Conflict("Already erased.", "This resident's data was erased before.");
+            return Problems.Conflict("intake.already-erased", "intake.resident-s-data-erased");
         }
         await residents.AnonymiseAsync(work, residentId, now, ct);
         await erasures.InsertAsync(work, erasureId, residentId, caller.Display, now, ct);

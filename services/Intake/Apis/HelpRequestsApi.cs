@@ -50,7 +50,7 @@ public static class HelpRequestsApi
         var postcodeText = resident?.Postcode ?? request.Postcode;
         if (!Postcode.TryParse(postcodeText, out var postcode))
         {
-            errors["postcode"] = ["Enter a Dutch postcode such as 9712 HW."];
+            errors["postcode"] = ["intake.enter-dutch-postcode-such"];
         }
         if (errors.Count > 0 || postcode is not { } valid)
         {
@@ -82,7 +82,7 @@ public static class HelpRequestsApi
             request.OnBehalfOf is null ? $"Via {request.Channel}." : $"Via {request.Channel}, asked by {request.OnBehalfOf}.", who, helpRequest.CreatedAt);
         if (regisseur is not null)
         {
-            cases.Append(work, helpRequest.Id, "joined-household", $"Joins the household's plan; regisseur {regisseur.Name} ({regisseur.Organisation}).", who, helpRequest.CreatedAt);
+            cases.Append(work, helpRequest.Id, "joined-household", new Text("intake.timeline.joined-household", regisseur.Name, regisseur.Organisation), who, helpRequest.CreatedAt);
         }
         // The first volunteer referral carries the case's id, so matching's request and the case share it.
         if (request.VolunteerTalent is { } talent

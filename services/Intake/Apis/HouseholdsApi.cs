@@ -23,11 +23,11 @@ public static class HouseholdsApi
     {
         if (!Postcode.TryParse(postcode, out var parsed))
         {
-            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW.");
+            return Problems.Invalid("postcode", "intake.enter-dutch-postcode-such");
         }
         if (string.IsNullOrWhiteSpace(houseNumber))
         {
-            return Problems.Invalid("houseNumber", "Enter the house number.");
+            return Problems.Invalid("houseNumber", "intake.enter-house-number");
         }
         return TypedResults.Ok(await store.HouseholdsAtAsync(parsed.Value.Value, houseNumber.Trim(), scope, page, ct));
     }
@@ -49,11 +49,11 @@ public static class HouseholdsApi
         }
         if (moving.Value is not { } resident)
         {
-            return Problems.Invalid("residentId", $"There is no resident {request.ResidentId}.");
+            return Problems.Invalid("residentId", new Text("intake.there-no-resident", request.ResidentId));
         }
         if (resident.Postcode != household.Postcode || !string.Equals(resident.HouseNumber, household.HouseNumber, StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Conflict("Different address.", $"A household shares one address; record the resident's move first (POST /api/intake/residents/{resident.Id}/move with householdId {household.Id}).");
+            return Problems.Conflict("intake.different-address", new Text("intake.household-shares-one-address", resident.Id, household.Id));
         }
         await store.MoveAsync(work, resident.Id, household.Id, ct);
         await work.CommitAsync(ct);

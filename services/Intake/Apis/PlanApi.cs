@@ -67,7 +67,7 @@ public static class PlanApi
         }
         if (await plans.CompleteAsync(work, householdId, actionId, clock.GetUtcNow().UtcDateTime, ct) == 0)
         {
-            return Problems.NotFound("action", actionId, $"The plan of household {householdId} has no action {actionId}.");
+            return Problems.NotFound("action", actionId, new Text("intake.plan-household-has-no", householdId, actionId));
         }
         await work.CommitAsync(ct);
         return TypedResults.NoContent();
@@ -90,12 +90,12 @@ public sealed class PlanEditor(UnitOfWorkFactory unitOfWork, PlanStore plans, Ca
         var existing = locked.Value!;
         if (item.Kind == PlanKinds.Professional && !PlanRules.OwnStrengthRecorded(existing))
         {
-            return Problems.Conflict("Eigen kracht first.",
-                "Record what the household and its own network can do (a strength or a network member) before adding professional help.");
+            return Problems.Conflict("intake.eigen-kracht-first",
+                "intake.record-what-household-own");
         }
         if (item.Kind == PlanKinds.Action && !existing.Any(g => g.Kind == PlanKinds.Goal && g.Id == item.GoalId))
         {
-            return Problems.Invalid("goalId", "The action must belong to a goal of this household's plan.");
+            return Problems.Invalid("goalId", "intake.action-must-belong-goal");
         }
         if (referral is not null)
         {
@@ -127,13 +127,13 @@ public sealed class PlanEditor(UnitOfWorkFactory unitOfWork, PlanStore plans, Ca
             var locked = await cases.LockAsync(work, id, scope, ct);
             if (locked.Value is not { } named || named.HouseholdId != householdId)
             {
-                return (null, Problems.Invalid("caseId", $"The household has no case {id}."));
+                return (null, Problems.Invalid("caseId", new Text("intake.household-has-no-case", id)));
             }
-            return named.Status == CaseStatus.Closed ? (null, Problems.Conflict("The case is closed.", "Reopen the case before referring.")) : (named, null);
+            return named.Status == CaseStatus.Closed ? (null, Problems.Conflict("intake.case-closed", "intake.reopen-case-before-referring")) : (named, null);
         }
         return await cases.OpenCaseOfHouseholdAsync(work, householdId, ct) is { } open
             ? (open, null)
-            : (null, Problems.Conflict("No open case.", "A referral is sent from a case; the household has no open case. Register the question first."));
+            : (null, Problems.Conflict("intake.no-open-case", "intake.referral-sent-from-case"));
     }
 }
 

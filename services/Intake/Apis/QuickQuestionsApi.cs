@@ -23,7 +23,7 @@ public static class QuickQuestionsApi
         Postcode? postcode = null;
         if (request.Postcode is not null && !Postcode.TryParse(request.Postcode, out postcode))
         {
-            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW, or leave it out.");
+            return Problems.Invalid("postcode", "intake.enter-dutch-postcode-such-2");
         }
         // Only the neighbourhood is kept, not the postcode, so that a count cannot point to an address.
         var counted = new CountedQuestion(NewId.NextGuid(), request.Channel, Domains.Normalise(request.Domains),
@@ -38,7 +38,7 @@ public static class QuickQuestionsApi
     {
         if (to < from || to.DayNumber - from.DayNumber > 366)
         {
-            return Problems.Invalid("to", "Choose 'to' on or after 'from', at most a year later.");
+            return Problems.Invalid("to", "intake.choose-after-from-most");
         }
         var byDomain = await store.CountQuestionsAsync(from, to, ct);
         return TypedResults.Ok(new QuestionCounts(from, to, byDomain));

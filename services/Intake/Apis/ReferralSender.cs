@@ -59,7 +59,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
     {
         if (@case.ResidentId is not { } residentId)
         {
-            return Problems.Conflict("No resident on the case.", "An activity sign-up is for a registered resident; link the case to a resident first.");
+            return Problems.Conflict("intake.no-resident-case", "intake.activity-sign-up-registered");
         }
         var (resident, refusal) = await ConsentedResidentAsync(work, residentId, ConsentPurposes.ActivitySignup, "calendar", ct);
         if (refusal is not null)
@@ -81,7 +81,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
     {
         if (@case.ResidentId is not { } residentId)
         {
-            return Problems.Conflict("No resident on the case.", "Meal delivery is for a registered resident; link the case to a resident first.");
+            return Problems.Conflict("intake.no-resident-case", "intake.meal-delivery-registered-resident");
         }
         var (resident, refusal) = await ConsentedResidentAsync(work, residentId, ConsentPurposes.MealDelivery, "cafe", ct);
         if (refusal is not null)
@@ -90,7 +90,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         }
         if (string.IsNullOrWhiteSpace(resident!.Street) || string.IsNullOrWhiteSpace(resident.HouseNumber))
         {
-            return Problems.Conflict("Address incomplete.", "The café needs the street and house number to deliver; record the resident's address first.");
+            return Problems.Conflict("intake.address-incomplete", "intake.café-needs-street-house");
         }
         var displayName = string.Join(' ', new[] { resident.FirstName, resident.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
         var days = MealDeliveryDays.Normalise(weekdays);
@@ -118,12 +118,12 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         var resident = (await residents.FindResidentAsync(work, residentId, TeamScope.All, ct)).Value;
         if (resident is null || resident.ErasedAt is not null)
         {
-            return (null, Problems.Conflict("Resident erased.", "The resident asked to be forgotten; nothing about them can be shared."));
+            return (null, Problems.Conflict("intake.resident-erased", "intake.resident-asked-forgotten-nothing"));
         }
         if (!ConsentPurposes.Covers(await consents.OfAsync(work, residentId, ct), purpose, recipient))
         {
-            return (null, Problems.Conflict("Consent needed.",
-                $"The resident has not given (or has withdrawn) consent for '{purpose}' with '{recipient}'. Record the consent before this referral."));
+            return (null, Problems.Conflict("intake.consent-needed",
+                new Text("intake.resident-has-not-given", purpose, recipient)));
         }
         return (resident, null);
     }

@@ -12,7 +12,7 @@ public static class ReferralsApi
                 (await store.ListAsync(caseId, scope, page, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("case", caseId)))
             .WithSummary("The case's referrals and their latest answer");
         api.MapGet("/{id:guid}", async Task<Results<Ok<Referral>, ProblemHttpResult>> (Guid caseId, Guid id, TeamScope scope, ReferralStore store, CancellationToken ct) =>
-                (await store.FindAsync(caseId, id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("referral", id, $"Case {caseId} has no referral {id}.")))
+                (await store.FindAsync(caseId, id, scope, ct)).Answer(TypedResults.Ok, () => Problems.NotFound("referral", id, new Text("intake.case-has-no-referral", caseId, id))))
             .WithSummary("One referral");
         api.MapPost("/{id:guid}/follow-up", FollowUp).WithSummary("Record how a partner referral worked out; it leaves the follow-up worklist");
         return api;
@@ -36,7 +36,7 @@ public static class ReferralsApi
         var @case = locked.Value!;
         if (@case.Status == CaseStatus.Closed)
         {
-            return Problems.Conflict("The case is closed.", "Reopen the case before referring.");
+            return Problems.Conflict("intake.case-closed", "intake.reopen-case-before-referring");
         }
         var refusal = await sender.SendAsync(work, @case, referralId, request, caller.Display, ct);
         if (refusal is not null)
@@ -60,11 +60,11 @@ public static class ReferralsApi
         }
         if (await referrals.LockAsync(work, id, ct) is not { } found || found.CaseId != caseId)
         {
-            return Problems.NotFound("referral", id, $"Case {caseId} has no referral {id}.");
+            return Problems.NotFound("referral", id, new Text("intake.case-has-no-referral", caseId, id));
         }
         if (found.Status != "sent")
         {
-            return Problems.Conflict("Already answered.", $"This referral is '{found.Status}'; only a sent referral is followed up.");
+            return Problems.Conflict("intake.already-answered", new Text("intake.referral-only-sent-referral", found.Status));
         }
         await referrals.SetStatusAsync(work, id, "followed-up", now, null, ct);
         cases.Append(work, caseId, "referral-followed-up", request.Note, caller.Display, now);
@@ -109,25 +109,25 @@ public sealed record Refer(
                 errors["talent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents.Listed.Order())}."];
                 break;
             case "volunteer" when (WeeklyOn is null) != (WeeklyFrom is null):
-                errors[WeeklyOn is null ? "weeklyOn" : "weeklyFrom"] = ["A weekly request needs both the day (weeklyOn) and the time (weeklyFrom)."];
+                errors[WeeklyOn is null ? "weeklyOn" : "weeklyFrom"] = ["intake.weekly-request-needs-both"];
                 break;
             case "volunteer" when WeeklyOn is not null && WantedAt is not null:
-                errors["wantedAt"] = ["A volunteer is asked for once (wantedAt) or weekly (weeklyOn and weeklyFrom), not both."];
+                errors["wantedAt"] = ["intake.volunteer-asked-once-wantedat"];
                 break;
             case "activity" when ActivityId is null:
-                errors["activityId"] = ["Name the activity of the calendar."];
+                errors["activityId"] = ["intake.name-activity-calendar"];
                 break;
             case "meal-delivery" when MealDeliveryDays.Problem(Weekdays) is { } days:
                 errors["weekdays"] = [days];
                 break;
             case "meal-delivery" when StartsOn is { } starts && starts < Amsterdam.Today(now):
-                errors["startsOn"] = ["Meal delivery cannot start in the past."];
+                errors["startsOn"] = ["intake.meal-delivery-cannot-start"];
                 break;
             case "partner" when string.IsNullOrWhiteSpace(Partner):
-                errors["partner"] = ["Name the partner organisation."];
+                errors["partner"] = ["intake.name-partner-organisation"];
                 break;
             case "partner" when FollowUpOn is not { } followUp || followUp < Amsterdam.Today(now):
-                errors["followUpOn"] = ["A referral to a partner needs a follow-up date, today or later."];
+                errors["followUpOn"] = ["intake.referral-partner-needs-follow"];
                 break;
         }
         return errors;

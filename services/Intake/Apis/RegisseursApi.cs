@@ -31,7 +31,7 @@ public static class RegisseursApi
         }
         return await regisseurs.OfHouseholdAsync(householdId, ct) is { } regisseur
             ? TypedResults.Ok(HouseholdRegisseur.Of(householdId, regisseur))
-            : Problems.NotFound("regisseur", householdId, $"Household {householdId} has no regisseur; assign one on its case.");
+            : Problems.NotFound("regisseur", householdId, new Text("intake.household-has-no-regisseur", householdId));
     }
 
     public static async Task<Results<Ok<HouseholdRegisseur>, ValidationProblem, ProblemHttpResult>> HandOver(
@@ -40,7 +40,7 @@ public static class RegisseursApi
     {
         if (await professionals.FindProfessionalAsync(request.RegisseurId, ct) is not { } next)
         {
-            return Problems.Invalid("regisseurId", $"There is no professional {request.RegisseurId}; register them first.");
+            return Problems.Invalid("regisseurId", new Text("intake.there-no-professional-register", request.RegisseurId));
         }
         await using var work = await unitOfWork.BeginAsync(ct);
         if ((await plans.LockAsync(work, householdId, scope, ct)).Problem(() => Problems.NotFound("household", householdId)) is { } problem)
@@ -50,7 +50,7 @@ public static class RegisseursApi
         var previous = await regisseurs.OfHouseholdAsync(work, householdId, ct);
         if (previous?.Id == next.Id)
         {
-            return Problems.Conflict("Already the regisseur.", $"{next.Name} is already the household's regisseur.");
+            return Problems.Conflict("intake.already-regisseur", new Text("intake.already-household-s-regisseur", next.Name));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? "" : $" {request.Reason.Trim()}";

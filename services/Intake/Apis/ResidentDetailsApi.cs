@@ -53,7 +53,7 @@ public static class ResidentDetailsApi
         var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
         if (phone is null && resident.PreferredContact == "phone")
         {
-            return Problems.Invalid("phone", "The resident prefers to be phoned; a phone number is needed.");
+            return Problems.Invalid("phone", "intake.resident-prefers-phoned-phone");
         }
         await residents.ChangePhoneAsync(work, residentId, phone, ct);
         var changed = resident with { Phone = phone };
@@ -69,7 +69,7 @@ public static class ResidentDetailsApi
     {
         if (!Postcode.TryParse(request.Postcode, out var parsed) || parsed is not { } postcode)
         {
-            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW.");
+            return Problems.Invalid("postcode", "intake.enter-dutch-postcode-such");
         }
         var houseNumber = request.HouseNumber.Trim();
         await using var work = await unitOfWork.BeginAsync(ct);
@@ -90,11 +90,11 @@ public static class ResidentDetailsApi
             // Joining a household at the new address; the resident's own team decides about the move, not the new household's.
             if ((await residents.FindHouseholdAsync(householdId, TeamScope.All, ct)).Value is not { } joined)
             {
-                return Problems.Invalid("householdId", $"There is no household {householdId}.");
+                return Problems.Invalid("householdId", new Text("intake.there-no-household", householdId));
             }
             if (joined.Postcode != postcode.Value || !string.Equals(joined.HouseNumber, houseNumber, StringComparison.OrdinalIgnoreCase))
             {
-                return Problems.Invalid("householdId", "The household lives at another address; a household shares one address.");
+                return Problems.Invalid("householdId", "intake.household-lives-another-address");
             }
             household = joined;
         }
@@ -105,12 +105,12 @@ public static class ResidentDetailsApi
         }
         if (household.Id == resident.HouseholdId)
         {
-            return Problems.Conflict("Already there.", "The resident already lives in this household.");
+            return Problems.Conflict("intake.already-there", "intake.resident-already-lives-household");
         }
         await residents.MoveAsync(work, residentId, household.Id, ct);
         foreach (var caseId in await cases.MoveOpenCasesAsync(work, residentId, household, ct))
         {
-            cases.Append(work, caseId, "resident-moved", $"The resident moved (neighbourhood {household.Neighbourhood ?? "unknown"}).", caller.Display, now);
+            cases.Append(work, caseId, "resident-moved", new Text("intake.timeline.resident-moved", household.Neighbourhood ?? "?"), caller.Display, now);
         }
         var moved = resident with
         {

@@ -21,7 +21,7 @@ public static class ResidentsApi
         var errors = request.Validate(clock.GetUtcNow());
         if (!Postcode.TryParse(request.Postcode, out var postcode))
         {
-            errors["postcode"] = ["Enter a Dutch postcode such as 9712 HW."];
+            errors["postcode"] = ["intake.enter-dutch-postcode-such"];
         }
         Household? household = null;
         if (request.HouseholdId is { } householdId && postcode is { } given)
@@ -38,7 +38,7 @@ public static class ResidentsApi
             }
             else if (household.Postcode != given.Value || !string.Equals(household.HouseNumber, request.HouseNumber.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                errors["householdId"] = ["The household lives at another address; a household shares one address."];
+                errors["householdId"] = ["intake.household-lives-another-address"];
             }
         }
         if (errors.Count > 0 || postcode is not { } valid)
@@ -73,11 +73,11 @@ public static class ResidentsApi
         Postcode? parsed = null;
         if (postcode is not null && !Postcode.TryParse(postcode, out parsed))
         {
-            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW.");
+            return Problems.Invalid("postcode", "intake.enter-dutch-postcode-such");
         }
         if (parsed is null && string.IsNullOrWhiteSpace(name))
         {
-            return Problems.Invalid("name", "Search by postcode (and house number) or by name.");
+            return Problems.Invalid("name", "intake.search-postcode-house-number");
         }
         return TypedResults.Ok(await store.SearchResidentsAsync(parsed?.Value, Blank(houseNumber), Blank(name), scope, page, ct));
     }
@@ -108,15 +108,15 @@ public sealed record RegisterResident(
         var errors = new Dictionary<string, string[]>();
         if (DateOfBirth > Amsterdam.Today(now) || DateOfBirth.Year < 1900)
         {
-            errors["dateOfBirth"] = ["Enter a date of birth between 1900 and today."];
+            errors["dateOfBirth"] = ["intake.enter-date-birth-between"];
         }
         if (PreferredContact == "email" && string.IsNullOrWhiteSpace(Email))
         {
-            errors["email"] = ["The preferred contact is email, so an email address is needed."];
+            errors["email"] = ["intake.preferred-contact-email-so"];
         }
         if (PreferredContact == "phone" && string.IsNullOrWhiteSpace(Phone))
         {
-            errors["phone"] = ["The preferred contact is phone, so a phone number is needed."];
+            errors["phone"] = ["intake.preferred-contact-phone-so"];
         }
         return errors;
     }

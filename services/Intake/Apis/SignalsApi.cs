@@ -34,7 +34,7 @@ public static class SignalsApi
     {
         if (!Postcode.TryParse(request.Postcode, out var parsed))
         {
-            return Problems.Invalid("postcode", "Enter a Dutch postcode such as 9712 HW.");
+            return Problems.Invalid("postcode", "intake.enter-dutch-postcode-such");
         }
         var postcode = parsed.Value;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,7 +61,7 @@ public static class SignalsApi
             };
             (@case, _) = await regisseurs.JoinAsync(work, @case, ct);
             cases.Insert(work, @case);
-            cases.Append(work, @case.Id, "registered", "Via a partner signal.", actor, now);
+            cases.Append(work, @case.Id, "registered", new Text("intake.timeline.registered-partner-signal"), actor, now);
         }
         cases.Append(work, @case.Id, CaseSignals.PartnerSignal, request.Concern, actor, now);
         var signalId = NewId.NextGuid();

@@ -35,7 +35,7 @@ public static class WorklistsApi
     {
         if (weeks is not (>= 1 and <= 104 and var n))
         {
-            return Problems.Invalid("weeks", "Give the number of weeks without contact (1 to 104).");
+            return Problems.Invalid("weeks", "intake.give-number-weeks-without");
         }
         if (CasesApi.OtherTeam(scope, neighbourhood) is { } otherTeam)
         {

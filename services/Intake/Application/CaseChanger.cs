@@ -16,7 +16,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         var transition = CaseLifecycle.Apply(current.Status, action, current.RegisseurId is not null);
         if (!transition.Allowed)
         {
-            return Refusal.Conflict("This change is not possible now.", transition.Refusal!);
+            return Refusal.Conflict("intake.change-not-possible-now", transition.Refusal!);
         }
         var changed = change(current) with { Status = transition.Status };
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,22 +43,22 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         var transition = CaseLifecycle.Apply(current.Status, CaseAction.Assign, current.RegisseurId is not null);
         if (!transition.Allowed)
         {
-            return Refusal.Conflict("This change is not possible now.", transition.Refusal!);
+            return Refusal.Conflict("intake.change-not-possible-now", transition.Refusal!);
         }
         if (current.HouseholdId is { } householdId)
         {
             var ofHousehold = await regisseurs.OfHouseholdAsync(work, householdId, ct);
             if (ofHousehold is not null && ofHousehold.Id != regisseur.Id)
             {
-                return Refusal.Conflict("The household already has a regisseur.",
-                    $"{ofHousehold.Name} ({ofHousehold.Organisation}) is the regisseur of this household. To change, hand the household over: POST /api/intake/households/{householdId}/regisseur.");
+                return Refusal.Conflict("intake.household-already-has-regisseur",
+                    new Text("intake.regisseur-household-change-hand", ofHousehold.Name, ofHousehold.Organisation, householdId));
             }
             await regisseurs.SetAsync(work, householdId, regisseur.Id, ct);
         }
         var changed = current with { RegisseurId = regisseur.Id, Status = transition.Status };
         var now = clock.GetUtcNow().UtcDateTime;
         await cases.UpdateAsync(work, changed, ct);
-        cases.Append(work, id, EventKind(CaseAction.Assign), $"Regisseur {regisseur.Name} ({regisseur.Organisation}).", actor, now);
+        cases.Append(work, id, EventKind(CaseAction.Assign), new Text("intake.timeline.regisseur", regisseur.Name, regisseur.Organisation), actor, now);
         await progress.AdvanceAsync(work, null, null, id, SignalStatuses.ActedUpon, ct);
         await work.CommitAsync(ct);
         return changed;

@@ -21,18 +21,18 @@ public sealed class SignalTriage(UnitOfWorkFactory unitOfWork, SignalStore signa
         var signal = locked.Value!;
         if (signal.TriagedAt is { } triagedAt)
         {
-            return Refusal.Conflict("Already triaged.", $"{signal.TriagedBy} triaged this signal at {triagedAt:yyyy-MM-dd HH:mm} UTC.");
+            return Refusal.Conflict("intake.already-triaged", new Text("intake.triaged-signal-utc", signal.TriagedBy, triagedAt));
         }
         if (signal.Status != SignalStatuses.Received && request.Visit)
         {
-            return Refusal.Conflict("A visit was requested already.", "The team's automatic visit requests sent this signal's home visit when it arrived.");
+            return Refusal.Conflict("intake.visit-requested-already", "intake.team-s-automatic-visit");
         }
         var @case = (await cases.LockAsync(work, signal.CaseId, scope, ct)).Value!;
         if (request.ResidentId is { } residentId)
         {
             if ((await residents.FindResidentAsync(work, residentId, TeamScope.All, ct)).Value is not { ErasedAt: null } resident || resident.HouseholdId != @case.HouseholdId)
             {
-                return Refusal.Invalid("residentId", "Name a resident who lives at the signalled address.");
+                return Refusal.Invalid("residentId", "intake.name-resident-who-lives");
             }
             @case = @case with { ResidentId = residentId };
         }
@@ -46,7 +46,7 @@ public sealed class SignalTriage(UnitOfWorkFactory unitOfWork, SignalStore signa
         await signals.RecordTriageAsync(work, id, visit, actor, now, ct);
         var note = string.IsNullOrWhiteSpace(request.Note) ? "" : $" {request.Note.Trim()}";
         cases.Append(work, @case.Id, "signal-triaged",
-            (request.Visit ? $"Signal of {signal.Partner} triaged: a volunteer home visit is requested." : $"Signal of {signal.Partner} triaged: no home visit.") + note, actor, now);
+            new Text(request.Visit ? "intake.timeline.signal-triaged-visit" : "intake.timeline.signal-triaged-no-visit", signal.Partner, note), actor, now);
         var status = request.Visit ? SignalStatuses.VisitRequested : SignalStatuses.ActedUpon;
         await progress.AdvanceAsync(work, id, null, null, status, ct);
         await work.CommitAsync(ct);

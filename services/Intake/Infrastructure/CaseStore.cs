@@ -1,7 +1,7 @@
 namespace WijPlatform.Intake.Infrastructure;
 
 /// <summary>Cases (help requests that were not answered on the spot), their timeline and the counted quick questions.</summary>
-public sealed class CaseStore(NpgsqlDataSource db)
+public sealed class CaseStore(NpgsqlDataSource db, TextCatalogue texts)
 {
     public const string Columns =
         """
@@ -90,6 +90,14 @@ public sealed class CaseStore(NpgsqlDataSource db)
             """,
             "open_cases DESC, key", new { everyTeam = scope.EveryTeam, team = scope.Team }, page, ct);
 
+    /// <summary>
+    /// A text of the platform on the timeline, written in Dutch: the timeline is the team's case file,
+    /// its notes are in Dutch, and what is written stays as it was said (erasure blanks it like a note).
+    /// </summary>
+    public void Append(UnitOfWork work, Guid caseId, string kind, Text text, string actor, DateTime at) =>
+        Append(work, caseId, kind, texts.Render(text, TextCatalogue.Dutch), actor, at);
+
+    /// <summary>A person's own words (a note, a partner's concern), as written.</summary>
     public void Append(UnitOfWork work, Guid caseId, string kind, string? detail, string actor, DateTime at) =>
         work.Queue(
             "INSERT INTO case_events (case_id, kind, detail, actor, occurred_at) VALUES (@caseId, @kind, @detail, @actor, @at)",

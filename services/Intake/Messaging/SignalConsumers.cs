@@ -35,7 +35,7 @@ public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWo
             };
             (@case, _) = await regisseurs.JoinAsync(work, @case, cancellationToken);
             cases.Insert(work, @case);
-            cases.Append(work, @case.Id, "registered", "Via a signal from the café's meal delivery.", Actor, now);
+            cases.Append(work, @case.Id, "registered", new Text("intake.timeline.registered-cafe-signal"), Actor, now);
         }
         else if (CaseSignals.RaiseForNoAnswer(@case.Urgency) != @case.Urgency)
         {

@@ -19,11 +19,11 @@ public enum CaseAction
 }
 
 /// <summary>The result of asking a case to change: the new status, or why it may not.</summary>
-public readonly record struct Transition(bool Allowed, string Status, string? Refusal)
+public readonly record struct Transition(bool Allowed, string Status, Text? Refusal)
 {
     public static Transition To(string status) => new(true, status, null);
 
-    public static Transition Refused(string status, string why) => new(false, status, why);
+    public static Transition Refused(string status, Text why) => new(false, status, why);
 }
 
 /// <summary>
@@ -37,19 +37,19 @@ public static class CaseLifecycle
     public static Transition Apply(string status, CaseAction action, bool hasRegisseur) => (action, status) switch
     {
         (_, not (CaseStatus.Registered or CaseStatus.Triaged or CaseStatus.Assigned or CaseStatus.PlanInProgress or CaseStatus.Closed)) =>
-            Transition.Refused(status, $"The case has an unknown status '{status}'."),
+            Transition.Refused(status, new Text("intake.case.unknown-status", status)),
         (CaseAction.Reopen, CaseStatus.Closed) => Transition.To(hasRegisseur ? CaseStatus.Assigned : CaseStatus.Registered),
-        (CaseAction.Reopen, _) => Transition.Refused(status, "Only a closed case can be reopened."),
-        (_, CaseStatus.Closed) => Transition.Refused(status, "The case is closed; reopen it first."),
+        (CaseAction.Reopen, _) => Transition.Refused(status, "intake.case.reopen-only-closed"),
+        (_, CaseStatus.Closed) => Transition.Refused(status, "intake.case.closed-reopen-first"),
         (CaseAction.Triage, CaseStatus.Registered or CaseStatus.Triaged) => Transition.To(CaseStatus.Triaged),
-        (CaseAction.Triage, _) => Transition.Refused(status, "The case already has a regisseur; triage happens before assignment."),
-        (CaseAction.Assign, CaseStatus.Registered) => Transition.Refused(status, "Triage the case before assigning a regisseur."),
+        (CaseAction.Triage, _) => Transition.Refused(status, "intake.case.triage-before-assignment"),
+        (CaseAction.Assign, CaseStatus.Registered) => Transition.Refused(status, "intake.case.triage-first"),
         (CaseAction.Assign, CaseStatus.Triaged) => Transition.To(CaseStatus.Assigned),
         (CaseAction.Assign, _) => Transition.To(status),
         (CaseAction.StartPlan, CaseStatus.Assigned) => Transition.To(CaseStatus.PlanInProgress),
-        (CaseAction.StartPlan, CaseStatus.PlanInProgress) => Transition.Refused(status, "The plan is already in progress."),
-        (CaseAction.StartPlan, _) => Transition.Refused(status, "Assign a regisseur before starting the plan."),
+        (CaseAction.StartPlan, CaseStatus.PlanInProgress) => Transition.Refused(status, "intake.case.plan-in-progress"),
+        (CaseAction.StartPlan, _) => Transition.Refused(status, "intake.case.assign-first"),
         (CaseAction.Close, _) => Transition.To(CaseStatus.Closed),
-        _ => Transition.Refused(status, $"'{action}' is not possible in status '{status}'."),
+        _ => Transition.Refused(status, new Text("intake.case.action-not-possible", action.ToString(), status)),
     };
 }

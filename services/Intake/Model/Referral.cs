@@ -8,43 +8,47 @@ public sealed record Referral(Guid Id, Guid CaseId, string Kind, string Target, 
 
 /// <summary>What an answer from another service means for a referral and the case timeline.</summary>
 /// <param name="MatchId">The match a volunteer answer is about: a late proposal of a match already declined must not reopen it.</param>
-public sealed record ReferralAnswer(Guid ReferralId, string Status, string Event, string Detail, Guid? MatchId = null);
+/// <remarks><see cref="Detail"/> names a text of intake's catalogue; the timeline keeps it in Dutch (see <see cref="Infrastructure.CaseStore.Append(UnitOfWork, Guid, string, Text, string, DateTime)"/>).</remarks>
+public sealed record ReferralAnswer(Guid ReferralId, string Status, string Event, Text Detail, Guid? MatchId = null);
 
 public static class ReferralAnswers
 {
-    public static ReferralAnswer From(VolunteerMatchProposed m) => new(m.RequestId, "proposed", "volunteer-proposed", $"Volunteer {m.VolunteerFirstName} proposed.", m.MatchId);
+    public static ReferralAnswer From(VolunteerMatchProposed m) => new(m.RequestId, "proposed", "volunteer-proposed", new Text("intake.timeline.volunteer-proposed", m.VolunteerFirstName), m.MatchId);
 
-    public static ReferralAnswer From(VolunteerMatched m) => new(m.RequestId, "matched", "volunteer-matched", $"Volunteer {m.VolunteerFirstName} matched.");
+    public static ReferralAnswer From(VolunteerMatched m) => new(m.RequestId, "matched", "volunteer-matched", new Text("intake.timeline.volunteer-matched", m.VolunteerFirstName));
 
-    public static ReferralAnswer From(VolunteerRequestUnmatched m) => new(m.RequestId, "unmatched", "volunteer-unmatched", $"No volunteer found: {m.Reason}");
+    public static ReferralAnswer From(VolunteerRequestUnmatched m) => new(m.RequestId, "unmatched", "volunteer-unmatched", new Text("intake.timeline.volunteer-unmatched", m.Reason));
 
-    public static ReferralAnswer From(VolunteerMatchAccepted m) => new(m.RequestId, "accepted", "volunteer-accepted", "The volunteer accepted the proposal; the coordinator introduces them.");
+    public static ReferralAnswer From(VolunteerMatchAccepted m) => new(m.RequestId, "accepted", "volunteer-accepted", "intake.timeline.volunteer-accepted");
 
-    public static ReferralAnswer From(VolunteerMatchIntroduced m) => new(m.RequestId, "introduced", "volunteer-introduced", "The volunteer and the resident were introduced to each other.");
+    public static ReferralAnswer From(VolunteerMatchIntroduced m) => new(m.RequestId, "introduced", "volunteer-introduced", "intake.timeline.volunteer-introduced");
 
     public static ReferralAnswer From(VolunteerMatchDeclined m) => new(m.RequestId, "declined", "volunteer-declined",
-        $"The {(m.DeclinedBy == "volunteer" ? "volunteer" : "resident")} declined the proposal; matching looks for the next volunteer.", m.MatchId);
+        m.DeclinedBy == "volunteer" ? "intake.timeline.volunteer-declined" : "intake.timeline.resident-declined", m.MatchId);
 
-    public static ReferralAnswer From(VolunteerMatchEvaluated m) => new(m.RequestId, "evaluated", "volunteer-match-evaluated", "The coordinator evaluated the match with both sides.");
+    public static ReferralAnswer From(VolunteerMatchEvaluated m) => new(m.RequestId, "evaluated", "volunteer-match-evaluated", "intake.timeline.match-evaluated");
 
     public static ReferralAnswer From(MealDeliveryAccepted m) => new(m.ReferralId, "accepted", "meal-delivery-accepted",
-        $"The café delivers meals on {string.Join(", ", m.Weekdays)} from {m.StartsOn:yyyy-MM-dd}.");
+        new Text("intake.timeline.meal-delivery-accepted", string.Join(", ", m.Weekdays), m.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
-    public static ReferralAnswer From(MealDeliveryDeclined m) => new(m.ReferralId, "declined", "meal-delivery-declined", $"The café cannot deliver meals: {m.Reason}");
+    /// <summary>The café desk's reason is their own words, shown as written.</summary>
+    public static ReferralAnswer From(MealDeliveryDeclined m) => new(m.ReferralId, "declined", "meal-delivery-declined", new Text("intake.timeline.meal-delivery-declined", m.Reason));
 
-    public static ReferralAnswer From(VolunteerMatchEnded m) => new(m.RequestId, "ended", "volunteer-match-ended", $"Volunteer match ended: {m.Reason}");
+    public static ReferralAnswer From(VolunteerMatchEnded m) => new(m.RequestId, "ended", "volunteer-match-ended", new Text("intake.timeline.match-ended", m.Reason));
 
-    public static ReferralAnswer? From(SignupConfirmed m) => m.ReferralId is { } id ? new(id, "confirmed", "activity-signup-confirmed", $"Signed up for {Amsterdam(m.OccurrenceStart)}.") : null;
+    public static ReferralAnswer? From(SignupConfirmed m) => m.ReferralId is { } id ? new(id, "confirmed", "activity-signup-confirmed", new Text("intake.timeline.signup-confirmed", Amsterdam(m.OccurrenceStart))) : null;
 
-    public static ReferralAnswer? From(SignupWaitlisted m) => m.ReferralId is { } id ? new(id, "waitlisted", "activity-waitlisted", $"On the waiting list at position {m.Position} for {Amsterdam(m.OccurrenceStart)}.") : null;
+    public static ReferralAnswer? From(SignupWaitlisted m) => m.ReferralId is { } id ? new(id, "waitlisted", "activity-waitlisted", new Text("intake.timeline.signup-waitlisted", m.Position, Amsterdam(m.OccurrenceStart))) : null;
 
-    public static ReferralAnswer? From(SignupPromoted m) => m.ReferralId is { } id ? new(id, "confirmed", "activity-promoted", $"Moved from the waiting list to a seat for {Amsterdam(m.OccurrenceStart)}.") : null;
+    public static ReferralAnswer? From(SignupPromoted m) => m.ReferralId is { } id ? new(id, "confirmed", "activity-promoted", new Text("intake.timeline.signup-promoted", Amsterdam(m.OccurrenceStart))) : null;
 
     public static IEnumerable<ReferralAnswer> From(ActivityCancelled m) =>
         m.AffectedReferralIds.Distinct().Select(id => new ReferralAnswer(id, "cancelled", "activity-cancelled",
-            m.OccurrenceStart is { } at ? $"The activity on {Amsterdam(at)} was cancelled." : "The activity was cancelled."));
+            m.OccurrenceStart is { } at ? new Text("intake.timeline.occurrence-cancelled", Amsterdam(at)) : "intake.timeline.activity-cancelled"));
 
-    public static ReferralAnswer From(ReferralRefused m) => new(m.ReferralId, "refused", "activity-referral-refused", $"The calendar refused the referral: {m.Reason}");
+    /// <summary>The calendar sends a code (<c>Refusal.Code</c>), which intake words itself.</summary>
+    public static ReferralAnswer From(ReferralRefused m) => new(m.ReferralId, "refused", "activity-referral-refused",
+        new Text("intake.timeline.activity-referral-refused", new Text("intake.refusal." + m.Reason)));
 
     /// <summary>
     /// Answers can arrive out of order: a proposal, introduction or decline that arrives after the

@@ -16,13 +16,11 @@ public static class CaseSignals
     /// <summary>The timeline events that ask a professional to get in touch.</summary>
     public static readonly string[] Kinds = [PartnerSignal, CafeNoAnswer, ActivityNoShows];
 
-    public static string NoAnswer(DeliveryNoAnswerSignalled m) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"Café meal delivery of {m.Date:yyyy-MM-dd}: no answer at the door, and neither the resident nor their emergency contact could be reached by phone. Look in on the resident.");
+    public static Text NoAnswer(DeliveryNoAnswerSignalled m) =>
+        new("intake.timeline.cafe-no-answer", m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    public static string NoShows(RepeatedNoShowsRecorded m) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"Did not come to activity {m.ActivityId} on {m.OccurrenceDate:yyyy-MM-dd}: {m.NoShows} times without notice in 90 days. Ask how things are.");
+    public static Text NoShows(RepeatedNoShowsRecorded m) =>
+        new("intake.timeline.activity-no-shows", m.ActivityId, m.OccurrenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.NoShows);
 
     /// <summary>
     /// A no-answer may mean a fall or an illness: the case is at least 'high', never lowered

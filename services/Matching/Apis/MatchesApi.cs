@@ -62,7 +62,7 @@ public static class MatchesApi
             var match = locked.Value!;
             if (match.Status is not (MatchStatus.Active or MatchStatus.Evaluated))
             {
-                return Problems.Conflict("Hours go on an active match.", $"The match is {match.Status}.");
+                return Problems.Conflict("matching.hours-go-active-match", new Text("matching.match", match.Status));
             }
             await store.LogHoursAsync(work, id, hours.Day, hours.Hours, clock.GetUtcNow().UtcDateTime, ct);
             await work.CommitAsync(ct);
@@ -83,11 +83,11 @@ public static class MatchesApi
             var match = locked.Value!;
             if (match.CheckedInAt is not null)
             {
-                return Problems.Conflict("Already checked in.", $"The check-in for this match was recorded at {match.CheckedInAt:yyyy-MM-dd HH:mm} UTC.");
+                return Problems.Conflict("matching.already-checked", new Text("matching.check-match-recorded-utc", match.CheckedInAt));
             }
             if (!CheckIns.IsDue(match.Status, await store.FirstMeetingHeldAsync(work, id, now, ct), null, null, now))
             {
-                return Problems.Conflict("No check-in due yet.", match.Status == MatchStatus.Active
+                return Problems.Conflict("matching.no-check-due-yet", match.Status == MatchStatus.Active
                     ? "The check-in follows the first meeting: log the first hours (or wait until the task's time has passed)."
                     : $"Check-ins are for active matches; this match is {match.Status}.");
             }

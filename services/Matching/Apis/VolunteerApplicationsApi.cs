@@ -35,7 +35,7 @@ public static class VolunteerApplicationsApi
     {
         if (caller.User.ResidentId() is not { } residentId)
         {
-            return Problems.Forbidden("Sign in as a resident to apply as a volunteer.");
+            return Problems.Forbidden("matching.sign-as-resident-apply");
         }
         var asRegistration = new RegisterVolunteer(request.FirstName, request.Talents, request.Postcode, request.TravelMode, request.OtherTalents, request.Street,
             request.MaxDistanceKm, request.Availability, null, request.Languages, null, request.Preferences, request.MaxActiveMatches, Vog.None, null, residentId);
@@ -49,7 +49,7 @@ public static class VolunteerApplicationsApi
         // One application per resident at a time (a withdrawn or declined one may be followed by a new one).
         if (await store.ApplicationOfResidentAsync(work, residentId, ct) is { Status: ApplicationStatus.Pending or ApplicationStatus.Approved } existing)
         {
-            return Problems.Conflict("Already applied.", $"You applied on {existing.AppliedAt:yyyy-MM-dd}; your application is {existing.Status}.");
+            return Problems.Conflict("matching.already-applied", new Text("matching.you-applied-your-application", existing.AppliedAt, existing.Status));
         }
         await store.InsertAsync(work, volunteer, neighbourhoods.Find(volunteer.Postcode), ct);
         await store.DecideAsync(work, volunteer.Id, ApplicationStatus.Pending, null, ct);
@@ -60,7 +60,7 @@ public static class VolunteerApplicationsApi
     public static async Task<Results<Ok<VolunteerApplication>, ProblemHttpResult>> Mine(Caller caller, VolunteerStore store, CancellationToken ct) =>
         caller.User.ResidentId() is { } residentId && await store.ApplicationOfResidentAsync(residentId, ct) is { } application
             ? TypedResults.Ok(application)
-            : Problems.NotFound("application", "of yours", "You have not applied as a volunteer.");
+            : Problems.NotFound("application", "of yours", "matching.you-have-not-applied");
 
     public static async Task<Results<Ok<VolunteerApplication>, ProblemHttpResult>> Approve(Guid id, UnitOfWorkFactory unitOfWork, VolunteerStore store, VogExpiryWatch vogWatch, CancellationToken ct)
     {
@@ -72,12 +72,12 @@ public static class VolunteerApplicationsApi
             }
             if (application.Status != ApplicationStatus.Pending)
             {
-                return Problems.Conflict("Already decided.", $"The application is {application.Status}.");
+                return Problems.Conflict("matching.already-decided", new Text("matching.application", application.Status));
             }
             if (application.VogStatus != Vog.Valid)
             {
-                return Problems.Conflict("Certificate of conduct needed.",
-                    $"The VOG is '{application.VogStatus}'; record a valid one (PUT /api/matching/volunteers/{id}/vog) before approving.");
+                return Problems.Conflict("matching.certificate-conduct-needed",
+                    new Text("matching.vog-record-valid-one", application.VogStatus, id));
             }
             await store.DecideAsync(work, id, ApplicationStatus.Approved, null, ct);
             await vogWatch.WarnAsync(work, id, ct);
@@ -96,7 +96,7 @@ public static class VolunteerApplicationsApi
             }
             if (application.Status != ApplicationStatus.Pending)
             {
-                return Problems.Conflict("Already decided.", $"The application is {application.Status}.");
+                return Problems.Conflict("matching.already-decided", new Text("matching.application", application.Status));
             }
             await store.DecideAsync(work, id, ApplicationStatus.Declined, request.Reason.Trim(), ct);
             await work.CommitAsync(ct);

@@ -56,7 +56,7 @@ public static class VolunteerRequestsApi
         }
         if (matchmaker.Unrankable(request) is { } reason)
         {
-            return Problems.Conflict("No candidates can be ranked for this request.", reason);
+            return Problems.Conflict("matching.no-candidates-can-ranked", reason);
         }
         var proposed = await matches.ProposedCandidatesAsync(id, ct);
         var others = await matchmaker.RankAsync(request, count ?? 10, ct);
@@ -73,7 +73,7 @@ public static class VolunteerRequestsApi
         var (match, refusal) = await matchmaker.ProposeAsync(work, request, proposal.VolunteerId, "coordinator", proposal.AsSupervisor, ct);
         if (match is null)
         {
-            return Problems.Conflict("The volunteer cannot be proposed.", refusal!);
+            return Problems.Conflict("matching.volunteer-cannot-proposed", refusal!);
         }
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/matches/{match.Id}", match);
@@ -107,19 +107,19 @@ public sealed record RegisterVolunteerRequest(
         var errors = new Dictionary<string, string[]>();
         if (Contracts.Vocabulary.Postcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
         {
-            errors["postcode"] = ["This postcode is outside the areas the service covers (Groningen and Zeist)."];
+            errors["postcode"] = ["matching.postcode-outside-areas-service"];
         }
         if (Talents.Normalise(Talent).Length == 0)
         {
-            errors["talent"] = ["Name the talent that is needed."];
+            errors["talent"] = ["matching.name-talent-needed"];
         }
         if (WeeklyDay is { } day && !Enum.IsDefined(day))
         {
-            errors["weeklyDay"] = ["Name a day of the week, such as tuesday."];
+            errors["weeklyDay"] = ["matching.name-day-week-such"];
         }
         if ((WeeklyDay is null) != (WeeklyFrom is null))
         {
-            errors["weeklyFrom"] = ["A weekly request needs both weeklyDay and weeklyFrom."];
+            errors["weeklyFrom"] = ["matching.weekly-request-needs-both"];
         }
         if (Participants > 0 && !Supervised)
         {
@@ -131,7 +131,7 @@ public sealed record RegisterVolunteerRequest(
         }
         if (WantedAt is not null && WeeklyDay is not null)
         {
-            errors["wantedAt"] = ["A request is either once (wantedAt) or weekly (weeklyDay), not both."];
+            errors["wantedAt"] = ["matching.request-either-once-wantedat"];
         }
         return errors;
     }

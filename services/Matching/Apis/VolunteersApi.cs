@@ -64,7 +64,7 @@ public static class VolunteersApi
     {
         if (request.Status == Vog.Valid && request.IssuedOn is null)
         {
-            return Problems.Invalid("issuedOn", "A valid certificate of conduct needs its date of issue.");
+            return Problems.Invalid("issuedOn", "matching.valid-certificate-conduct-needs");
         }
         await using (var work = await unitOfWork.BeginAsync(ct))
         {
@@ -139,7 +139,7 @@ public sealed record RegisterVolunteer(
         var errors = new Dictionary<string, string[]>();
         if (Talents.Any(string.IsNullOrWhiteSpace) || (OtherTalents ?? []).Any(t => t is null) || (Languages ?? []).Any(string.IsNullOrWhiteSpace))
         {
-            errors["talents"] = ["Talents, other talents and languages may not contain empty entries."];
+            errors["talents"] = ["matching.talents-other-talents-languages"];
             return errors;
         }
         var unknown = Talents.Select(Contracts.Vocabulary.Talents.Normalise).Where(t => !Contracts.Vocabulary.Talents.Listed.Contains(t)).ToArray();
@@ -149,23 +149,23 @@ public sealed record RegisterVolunteer(
         }
         else if (Talents.Length == 0 && (OtherTalents ?? []).All(string.IsNullOrWhiteSpace))
         {
-            errors["talents"] = ["Name at least one talent."];
+            errors["talents"] = ["matching.name-least-one-talent"];
         }
         if (Contracts.Vocabulary.Postcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
         {
-            errors["postcode"] = ["This postcode is outside the areas the service covers (Groningen and Zeist)."];
+            errors["postcode"] = ["matching.postcode-outside-areas-service"];
         }
         if ((Availability ?? []).Any(w => w is null || !Enum.IsDefined(w.Day) || w.Until <= w.From))
         {
-            errors["availability"] = ["Each window needs a day and a time from before its time until."];
+            errors["availability"] = ["matching.each-window-needs-day"];
         }
         if ((Absences ?? []).Any(a => a is null || a.Until < a.From))
         {
-            errors["absences"] = ["Each absence needs a first day on or before its last day."];
+            errors["absences"] = ["matching.each-absence-needs-first"];
         }
         if (VogStatus == Vog.Valid && VogIssuedOn is null)
         {
-            errors["vogIssuedOn"] = ["A valid certificate of conduct needs its date of issue."];
+            errors["vogIssuedOn"] = ["matching.valid-certificate-conduct-needs"];
         }
         return errors;
     }

@@ -17,7 +17,7 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
             var match = locked.Value!;
             if (!MatchStatus.CanMove(match.Status, to))
             {
-                return Refusal.Conflict("That step is not possible now.", $"A match that is {match.Status} cannot become {to}.");
+                return Refusal.Conflict("matching.step-not-possible-now", new Text("matching.match-cannot-become", match.Status, to));
             }
             var request = (await requests.LockAsync(work, match.RequestId, ct))!;
             await matches.MoveAsync(work, id, to, clock.GetUtcNow().UtcDateTime, change.DeclinedBy, change.EndReason, change.Evaluation, ct);
@@ -40,11 +40,11 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
             var match = locked.Value!;
             if (match.AcceptedAt is { } at)
             {
-                return Refusal.Conflict("Already accepted.", $"The volunteer accepted this proposal at {at:yyyy-MM-dd HH:mm} UTC.");
+                return Refusal.Conflict("matching.already-accepted", new Text("matching.volunteer-accepted-proposal-utc", at));
             }
             if (match.Status is not (MatchStatus.Proposed or MatchStatus.Introduced))
             {
-                return Refusal.Conflict("Only a proposal can be accepted.", $"The match is {match.Status}.");
+                return Refusal.Conflict("matching.only-proposal-can-accepted", new Text("matching.match", match.Status));
             }
             await matches.AcceptAsync(work, id, clock.GetUtcNow().UtcDateTime, ct);
             await work.PublishAsync(new VolunteerMatchAccepted(match.RequestId, match.Id, match.VolunteerId), ct);

@@ -33,10 +33,10 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
     /// supervisor with a valid VOG), then records the proposal in that place and tells intake. Null with a
     /// reason when they do not fit. The caller holds the request's lock; a unique index keeps each place single.
     /// </summary>
-    public async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, bool asSupervisor, CancellationToken cancellationToken) =>
+    public async Task<(Match? Match, Text? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, bool asSupervisor, CancellationToken cancellationToken) =>
         await ProposeAsync(work, request, volunteerId, proposedBy, asSupervisor, null, cancellationToken);
 
-    private async Task<(Match? Match, string? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, bool asSupervisor, RankingQuery? ranked, CancellationToken cancellationToken)
+    private async Task<(Match? Match, Text? Refusal)> ProposeAsync(UnitOfWork work, VolunteerRequest request, Guid volunteerId, string proposedBy, bool asSupervisor, RankingQuery? ranked, CancellationToken cancellationToken)
     {
         var places = await requests.PlacesAsync(work, request, cancellationToken);
         if (request.Places > 1 && request.Status != RequestStatus.Closed && places.Free == 0)
@@ -45,16 +45,16 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         }
         if (request.Status != RequestStatus.Open)
         {
-            return (null, $"The request is {request.Status}, not open.");
+            return (null, new Text("matching.request-not-open", request.Status));
         }
         var volunteer = await volunteers.LockAsync(work, volunteerId, cancellationToken);
         if (volunteer is null)
         {
-            return (null, "There is no such volunteer.");
+            return (null, "matching.no-such-volunteer");
         }
         if (!volunteer.Active)
         {
-            return (null, "The volunteer is not active: an application waiting for approval, or erased.");
+            return (null, "matching.volunteer-not-active");
         }
         var query = ranked ?? await QueryAsync(request, cancellationToken);
         var fit = TalentFit.Of(volunteer, query.Talent);
@@ -63,7 +63,7 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         var holding = await volunteers.HoldingAsync(work, volunteerId, cancellationToken);
         if (fit == 0 || from < 0 || to < 0 || !Scoring.TryScore(query, volunteer, fit, map.DistanceKm(from, to), holding, out var parts))
         {
-            return (null, "The volunteer does not fit this request now: talent, distance, availability, certificate of conduct, free places, or proposed for it before.");
+            return (null, "matching.volunteer-does-not-fit");
         }
         if (places.Refuse(asSupervisor, Vog.IsValidOn(volunteer.VogStatus, volunteer.VogIssuedOn, query.TaskDay)) is { } noPlace)
         {

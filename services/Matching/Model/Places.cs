@@ -13,7 +13,7 @@ public sealed record Places(int Total, IReadOnlyCollection<int> Taken, bool Supe
     public int? Next => Enumerable.Range(1, Total).Cast<int?>().FirstOrDefault(p => !Taken.Contains(p!.Value));
 
     /// <summary>Why the volunteer cannot take a place (null when they can): all taken, or the supervisor's place and VOG.</summary>
-    public string? Refuse(bool asSupervisor, bool vogValid) =>
+    public Text? Refuse(bool asSupervisor, bool vogValid) =>
         Free == 0 ? PlaceTexts.AllTaken(Total)
         : asSupervisor && !Supervised ? PlaceTexts.NotSupervised
         : asSupervisor && SupervisorTaken ? PlaceTexts.SupervisorTaken
@@ -28,22 +28,22 @@ public sealed record Places(int Total, IReadOnlyCollection<int> Taken, bool Supe
     public string Status => Free > 0 ? RequestStatus.Open : Settled >= Taken.Count ? RequestStatus.Matched : RequestStatus.Proposed;
 }
 
-/// <summary>The texts about places, in one place (to move to resource files).</summary>
+/// <summary>The texts about places: keys of matching's texts.json.</summary>
 public static class PlaceTexts
 {
-    public static string AllTaken(int total) => total == 1 ? "The request's one place is taken." : $"All {total} places of the request are taken.";
+    public static Text AllTaken(int total) => total == 1 ? new Text("matching.places.one-taken") : new Text("matching.places.all-taken", total);
 
-    public const string NotSupervised = "The request is not under supervision, so it has no supervisor's place.";
+    public const string NotSupervised = "matching.places.not-supervised";
 
-    public const string SupervisorTaken = "The request already has its supervisor.";
+    public const string SupervisorTaken = "matching.places.supervisor-taken";
 
-    public const string SupervisorNeedsVog = "A supervisor needs a valid certificate of conduct (VOG) on the day of the task.";
+    public const string SupervisorNeedsVog = "matching.places.supervisor-needs-vog";
 
-    public const string LastPlaceForSupervisor = "The last free place is the supervisor's: propose a volunteer with a valid VOG as supervisor first.";
+    public const string LastPlaceForSupervisor = "matching.places.last-for-supervisor";
 
-    public const string ParticipantsNeedSupervision = "Day-activity participants come along under supervision: set supervised to true.";
+    public const string ParticipantsNeedSupervision = "matching.places.participants-need-supervision";
 
-    public const string ResidentOrBusiness = "A request is for a resident or for a business, not both.";
+    public const string ResidentOrBusiness = "matching.places.resident-or-business";
 
-    public const string NoSuchBusiness = "There is no such business: a coordinator registers it first.";
+    public const string NoSuchBusiness = "matching.places.no-such-business";
 }

@@ -24,13 +24,13 @@ public static class NoticesApi
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> PrintLetter(Guid id, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
         await store.FindAsync(id, ct) is ({ } notice, var recipient)
             ? TypedResults.Content(Letter.Html(notice, recipient, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime)), "text/html; charset=utf-8")
-            : Problems.NotFound("Notice not found.", $"There is no notice {id}.");
+            : Problems.NotFound("notice", id);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Done(Guid id, MarkDone request, Caller caller, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
         await store.MarkDoneAsync(id, string.IsNullOrWhiteSpace(request.DoneBy) ? caller.Display : request.DoneBy.Trim(), clock.GetUtcNow().UtcDateTime, ct) switch
         {
-            null => Problems.NotFound("Notice not found.", $"There is no notice {id}."),
-            false => Problems.Conflict("Already done.", $"Notice {id} was ticked off or sent before, or goes by email."),
+            null => Problems.NotFound("notice", id),
+            false => Problems.Conflict("notices.already-done", new Text("notices.notice-ticked-off-sent", id)),
             true => TypedResults.NoContent(),
         };
 }

@@ -30,7 +30,7 @@ public static class WebhooksApi
         // A partner registers for itself; staff have no organisation to register for.
         if (scope.Organisation is not { } partner)
         {
-            return Problems.Forbidden("Only a partner organisation's system registers its callback.");
+            return Problems.Forbidden("notices.only-partner-organisation-s");
         }
         if (await targets.RefusalAsync(request.Url.Trim(), ct) is { } refusal)
         {
@@ -57,7 +57,7 @@ public static class WebhooksApi
         {
             null => Problems.NotFound("webhook", id),
             ({ } approved, true) => TypedResults.Ok(approved),
-            ({ } other, false) => Problems.Conflict("Not pending.", $"The callback is {other.Status}; only a pending callback can be approved."),
+            ({ } other, false) => Problems.Conflict("notices.not-pending", new Text("notices.callback-only-pending-callback", other.Status)),
         };
     }
 }

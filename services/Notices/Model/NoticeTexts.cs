@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace WijPlatform.Notices.Model;
 
 /// <summary>
-/// The Dutch words of each notice: the same text is read out by the desk, printed in the letter and
+/// The words of each notice (keys of notices' texts.json, written in Dutch when the notice is made): the same text is read out by the desk, printed in the letter and
 /// sent as the message. Only what the resident needs: what happened to them, when and where; never
 /// why a professional decided something (that is for their regisseur to explain).
 /// </summary>
@@ -15,45 +13,30 @@ public static class NoticeTexts
     public const string ActivityCancelled = "activity-cancelled";
     public const string VolunteerIntroduced = "volunteer-introduced";
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
-    public static (string Subject, string Text) Promoted(string? title, DateTimeOffset startsAt)
-    {
-        var local = TimeZoneInfo.ConvertTime(startsAt, Amsterdam);
-        var activity = string.IsNullOrWhiteSpace(title) ? "de activiteit" : title.Trim();
-        return ("Er is een plek voor u vrijgekomen",
-            $"Goed nieuws: er is een plek vrijgekomen bij {activity} op {local.ToString("dddd d MMMM", Dutch)} om {local.ToString("HH.mm", Dutch)} uur. " +
-            "U staat niet meer op de wachtlijst en bent van harte welkom.");
-    }
+    public static (Text Subject, Text Text) Promoted(string? title, DateTimeOffset startsAt) =>
+        ("notices.promoted.subject", new Text("notices.promoted", Activity(title), Local(startsAt)));
 
-    public static (string Subject, string Text) Cancelled(string? title, DateTimeOffset? startsAt)
-    {
-        var activity = string.IsNullOrWhiteSpace(title) ? "de activiteit" : title.Trim();
-        if (startsAt is not { } at)
-        {
-            return ($"{activity} gaat niet door", $"Helaas gaat {activity} niet meer door. U hoeft niet te komen; uw aanmelding is vervallen.");
-        }
-        var local = TimeZoneInfo.ConvertTime(at, Amsterdam);
-        return ($"{activity} gaat niet door",
-            $"Helaas gaat {activity} op {local.ToString("dddd d MMMM", Dutch)} om {local.ToString("HH.mm", Dutch)} uur niet door. U hoeft die dag niet te komen.");
-    }
+    public static (Text Subject, Text Text) Cancelled(string? title, DateTimeOffset? startsAt) =>
+        (new Text("notices.cancelled.subject", Activity(title)), startsAt is { } at
+            ? new Text("notices.occurrence-cancelled", Activity(title), Local(at))
+            : new Text("notices.cancelled", Activity(title)));
 
-    public static (string Subject, string Text) Introduced(string? volunteerFirstName) =>
-        ("Er is een vrijwilliger voor u",
-            string.IsNullOrWhiteSpace(volunteerFirstName)
-                ? "Goed nieuws: we hebben een vrijwilliger voor u gevonden. Hij of zij neemt binnenkort contact met u op om kennis te maken."
-                : $"Goed nieuws: we hebben een vrijwilliger voor u gevonden: {volunteerFirstName.Trim()}. {volunteerFirstName.Trim()} neemt binnenkort contact met u op om kennis te maken.");
+    public static (Text Subject, Text Text) Introduced(string? volunteerFirstName) =>
+        ("notices.introduced.subject", string.IsNullOrWhiteSpace(volunteerFirstName)
+            ? "notices.introduced"
+            : new Text("notices.introduced-by-name", volunteerFirstName.Trim()));
 
-    public static (string Subject, string Text) MealsAccepted(IReadOnlyList<string> weekdays, DateOnly startsOn) =>
-        ("Uw maaltijden worden bezorgd",
-            $"Goed nieuws: Café Noord brengt u vanaf {startsOn.ToString("dddd d MMMM", Dutch)} een warme maaltijd thuis, op {Days(weekdays)}. " +
-            "De bezorger belt bij u aan rond het middaguur.");
+    public static (Text Subject, Text Text) MealsAccepted(IReadOnlyList<string> weekdays, DateOnly startsOn) =>
+        ("notices.meals-accepted.subject", new Text("notices.meals-accepted", startsOn, Days(weekdays)));
 
-    public static (string Subject, string Text) MealsDeclined() =>
-        ("Over de maaltijdbezorging",
-            "Café Noord kan helaas geen maaltijden bij u thuis bezorgen. " +
-            "Uw contactpersoon van het wijkteam neemt contact met u op om samen te kijken wat wel kan.");
+    public static (Text Subject, Text Text) MealsDeclined() => ("notices.meals-declined.subject", "notices.meals-declined");
+
+    /// <summary>The activity's own name, or "de activiteit".</summary>
+    private static object Activity(string? title) => string.IsNullOrWhiteSpace(title) ? new Text("notices.the-activity") : title.Trim();
+
+    private static DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Amsterdam).DateTime;
 
     /// <summary>What the desk says on the phone: who is calling, then the notice.</summary>
     public static string Say(string firstName, string lastName, string text) =>

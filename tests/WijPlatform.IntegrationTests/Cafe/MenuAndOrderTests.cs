@@ -51,7 +51,7 @@ public sealed class MenuAndOrderTests(StackFixture stack)
 
         var late = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date = past, residentName = "Meneer de Vries", fulfilment = "eat-in" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Equal("Ordering is closed.", (await late.ReadAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal("Bestellen is gesloten.", (await late.ReadAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]

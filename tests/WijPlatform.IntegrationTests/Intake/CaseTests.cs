@@ -13,7 +13,7 @@ public sealed class CaseTests(StackFixture stack)
         var path = $"/api/intake/cases/{caseId}";
 
         var tooEarly = await _intake.PostAsync($"{path}/assign", new { regisseurId = regisseur });
-        Assert.Contains("Triage", (await IntakeApi.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal("Beoordeel de casus (triage) voordat u een regisseur toewijst.", (await IntakeApi.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
 
         var triaged = await _intake.PostOkAsync($"{path}/triage", new { urgency = "high" }, "wijkteam-bert");
         Assert.Equal("triaged", triaged.GetProperty("status").GetString());
@@ -30,7 +30,7 @@ public sealed class CaseTests(StackFixture stack)
         Assert.Equal("own-network", closed.GetProperty("outcome").GetString());
 
         var twice = await _intake.PostAsync($"{path}/close", new { outcome = "resolved" });
-        Assert.Contains("closed", (await IntakeApi.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal("De casus is gesloten; heropen hem eerst.", (await IntakeApi.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         var badOutcome = await _intake.PostAsync($"{path}/reopen", new { reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, badOutcome.StatusCode);
 
@@ -79,7 +79,7 @@ public sealed class CaseTests(StackFixture stack)
         using var asRegisseur = stack.Professional(_intake.Team, regisseur, "regisseur-sanne");
 
         var professionalFirst = await _intake.PostAsync($"{plan}/professionals", new { name = "Els", organisation = "Thuiszorg Noord", role = "wijkverpleegkundige" });
-        Assert.Contains("Eigen kracht", (await IntakeApi.ProblemAsync(professionalFirst, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal("Eerst eigen kracht.", (await IntakeApi.ProblemAsync(professionalFirst, HttpStatusCode.Conflict)).GetProperty("title").GetString());
 
         await _intake.PostOkAsync($"{plan}/concerns", new { description = "Komt de deur niet meer uit." });
         await _intake.PostOkAsync($"{plan}/network", new { name = "Marieke", relation = "buurvrouw", canHelpWith = "boodschappen op zaterdag" });

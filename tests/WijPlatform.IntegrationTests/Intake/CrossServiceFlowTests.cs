@@ -92,7 +92,7 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
 
         await EventuallyOnTimelineAsync(intake, caseId, "activity-no-shows");
         var noShow = Assert.Single(await intake.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "activity-no-shows");
-        Assert.Contains("2 times", noShow.GetProperty("detail").GetString());
+        Assert.Contains("2 keer zonder afmelding", noShow.GetProperty("detail").GetString());
         Assert.Equal("calendar", noShow.GetProperty("actor").GetString());
     }
 
@@ -172,7 +172,7 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
 
         await EventuallyOnTimelineAsync(intake, caseId, "volunteer-declined");
         var declined = Assert.Single(await intake.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "volunteer-declined");
-        Assert.Contains("resident declined", declined.GetProperty("detail").GetString());
+        Assert.Contains("De bewoner heeft het voorstel afgewezen", declined.GetProperty("detail").GetString());
         Assert.Equal("declined", (await intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString());
         Assert.Equal("open", (await _coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/requests/{referralId}")).GetProperty("status").GetString());
     }

@@ -124,7 +124,7 @@ public sealed class IdempotencyKeyTests(StackFixture stack)
         var retry = await _intake.DeskAs().SendAsync(Post("/api/intake/residents", resident, key));
 
         var problem = await IntakeApi.ProblemAsync(retry, HttpStatusCode.Conflict);
-        Assert.Contains("answer was lost", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("antwoord is verloren gegaan", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         var found = await _intake.DeskAs().GetFromJsonAsync<JsonElement>($"/api/intake/residents?name={Uri.EscapeDataString(lastName)}");
         Assert.Equal(0, found.GetProperty("items").GetArrayLength());
     }

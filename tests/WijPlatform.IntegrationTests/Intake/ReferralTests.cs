@@ -17,7 +17,7 @@ public sealed class ReferralTests(StackFixture stack)
         var walk = new { kind = "volunteer", talent = "walk", wantedAt = "2031-05-01T10:00:00+02:00" };
 
         var refused = await IntakeApi.ProblemAsync(await _intake.PostAsync(referrals, walk), HttpStatusCode.Conflict);
-        Assert.Equal("Consent needed.", refused.GetProperty("title").GetString());
+        Assert.Equal("Toestemming nodig.", refused.GetProperty("title").GetString());
         Assert.Contains("share-with-volunteer", refused.GetProperty("detail").GetString());
 
         var consent = await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-volunteer" });

@@ -59,7 +59,8 @@ public sealed class AuthorizationMatrixTests(StackFixture stack)
         Assert.Empty(failures);
     }
 
-    private const string RoleRefusal = "Your role may not do this.";
+    // Dutch, the default language of every text for people.
+    private const string RoleRefusal = "Uw rol mag dit niet doen.";
 
     [Fact]
     public async Task Each_role_gets_what_the_documents_declare_and_no_2xx_where_it_may_not()

@@ -47,7 +47,7 @@ public sealed class GroupsTests(StackFixture stack)
         // Beyond capacity nobody is signed up, and the partner is told how many places are left.
         var tooMany = await partnerA.PostAsJsonAsync(signups, Clients(("Piet", "K-104"), ("Fatma", "K-105")));
         Assert.Equal(HttpStatusCode.Conflict, tooMany.StatusCode);
-        Assert.Contains("1 place is left", (await tooMany.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("1 plaats is nog vrij", (await tooMany.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await partnerA.PostAsJsonAsync(signups, Clients(("Zoë", "K-101")))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await partnerA.PostAsJsonAsync(signups, Clients(("", "K-106")))).StatusCode);
         Assert.Equal(3, (await Ok(partnerA.GetAsync(signups))).GetProperty("totalCount").GetInt64());
@@ -102,7 +102,7 @@ public sealed class GroupsTests(StackFixture stack)
         var answers = await Task.WhenAll(volunteers.Select(v => ProposeAsync(requestId, v)));
         Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         var refused = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
-        Assert.Contains("All 3 places", (await refused.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("Alle 3 plaatsen", (await refused.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         var matches = (await Ok(_coordinator.GetAsync($"/api/matching/matches?requestId={requestId}"))).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([1, 2, 3], matches.Select(m => m.GetProperty("place").GetInt32()).Order());
         Assert.Equal("proposed", (await Ok(_coordinator.GetAsync($"/api/matching/requests/{requestId}"))).GetProperty("status").GetString());
@@ -156,7 +156,7 @@ public sealed class GroupsTests(StackFixture stack)
         Assert.False((await Ok(ProposeAsync(requestId, helper))).GetProperty("supervisor").GetBoolean());
         var last = await ProposeAsync(requestId, other);
         Assert.Equal(HttpStatusCode.Conflict, last.StatusCode);
-        Assert.Contains("supervisor", (await last.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("begeleider", (await last.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.True((await Ok(ProposeAsync(requestId, supervisor, asSupervisor: true))).GetProperty("supervisor").GetBoolean());
         Assert.Equal("proposed", (await Ok(_coordinator.GetAsync($"/api/matching/requests/{requestId}"))).GetProperty("status").GetString());
         Assert.Equal(2, (await Ok(_coordinator.GetAsync($"/api/matching/matches?requestId={requestId}"))).GetProperty("totalCount").GetInt64());

@@ -42,7 +42,7 @@ public sealed class VolunteersActTests(StackFixture stack)
         Assert.Equal("proposed", accepted.GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, accepted.GetProperty("acceptedAt").ValueKind);
         var twice = await IntakeApi.ProblemAsync(await wim.PostAsync($"/api/matching/matches/{matchId}/accept", null), HttpStatusCode.Conflict);
-        Assert.Equal("Already accepted.", twice.GetProperty("title").GetString());
+        Assert.Equal("Al geaccepteerd.", twice.GetProperty("title").GetString());
 
         // The regisseur sees the yes on the referral and the timeline.
         await StackFixture.EventuallyAsync(async () => (await intake.GetAsync($"/api/intake/cases/{caseId}/referrals/{referralId}")).GetProperty("status").GetString() == "accepted");

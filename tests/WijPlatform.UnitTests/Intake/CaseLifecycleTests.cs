@@ -20,32 +20,32 @@ public sealed class CaseLifecycleTests
     public void Allowed_steps_lead_to_the_next_status(string from, CaseAction action, bool hasRegisseur, string expected)
     {
         var transition = CaseLifecycle.Apply(from, action, hasRegisseur);
-        Assert.True(transition.Allowed, transition.Refusal);
+        Assert.True(transition.Allowed, transition.Refusal?.Key);
         Assert.Equal(expected, transition.Status);
     }
 
     [Theory]
-    [InlineData(CaseStatus.Assigned, CaseAction.Triage, "before assignment")]
-    [InlineData(CaseStatus.PlanInProgress, CaseAction.Triage, "before assignment")]
-    [InlineData(CaseStatus.Registered, CaseAction.Assign, "Triage the case")]
-    [InlineData(CaseStatus.Registered, CaseAction.StartPlan, "Assign a regisseur")]
-    [InlineData(CaseStatus.Triaged, CaseAction.StartPlan, "Assign a regisseur")]
-    [InlineData(CaseStatus.PlanInProgress, CaseAction.StartPlan, "already in progress")]
-    [InlineData(CaseStatus.Closed, CaseAction.Close, "closed")]
-    [InlineData(CaseStatus.Closed, CaseAction.Triage, "closed")]
-    [InlineData(CaseStatus.Closed, CaseAction.Assign, "closed")]
-    [InlineData(CaseStatus.Closed, CaseAction.StartPlan, "closed")]
-    [InlineData(CaseStatus.Registered, CaseAction.Reopen, "Only a closed case")]
-    [InlineData(CaseStatus.Triaged, CaseAction.Reopen, "Only a closed case")]
-    [InlineData(CaseStatus.Assigned, CaseAction.Reopen, "Only a closed case")]
-    [InlineData(CaseStatus.PlanInProgress, CaseAction.Reopen, "Only a closed case")]
-    [InlineData("volunteer-requested", CaseAction.Close, "unknown status")]
+    [InlineData(CaseStatus.Assigned, CaseAction.Triage, "intake.case.triage-before-assignment")]
+    [InlineData(CaseStatus.PlanInProgress, CaseAction.Triage, "intake.case.triage-before-assignment")]
+    [InlineData(CaseStatus.Registered, CaseAction.Assign, "intake.case.triage-first")]
+    [InlineData(CaseStatus.Registered, CaseAction.StartPlan, "intake.case.assign-first")]
+    [InlineData(CaseStatus.Triaged, CaseAction.StartPlan, "intake.case.assign-first")]
+    [InlineData(CaseStatus.PlanInProgress, CaseAction.StartPlan, "intake.case.plan-in-progress")]
+    [InlineData(CaseStatus.Closed, CaseAction.Close, "intake.case.closed-reopen-first")]
+    [InlineData(CaseStatus.Closed, CaseAction.Triage, "intake.case.closed-reopen-first")]
+    [InlineData(CaseStatus.Closed, CaseAction.Assign, "intake.case.closed-reopen-first")]
+    [InlineData(CaseStatus.Closed, CaseAction.StartPlan, "intake.case.closed-reopen-first")]
+    [InlineData(CaseStatus.Registered, CaseAction.Reopen, "intake.case.reopen-only-closed")]
+    [InlineData(CaseStatus.Triaged, CaseAction.Reopen, "intake.case.reopen-only-closed")]
+    [InlineData(CaseStatus.Assigned, CaseAction.Reopen, "intake.case.reopen-only-closed")]
+    [InlineData(CaseStatus.PlanInProgress, CaseAction.Reopen, "intake.case.reopen-only-closed")]
+    [InlineData("volunteer-requested", CaseAction.Close, "intake.case.unknown-status")]
     public void Refused_steps_keep_the_status_and_say_why(string from, CaseAction action, string why)
     {
         var transition = CaseLifecycle.Apply(from, action, hasRegisseur: from is CaseStatus.Assigned or CaseStatus.PlanInProgress);
         Assert.False(transition.Allowed);
         Assert.Equal(from, transition.Status);
-        Assert.Contains(why, transition.Refusal);
+        Assert.Equal(why, transition.Refusal?.Key);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class ReferralAnswersTests
         var request = Guid.NewGuid();
         var matched = ReferralAnswers.From(new VolunteerMatched(request, Guid.NewGuid(), Guid.NewGuid(), "Henk"));
         Assert.Equal((request, "matched"), (matched.ReferralId, matched.Status));
-        Assert.Contains("Henk", matched.Detail);
+        Assert.Contains("Henk", matched.Detail.Args);
         Assert.Equal("unmatched", ReferralAnswers.From(new VolunteerRequestUnmatched(request, "nobody nearby")).Status);
         Assert.Equal("proposed", ReferralAnswers.From(new VolunteerMatchProposed(request, Guid.NewGuid(), Guid.NewGuid(), "Ria")).Status);
         Assert.Equal("ended", ReferralAnswers.From(new VolunteerMatchEnded(request, Guid.NewGuid(), "moved away")).Status);
@@ -158,8 +158,7 @@ public sealed class ReferralAnswersTests
         var referral = Guid.NewGuid();
         var waitlisted = ReferralAnswers.From(new SignupWaitlisted(referral, Guid.NewGuid(), Guid.NewGuid(), new DateTimeOffset(2031, 7, 1, 12, 0, 0, TimeSpan.Zero), 3))!;
         Assert.Equal("waitlisted", waitlisted.Status);
-        Assert.Contains("2031-07-01 14:00", waitlisted.Detail);
-        Assert.Contains("position 3", waitlisted.Detail);
+        Assert.Equal("Op de wachtlijst op plaats 3 voor 2031-07-01 14:00.", IntakeTexts.OnTimeline(waitlisted.Detail));
         Assert.Equal("confirmed", ReferralAnswers.From(new SignupPromoted(referral, Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow))!.Status);
         Assert.Equal("refused", ReferralAnswers.From(new ReferralRefused(referral, "full")).Status);
     }

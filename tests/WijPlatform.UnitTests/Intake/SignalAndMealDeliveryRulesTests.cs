@@ -17,16 +17,16 @@ public sealed class SignalRulesTests
     public void The_no_answer_text_names_the_day_but_no_personal_data()
     {
         var text = CaseSignals.NoAnswer(new DeliveryNoAnswerSignalled(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new DateOnly(2026, 11, 23), DateTimeOffset.UtcNow));
-        Assert.Contains("2026-11-23", text);
-        Assert.Contains("emergency contact", text);
+        Assert.Contains("2026-11-23", IntakeTexts.OnTimeline(text));
+        Assert.Contains("contactpersoon voor noodgevallen", IntakeTexts.OnTimeline(text));
     }
 
     [Fact]
     public void Repeated_no_shows_say_how_often_and_when()
     {
         var text = CaseSignals.NoShows(new RepeatedNoShowsRecorded(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new DateOnly(2026, 12, 1), 3));
-        Assert.Contains("3 times", text);
-        Assert.Contains("2026-12-01", text);
+        Assert.Contains("3 keer", IntakeTexts.OnTimeline(text));
+        Assert.Contains("2026-12-01", IntakeTexts.OnTimeline(text));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class MatchLifecycleAnswersTests
         Assert.Equal("introduced", ReferralAnswers.From(new VolunteerMatchIntroduced(request, Guid.NewGuid(), Guid.NewGuid())).Status);
         var declined = ReferralAnswers.From(new VolunteerMatchDeclined(request, Guid.NewGuid(), "volunteer"));
         Assert.Equal(("declined", "volunteer-declined"), (declined.Status, declined.Event));
-        Assert.Contains("next volunteer", declined.Detail);
+        Assert.Contains("volgende vrijwilliger", IntakeTexts.OnTimeline(declined.Detail));
         Assert.Equal("evaluated", ReferralAnswers.From(new VolunteerMatchEvaluated(request, Guid.NewGuid())).Status);
     }
 
@@ -66,11 +66,10 @@ public sealed class MatchLifecycleAnswersTests
         var referral = Guid.NewGuid();
         var accepted = ReferralAnswers.From(new MealDeliveryAccepted(referral, Guid.NewGuid(), ["monday", "thursday"], new DateOnly(2026, 12, 7)));
         Assert.Equal((referral, "accepted"), (accepted.ReferralId, accepted.Status));
-        Assert.Contains("monday, thursday", accepted.Detail);
-        Assert.Contains("2026-12-07", accepted.Detail);
+        Assert.Equal("Het café bezorgt maaltijden op monday, thursday vanaf 2026-12-07.", IntakeTexts.OnTimeline(accepted.Detail));
         var declined = ReferralAnswers.From(new MealDeliveryDeclined(referral, "outside the delivery area"));
         Assert.Equal("declined", declined.Status);
-        Assert.Contains("outside the delivery area", declined.Detail);
+        Assert.Equal("Het café kan geen maaltijden bezorgen: outside the delivery area", IntakeTexts.OnTimeline(declined.Detail));
     }
 }
 

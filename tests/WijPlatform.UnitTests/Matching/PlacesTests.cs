@@ -1,4 +1,5 @@
 using WijPlatform.Matching.Model;
+using WijPlatform.ServiceDefaults.Texts;
 
 namespace WijPlatform.UnitTests.Matching;
 
@@ -15,7 +16,7 @@ public sealed class PlacesTests
         Assert.Equal(1, Of(3, [2, 3]).Free);
         Assert.Null(Of(3, [1, 2, 3]).Next);
         Assert.Equal(0, Of(3, [1, 2, 3]).Free);
-        Assert.Equal(PlaceTexts.AllTaken(3), Of(3, [1, 2, 3]).Refuse(asSupervisor: false, vogValid: true));
+        Assert.Equal(Key(PlaceTexts.AllTaken(3)), Of(3, [1, 2, 3]).Refuse(asSupervisor: false, vogValid: true)?.Key);
         Assert.Null(Of(3, [1, 2]).Refuse(asSupervisor: false, vogValid: false));
     }
 
@@ -33,12 +34,14 @@ public sealed class PlacesTests
     [Fact]
     public void Under_supervision_the_last_place_waits_for_one_supervisor_with_a_valid_vog()
     {
-        Assert.Equal(PlaceTexts.LastPlaceForSupervisor, Of(2, [1], supervised: true).Refuse(asSupervisor: false, vogValid: true));
+        Assert.Equal(Key(PlaceTexts.LastPlaceForSupervisor), Of(2, [1], supervised: true).Refuse(asSupervisor: false, vogValid: true)?.Key);
         Assert.Null(Of(2, [], supervised: true).Refuse(asSupervisor: false, vogValid: false));
-        Assert.Equal(PlaceTexts.SupervisorNeedsVog, Of(2, [1], supervised: true).Refuse(asSupervisor: true, vogValid: false));
+        Assert.Equal(Key(PlaceTexts.SupervisorNeedsVog), Of(2, [1], supervised: true).Refuse(asSupervisor: true, vogValid: false)?.Key);
         Assert.Null(Of(2, [1], supervised: true).Refuse(asSupervisor: true, vogValid: true));
-        Assert.Equal(PlaceTexts.SupervisorTaken, Of(3, [1], supervised: true, supervisorTaken: true).Refuse(asSupervisor: true, vogValid: true));
+        Assert.Equal(Key(PlaceTexts.SupervisorTaken), Of(3, [1], supervised: true, supervisorTaken: true).Refuse(asSupervisor: true, vogValid: true)?.Key);
         Assert.Null(Of(3, [1, 2], supervised: true, supervisorTaken: true).Refuse(asSupervisor: false, vogValid: false));
-        Assert.Equal(PlaceTexts.NotSupervised, Of(3, []).Refuse(asSupervisor: true, vogValid: true));
+        Assert.Equal(Key(PlaceTexts.NotSupervised), Of(3, []).Refuse(asSupervisor: true, vogValid: true)?.Key);
     }
+
+    private static string Key(Text text) => text.Key;
 }

@@ -1,9 +1,15 @@
+using WijPlatform.ServiceDefaults.Texts;
 using WijPlatform.Notices.Model;
 
 namespace WijPlatform.UnitTests.Notices;
 
 public sealed class NoticeRulesTests
 {
+    private static readonly TextCatalogue Catalogue = new([typeof(TextCatalogue).Assembly, typeof(NoticeTexts).Assembly]);
+
+    /// <summary>As a notice is written: in Dutch.</summary>
+    private static string Dutch(Text text) => Catalogue.Render(text, TextCatalogue.Dutch);
+
     [Theory]
     [InlineData("phone", "050 123 4567", null, ContactWay.Call)]
     [InlineData("email", null, "anna@example.nl", ContactWay.Email)]
@@ -20,16 +26,16 @@ public sealed class NoticeRulesTests
     public void A_promotion_names_the_activity_and_its_Amsterdam_time_in_Dutch_in_summer_and_in_winter()
     {
         // 12:00 UTC is 14.00 in summer time and 13.00 in winter time.
-        Assert.Contains("bij Spelmiddag op dinsdag 7 juli om 14.00 uur", NoticeTexts.Promoted("Spelmiddag", new DateTimeOffset(2026, 7, 7, 12, 0, 0, TimeSpan.Zero)).Text);
-        Assert.Contains("bij Spelmiddag op dinsdag 1 december om 13.00 uur", NoticeTexts.Promoted("Spelmiddag", new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)).Text);
+        Assert.Contains("bij Spelmiddag op dinsdag 7 juli om 14.00 uur", Dutch(NoticeTexts.Promoted("Spelmiddag", new DateTimeOffset(2026, 7, 7, 12, 0, 0, TimeSpan.Zero)).Text));
+        Assert.Contains("bij Spelmiddag op dinsdag 1 december om 13.00 uur", Dutch(NoticeTexts.Promoted("Spelmiddag", new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)).Text));
     }
 
     [Fact]
     public void Meal_delivery_days_are_named_in_Dutch_and_a_refusal_gives_no_reason()
     {
-        Assert.Contains("op maandag en donderdag", NoticeTexts.MealsAccepted(["monday", "thursday"], new DateOnly(2026, 12, 7)).Text);
-        Assert.Contains("vanaf maandag 7 december", NoticeTexts.MealsAccepted(["monday"], new DateOnly(2026, 12, 7)).Text);
-        Assert.DoesNotContain("omdat", NoticeTexts.MealsDeclined().Text);
+        Assert.Contains("op maandag en donderdag", Dutch(NoticeTexts.MealsAccepted(["monday", "thursday"], new DateOnly(2026, 12, 7)).Text));
+        Assert.Contains("vanaf maandag 7 december", Dutch(NoticeTexts.MealsAccepted(["monday"], new DateOnly(2026, 12, 7)).Text));
+        Assert.DoesNotContain("omdat", Dutch(NoticeTexts.MealsDeclined().Text));
     }
 
     [Fact]

@@ -1,0 +1,94 @@
+namespace WijPlatform.IntegrationTests.Texts;
+
+/// <summary>
+/// Dutch first: what the platform says to people is Dutch unless the caller's Accept-Language asks
+/// for English; the problem's shape and its field names stay the same in either language.
+/// </summary>
+public sealed class LanguageTests(StackFixture stack)
+{
+    private readonly IntakeApi _intake = new(stack);
+
+    [Fact]
+    public async Task A_professional_hears_the_same_refusal_in_Dutch_by_default_and_in_English_when_asked()
+    {
+        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Riek");
+        var caseId = await _intake.RegisterCaseAsync(resident.GetProperty("id").GetGuid());
+        var referrals = $"/api/intake/cases/{caseId}/referrals";
+        var walk = new { kind = "volunteer", talent = "walk", wantedAt = "2031-05-01T10:00:00+02:00" };
+        var professional = _intake.CallerFor(referrals);
+
+        var dutch = await ProblemAsync(professional, referrals, walk, language: null, HttpStatusCode.Conflict);
+        Assert.Equal("Toestemming nodig.", dutch.GetProperty("title").GetString());
+        Assert.Equal("De bewoner heeft geen toestemming gegeven (of die ingetrokken) voor 'share-with-volunteer' met 'matching'. Leg de toestemming vast vóór deze verwijzing.",
+            dutch.GetProperty("detail").GetString());
+
+        var english = await ProblemAsync(professional, referrals, walk, "en-GB,en;q=0.9", HttpStatusCode.Conflict);
+        Assert.Equal("Consent needed.", english.GetProperty("title").GetString());
+        Assert.Equal("The resident has not given (or has withdrawn) consent for 'share-with-volunteer' with 'matching'. Record the consent before this referral.",
+            english.GetProperty("detail").GetString());
+
+        // A language the platform does not speak gets Dutch; the shape is the same in every language.
+        var german = await ProblemAsync(professional, referrals, walk, "de", HttpStatusCode.Conflict);
+        Assert.Equal(dutch.GetProperty("title").GetString(), german.GetProperty("title").GetString());
+        foreach (var problem in new[] { dutch, english, german })
+        {
+            Assert.Equal(409, problem.GetProperty("status").GetInt32());
+            Assert.Equal(["detail", "instance", "status", "title", "traceId", "type"], problem.EnumerateObject().Select(p => p.Name).Order());
+        }
+    }
+
+    [Fact]
+    public async Task The_desk_sees_field_errors_in_Dutch_or_English_under_the_same_field_names()
+    {
+        var desk = _intake.DeskAs();
+        var wrongPostcode = Resident(postcode: "ABCDEF", firstName: "Henk");
+        var dutch = await ProblemAsync(desk, "/api/intake/residents", wrongPostcode, language: null, HttpStatusCode.BadRequest);
+        Assert.Equal(["Vul een Nederlandse postcode in, zoals 9712 HW."], Messages(dutch, "postcode"));
+        var english = await ProblemAsync(desk, "/api/intake/residents", wrongPostcode, "en", HttpStatusCode.BadRequest);
+        Assert.Equal(["Enter a Dutch postcode such as 9712 HW."], Messages(english, "postcode"));
+
+        // A rule the endpoint declares with a data annotation speaks Dutch too.
+        var noName = Resident(postcode: "9712 HW", firstName: null);
+        var required = Assert.Single(Messages(await ProblemAsync(desk, "/api/intake/residents", noName, null, HttpStatusCode.BadRequest), "firstName"));
+        Assert.Matches("^Het veld .+ is verplicht\\.$", required);
+        Assert.Equal("Een of meer waarden zijn niet geldig.", (await ProblemAsync(desk, "/api/intake/residents", noName, null, HttpStatusCode.BadRequest)).GetProperty("title").GetString());
+        var requiredInEnglish = Assert.Single(Messages(await ProblemAsync(desk, "/api/intake/residents", noName, "en", HttpStatusCode.BadRequest), "firstName"));
+        Assert.Matches("^The .+ field is required\\.$", requiredInEnglish);
+    }
+
+    [Fact]
+    public async Task The_gateway_turns_away_a_caller_without_a_token_in_Dutch_or_English()
+    {
+        using var anyone = stack.Anonymous();
+        var dutch = await ProblemAsync(anyone, "/api/intake/residents", Resident("9712 HW", "Henk"), null, HttpStatusCode.Unauthorized);
+        Assert.Equal("Aanmelden is nodig.", dutch.GetProperty("title").GetString());
+        Assert.Equal("Stuur een bearer-token mee in de Authorization-header.", dutch.GetProperty("detail").GetString());
+        var english = await ProblemAsync(anyone, "/api/intake/residents", Resident("9712 HW", "Henk"), "en", HttpStatusCode.Unauthorized);
+        Assert.Equal("Authentication required.", english.GetProperty("title").GetString());
+    }
+
+    private static object Resident(string postcode, string? firstName) => new
+    {
+        firstName,
+        lastName = "Bakker",
+        dateOfBirth = "1944-02-03",
+        postcode,
+        houseNumber = "12",
+        preferredContact = "phone",
+        phone = "050 765 4321",
+    };
+
+    private static List<string?> Messages(JsonElement problem, string field) =>
+        [.. problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString())];
+
+    private static async Task<JsonElement> ProblemAsync(HttpClient caller, string path, object body, string? language, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+        using var response = await caller.SendAsync(request, TestContext.Current.CancellationToken);
+        return await IntakeApi.ProblemAsync(response, expected);
+    }
+}
