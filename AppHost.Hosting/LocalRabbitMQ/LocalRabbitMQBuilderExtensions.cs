@@ -51,10 +51,11 @@ public static class LocalRabbitMQBuilderExtensions
                 context.EnvironmentVariables["RABBITMQ_NODE_PORT"] = port.ToString(CultureInfo.InvariantCulture);
                 context.EnvironmentVariables["RABBITMQ_DIST_PORT"] = distributionPort.ToString(CultureInfo.InvariantCulture);
                 context.EnvironmentVariables["ERL_EPMD_ADDRESS"] = "127.0.0.1";
-                // The node registers with the epmd resource and never starts an "epmd -daemon" of its
-                // own when that one is not (yet, or any more) there: such a daemon outlives the stack,
-                // orphaned, as test runs showed. Without its epmd the node fails, visibly.
-                context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false";
+                // Nothing of this node ever starts an "epmd -daemon" of its own: not the node, and not the
+                // "erl" its epmd monitor runs (every minute, and when the epmd resource has stopped first at
+                // shutdown) to make sure an epmd is there. Such a daemon outlived the stack, orphaned, as
+                // test and benchmark runs showed. ERL_AFLAGS reaches every erl started with this environment.
+                context.EnvironmentVariables["ERL_AFLAGS"] = "-start_epmd false";
                 context.EnvironmentVariables["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia");
                 context.EnvironmentVariables["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log");
                 context.EnvironmentVariables["RABBITMQ_LOGS"] = "-";
