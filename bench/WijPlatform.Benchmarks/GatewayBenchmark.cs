@@ -43,12 +43,12 @@ public static class GatewayBenchmark
                     using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
                     return response.StatusCode == expected ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 })).ToArray();
-                Task<WrkResult> Max(int side) => Wrk.ClosedLoopAsync(new Uri(urls[side], path), stack.AdminToken, (int)expected, options.Concurrency, options.Phase);
+                Task<WrkResult> Max(int side, TimeSpan duration) => Wrk.ClosedLoopAsync(new Uri(urls[side], path), stack.AdminToken, (int)expected, options.Concurrency, duration);
 
                 Console.WriteLine($"  gateway overhead, {name}: warm-up");
                 for (var side = 0; side < Sides.Length; side++)
                 {
-                    await Wrk.ClosedLoopAsync(new Uri(urls[side], path), stack.AdminToken, (int)expected, options.Concurrency, TimeSpan.FromSeconds(2));
+                    await Max(side, TimeSpan.FromSeconds(2));
                     await Load.OpenLoopAsync(calls[side], 50, TimeSpan.FromSeconds(1));
                 }
 
@@ -60,7 +60,7 @@ public static class GatewayBenchmark
                     var max = new WrkResult[Sides.Length];
                     foreach (var side in order)
                     {
-                        max[side] = await Max(side);
+                        max[side] = await Max(side, options.Phase);
                     }
                     var rate = Math.Max(1, max[2].Throughput / 2);
                     var at = new LoadResult[Sides.Length];

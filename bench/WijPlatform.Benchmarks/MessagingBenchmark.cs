@@ -44,7 +44,17 @@ public static class MessagingBenchmark
             // Ours and the plain peer, one after the other, alternating which goes first.
             Task<double> Ours() => ConsumerRateAsync(stack, options.Burst, OurExchange, "volunteer_requests");
             Task<double> Plain() => ConsumerRateAsync(stack, options.Burst, PlainConsumerPeer.Queue, PlainConsumerPeer.EffectTable);
-            var (consumer, plain) = run % 2 == 0 ? (await Ours(), await Plain()) : await PlainFirstAsync(Plain, Ours);
+            double consumer, plain;
+            if (run % 2 == 0)
+            {
+                consumer = await Ours();
+                plain = await Plain();
+            }
+            else
+            {
+                plain = await Plain();
+                consumer = await Ours();
+            }
             runs.Add((Statistics.Percentile(lag, 50), Statistics.Percentile(lag, 99), Statistics.Percentile(endToEnd, 50), Statistics.Percentile(endToEnd, 99), http.P99, http, missing, consumer, plain));
             Console.WriteLine($"  message path, run {run + 1}: end-to-end p50 {runs[^1].P50:0} ms, p99 {runs[^1].P99:0} ms; consumer {consumer:0} msg/s, plain MassTransit consumer {plain:0} msg/s");
         }
@@ -95,12 +105,6 @@ public static class MessagingBenchmark
     }
 
     private static readonly string OurExchange = BrokerTopology.MessageExchange(typeof(WijPlatform.Contracts.VolunteerRequested));
-
-    private static async Task<(double Ours, double Plain)> PlainFirstAsync(Func<Task<double>> plain, Func<Task<double>> ours)
-    {
-        var p = await plain();
-        return (await ours(), p);
-    }
 
     /// <summary>Publishes a burst straight to the broker (faster than any consumer) and times how fast the consumer behind <paramref name="exchange"/> writes its effects to <paramref name="table"/>.</summary>
     private static async Task<double> ConsumerRateAsync(RunningStack stack, int burst, string exchange, string table)
