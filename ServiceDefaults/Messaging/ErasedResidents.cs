@@ -32,10 +32,10 @@ public static class ErasedResidents
             new { residentId, id = residentId.ToString(), types = PersonalTypeNames, keys = PersonalKeys },
             cancellationToken: cancellationToken);
 
-    /// <summary>True when <paramref name="message"/> carries personal data about a resident this service has erased.</summary>
-    public static async Task<bool> HoldsPersonalDataOfErasedAsync(UnitOfWork work, object message, CancellationToken cancellationToken) =>
-        PersonalFields.Of(message.GetType()).Length > 0
-        && PersonalFields.ResidentOf(message) is { } residentId
-        && await work.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM erased_residents WHERE resident_id = @residentId)", new { residentId }, cancellationToken: cancellationToken);
+    /// <summary>The resident <paramref name="message"/> carries personal data about, or null when it carries none.</summary>
+    public static Guid? PersonalDataSubject(object message) =>
+        PersonalFields.Of(message.GetType()).Length > 0 ? PersonalFields.ResidentOf(message) : null;
+
+    /// <summary>Whether the resident is among the erased, as an SQL expression over the parameter <c>@residentId</c>.</summary>
+    public const string IsErasedSql = "EXISTS (SELECT 1 FROM erased_residents WHERE resident_id = @residentId)";
 }

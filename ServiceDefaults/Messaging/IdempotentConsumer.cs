@@ -36,17 +36,21 @@ public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork,
 
         var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a message id.");
         await using var work = await unitOfWork.BeginAsync(context.CancellationToken);
-        // A concurrent duplicate blocks on this row until the first commits, then inserts nothing.
-        var first = await work.ExecuteAsync(
-            "INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer) ON CONFLICT DO NOTHING",
-            new { MessageId = messageId, Consumer = GetType().Name },
-            cancellationToken: context.CancellationToken);
-        if (first == 0)
+        // A concurrent duplicate blocks on the inbox row until the first commits, then inserts nothing.
+        // Whether the message is about an erased resident is asked in the same statement: one round
+        // trip fewer per message on the consumer's hot path.
+        var ids = new { MessageId = messageId, Consumer = GetType().Name, residentId = ErasedResidents.PersonalDataSubject(context.Message) };
+        var (first, erased) = ids.residentId is null
+            ? (await work.ExecuteAsync(InboxInsertSql, ids, cancellationToken: context.CancellationToken) == 1, false)
+            : await work.QuerySingleAsync<(bool, bool)>(
+                $"WITH inserted AS ({InboxInsertSql} RETURNING 1) SELECT EXISTS (SELECT 1 FROM inserted), {ErasedResidents.IsErasedSql}",
+                ids, context.CancellationToken);
+        if (!first)
         {
             metrics.Duplicate();
             return;
         }
-        if (!await ErasedResidents.HoldsPersonalDataOfErasedAsync(work, context.Message, context.CancellationToken))
+        if (!erased)
         {
             await HandleAsync(context.Message, work, context.CancellationToken);
         }
@@ -54,6 +58,8 @@ public abstract class IdempotentConsumer<TMessage>(UnitOfWorkFactory unitOfWork,
         await work.CommitAsync(context.CancellationToken);
         unitOfWork.Faults.AfterConsumerCommit();
     }
+
+    private const string InboxInsertSql = "INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer) ON CONFLICT DO NOTHING";
 
     protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken cancellationToken);
 }

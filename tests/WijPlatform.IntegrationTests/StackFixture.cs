@@ -196,18 +196,20 @@ public sealed class StackFixture : IAsyncLifetime
     /// its outbox, from where its own relay publishes it over the real broker. Stands in for a
     /// service whose side of a flow does not exist yet, or for a message a test must repeat.
     /// </summary>
-    public Task PublishThroughOutboxAsync<T>(string database, T message)
+    public Task<Guid> PublishThroughOutboxAsync<T>(string database, T message)
         where T : class =>
         PublishThroughOutboxAsync(database, message.GetType().FullName!, message);
 
-    public async Task PublishThroughOutboxAsync(string database, string messageType, object body)
+    /// <summary>Publishes through the service's own outbox relay; the message's id (the outbox row's).</summary>
+    public async Task<Guid> PublishThroughOutboxAsync(string database, string messageType, object body)
     {
+        var id = Guid.NewGuid();
         await using var connection = await OpenDatabaseAsync(database);
         await using (var insert = new NpgsqlCommand("INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)", connection)
         {
             Parameters =
             {
-                new() { Value = Guid.NewGuid() },
+                new() { Value = id },
                 new() { Value = $"{messageType}, WijPlatform.Contracts" },
                 new() { Value = System.Text.Json.JsonSerializer.Serialize(body, System.Text.Json.JsonSerializerOptions.Web) },
             },
@@ -218,6 +220,7 @@ public sealed class StackFixture : IAsyncLifetime
         // Wakes the relay at once instead of at its next poll.
         await using var wake = new NpgsqlCommand("SELECT pg_notify('outbox', '')", connection);
         await wake.ExecuteNonQueryAsync();
+        return id;
     }
 
     /// <summary>A client that goes around the gateway straight to a service, as an administrator.</summary>

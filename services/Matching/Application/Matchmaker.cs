@@ -20,7 +20,7 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
     private async Task<IReadOnlyList<Candidate>> RankAsync(RankingQuery query, int count, UnitOfWork? work, CancellationToken cancellationToken)
     {
         var index = new CandidateIndex(map);
-        foreach (var (volunteer, holding) in await volunteers.OfferingAsync(query.Talent, map.Within(query.Postcode, TravelModes.FurthestKm), work, cancellationToken))
+        foreach (var (volunteer, holding) in await volunteers.OfferingAsync(query.Talent, map.ReachableAreas(query.Postcode), work, cancellationToken))
         {
             index.Add(volunteer, holding);
         }

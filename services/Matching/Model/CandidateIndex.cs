@@ -24,7 +24,6 @@ public sealed class CandidateIndex
     private readonly Dictionary<Guid, int> _positionById = [];
     private readonly Dictionary<string, List<Entry>[]> _listed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Entry>[]> _freeText = new(StringComparer.Ordinal);
-    private readonly (int Area, double Km)[][] _nearby;
 
     // Per talent, per area: one list per weekday with a window, one for volunteers who gave none, one with everyone.
     private const int NoWindows = 7;
@@ -36,15 +35,6 @@ public sealed class CandidateIndex
         _map = map;
         MaxEligible = maxEligible;
         MaxWeighed = maxWeighed;
-        _nearby = new (int, double)[map.Areas.Count][];
-        for (var from = 0; from < map.Areas.Count; from++)
-        {
-            _nearby[from] = Enumerable.Range(0, map.Areas.Count)
-                .Select(to => (Area: to, Km: map.DistanceKm(from, to)))
-                .Where(a => a.Km <= TravelModes.FurthestKm)
-                .OrderBy(a => a.Km)
-                .ToArray();
-        }
     }
 
     /// <summary>Eligible volunteers scored per request before it settles for the best so far.</summary>
@@ -103,7 +93,7 @@ public sealed class CandidateIndex
         var best = new TopList(count);
         var budget = new Budget(MaxEligible, MaxWeighed, query.Rotation);
         var (first, second) = query.Time is { } time ? ((int)time.Day, NoWindows) : (Everyone, -1);
-        foreach (var (area, km) in _nearby[origin])
+        foreach (var (area, km) in _map.Reachable(origin))
         {
             if (budget.Spent || (best.IsFull && Scoring.UpperBound(km) <= best.Lowest))
             {

@@ -90,6 +90,33 @@ public sealed class MatchingMessageFlowTests(StackFixture stack)
         Assert.Equal(JsonValueKind.Null, request.GetProperty("street").ValueKind);
         Assert.Equal(JsonValueKind.Null, request.GetProperty("residentId").ValueKind);
         Assert.Equal("9718", request.GetProperty("postcode").GetString());
+
+        // A request about her that was still on its way (a late delivery, a replay from a queue) is
+        // taken off the queue but leaves nothing of her: no request with her name appears.
+        var lateRequestId = Guid.NewGuid();
+        var late = await stack.PublishThroughOutboxAsync("intakedb", new VolunteerRequested(
+            lateRequestId, Guid.NewGuid(), residentId, "walk", "9718 AB", "Lindenlaan", "Riet", null, "normal", false));
+        await StackFixture.EventuallyAsync(async () => await InboxHasAsync("matchingdb", late));
+        var missing = await _coordinator.GetAsync($"/api/matching/requests/{lateRequestId}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // While the same message about someone not erased is handled as ever.
+        var otherRequestId = Guid.NewGuid();
+        await stack.PublishThroughOutboxAsync("intakedb", new VolunteerRequested(
+            otherRequestId, Guid.NewGuid(), Guid.NewGuid(), "walk", "9718 AB", "Lindenlaan", "Kees", null, "normal", false));
+        var other = await StackFixture.EventuallyGetAsync(_coordinator, $"/api/matching/requests/{otherRequestId}");
+        Assert.Equal("Kees", other.GetProperty("firstName").GetString());
+    }
+
+    private async Task<bool> InboxHasAsync(string database, Guid messageId)
+    {
+        await using var connection = new NpgsqlConnection(stack.ConnectionString(database));
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE message_id = $1", connection)
+        {
+            Parameters = { new() { Value = messageId } },
+        };
+        return (long)(await query.ExecuteScalarAsync())! > 0;
     }
 
     private async Task<bool> OutboxHasAsync(string database, string messageType, string field, Guid value)
