@@ -26,8 +26,17 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, ILogg
             }
             catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or System.Net.Sockets.SocketException or RabbitMQ.Client.Exceptions.OperationInterruptedException or TimeoutException)
             {
-                LogWaiting(logger, attempt, ex.GetType().Name);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                // A service starts beside the broker, so the first half minute of waiting is expected.
+                var reason = ex.GetType().Name;
+                if (attempt <= QuietAttempts)
+                {
+                    LogWaitingAtStart(logger, attempt, reason);
+                }
+                else
+                {
+                    LogWaiting(logger, attempt, reason);
+                }
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 2)), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
@@ -57,6 +66,11 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, ILogg
             }
         }
     }
+
+    private const int QuietAttempts = 15;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broker not reachable yet for topology (attempt {Attempt}, {Reason}); retrying")]
+    private static partial void LogWaitingAtStart(ILogger logger, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker not reachable for topology (attempt {Attempt}, {Reason}); retrying")]
     private static partial void LogWaiting(ILogger logger, int attempt, string reason);
