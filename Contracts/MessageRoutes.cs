@@ -43,5 +43,9 @@ public static class MessageRoutes
         [typeof(ResidentErasureRequested)] = [Calendar, Matching, Cafe, Notices],
         [typeof(ResidentContactRecorded)] = [Notices],
         [typeof(PartnerSignalStatusChanged)] = [Notices],
+        [typeof(VolunteerContactRecorded)] = [Notices],
+        [typeof(VogExpiryWarned)] = [Notices],
+        [typeof(VolunteerErased)] = [Notices],
+        [typeof(DeliveryRoundAssigned)] = [Notices],
     };
 }

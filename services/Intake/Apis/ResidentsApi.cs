@@ -96,7 +96,7 @@ public sealed record RegisterResident(
     DateOnly DateOfBirth,
     [property: Required, StringLength(10)] string Postcode,
     [property: Required, StringLength(10, MinimumLength = 1), RegularExpression("^[0-9]{1,5}( ?[A-Za-z0-9-]{1,4})?$")] string HouseNumber,
-    [property: Required, AllowedValues("phone", "email", "letter", "home-visit", "desk", "via-informal-carer")] string PreferredContact,
+    [property: Required, AllowedValues("phone", "sms", "email", "letter", "home-visit", "desk", "via-informal-carer")] string PreferredContact,
     [property: StringLength(200)] string? Street = null,
     [property: StringLength(100)] string? City = null,
     [property: Phone, StringLength(30)] string? Phone = null,
@@ -114,7 +114,7 @@ public sealed record RegisterResident(
         {
             errors["email"] = ["intake.preferred-contact-email-so"];
         }
-        if (PreferredContact == "phone" && string.IsNullOrWhiteSpace(Phone))
+        if (PreferredContact is "phone" or "sms" && string.IsNullOrWhiteSpace(Phone))
         {
             errors["phone"] = ["intake.preferred-contact-phone-so"];
         }

@@ -40,6 +40,7 @@ public static class VolunteersApi
         var volunteer = NewVolunteer(request, active: true, clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);
         await store.InsertAsync(work, volunteer, neighbourhoods.Find(volunteer.Postcode), ct);
+        await work.PublishAsync(request.Contact.RecordedFor(volunteer), ct);
         await vogWatch.WarnAsync(work, volunteer.Id, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/volunteers/{volunteer.Id}", volunteer);
@@ -132,8 +133,14 @@ public sealed record RegisterVolunteer(
     [property: Range(1, 10)] int MaxActiveMatches = 2,
     [property: AllowedValues("none", "requested", "valid")] string VogStatus = "none",
     DateOnly? VogIssuedOn = null,
-    Guid? ResidentId = null)
+    Guid? ResidentId = null,
+    [property: AllowedValues(null, "sms", "email", "phone", "coordinator")] string? PreferredContact = null,
+    [property: Phone, StringLength(30)] string? Phone = null,
+    [property: EmailAddress, StringLength(200)] string? Email = null)
 {
+    /// <summary>How the volunteer wants to hear what concerns them; through the coordinator when they did not say.</summary>
+    public VolunteerContact Contact => new(PreferredContact, Phone, Email);
+
     public Dictionary<string, string[]> Validate(PostcodeMap map)
     {
         var errors = new Dictionary<string, string[]>();
@@ -167,6 +174,7 @@ public sealed record RegisterVolunteer(
         {
             errors["vogIssuedOn"] = ["matching.valid-certificate-conduct-needs"];
         }
+        Contact.Validate(errors);
         return errors;
     }
 }
