@@ -43,6 +43,7 @@ public static class MessageRoutes
         [typeof(ResidentErasureRequested)] = [Calendar, Matching, Cafe, Notices],
         [typeof(ResidentContactRecorded)] = [Notices],
         [typeof(PartnerSignalStatusChanged)] = [Notices],
+        [typeof(PartnerSignupStatusChanged)] = [Notices],
         [typeof(VolunteerContactRecorded)] = [Notices],
         [typeof(VogExpiryWarned)] = [Notices],
         [typeof(VolunteerErased)] = [Notices],

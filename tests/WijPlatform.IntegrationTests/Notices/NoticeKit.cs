@@ -30,8 +30,8 @@ internal sealed class NoticeKit(StackFixture stack)
         return value!;
     }
 
-    /// <summary>The owning service's relay publishes a sent message again under its own id, as after a crash before marking it sent.</summary>
-    public async Task RepublishAsync(string database, string messageType, string field, Guid value)
+    /// <summary>The owning service's relay publishes sent messages again under their own ids, as after a crash before marking them sent.</summary>
+    public async Task RepublishAsync(string database, string messageType, string field, Guid value, int messages = 1)
     {
         await using var connection = await stack.OpenDatabaseAsync(database);
         await using var reset = new NpgsqlCommand(
@@ -39,7 +39,7 @@ internal sealed class NoticeKit(StackFixture stack)
         {
             Parameters = { new() { Value = $"WijPlatform.Contracts.{messageType}, WijPlatform.Contracts" }, new() { Value = field }, new() { Value = value.ToString() } },
         };
-        Assert.Equal(1, await reset.ExecuteNonQueryAsync());
+        Assert.Equal(messages, await reset.ExecuteNonQueryAsync());
     }
 
     public async Task<long> DuplicatesSuppressedAsync()
@@ -50,10 +50,10 @@ internal sealed class NoticeKit(StackFixture stack)
     }
 
     /// <summary>Publishes the owner's message again and waits until the notices service has dropped it as a duplicate.</summary>
-    public async Task RepublishAndWaitAsync(string database, string messageType, string field, Guid value)
+    public async Task RepublishAndWaitAsync(string database, string messageType, string field, Guid value, int messages = 1)
     {
         var duplicates = await DuplicatesSuppressedAsync();
-        await RepublishAsync(database, messageType, field, value);
-        await StackFixture.EventuallyAsync(async () => await DuplicatesSuppressedAsync() > duplicates, TimeSpan.FromSeconds(60));
+        await RepublishAsync(database, messageType, field, value, messages);
+        await StackFixture.EventuallyAsync(async () => await DuplicatesSuppressedAsync() >= duplicates + messages, TimeSpan.FromSeconds(60));
     }
 }
