@@ -17,7 +17,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     /// </summary>
     public static async Task SaveRecipientAsync(UnitOfWork work, Recipient recipient, DateTime at, CancellationToken cancellationToken)
     {
-        await LockResidentAsync(work, recipient.ResidentId, cancellationToken);
+        await LockPersonAsync(work, recipient.ResidentId, cancellationToken);
         await work.ExecuteAsync(
             """
             INSERT INTO recipients (resident_id, first_name, last_name, preferred_contact, phone, email, street, house_number, postcode, city, recorded_at)
@@ -34,7 +34,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     /// <summary>Keeps the volunteer's first name and way of contact, and gives the notices that waited for it their way.</summary>
     public static async Task SaveVolunteerAsync(UnitOfWork work, VolunteerRecipient recipient, DateTime at, CancellationToken cancellationToken)
     {
-        await LockResidentAsync(work, recipient.VolunteerId, cancellationToken);
+        await LockPersonAsync(work, recipient.VolunteerId, cancellationToken);
         await work.ExecuteAsync(
             """
             INSERT INTO volunteer_recipients (volunteer_id, first_name, preferred_contact, phone, email, recorded_at)
@@ -52,7 +52,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     /// </summary>
     public static async Task AddAsync(UnitOfWork work, string sourceKey, Addressee to, string kind, (string Subject, string Text) words, DateOnly dueOn, DateTime at, CancellationToken cancellationToken)
     {
-        await LockResidentAsync(work, to.Id, cancellationToken);
+        await LockPersonAsync(work, to.Id, cancellationToken);
         var way = to.IsVolunteer
             ? (await work.QuerySingleOrDefaultAsync<VolunteerRecipient>(
                 "SELECT volunteer_id AS VolunteerId, first_name AS FirstName, preferred_contact AS PreferredContact, phone, email FROM volunteer_recipients WHERE volunteer_id = @Id",
@@ -77,7 +77,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     /// moment would each miss the other's uncommitted row, leaving the notice without a way. After the
     /// lock, each statement (read committed) sees what the other committed.
     /// </summary>
-    private static Task<int> LockResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
+    private static Task<int> LockPersonAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
             "SELECT pg_advisory_xact_lock(hashtextextended(@residentId::text, 7))", new { residentId }, cancellationToken);
 
