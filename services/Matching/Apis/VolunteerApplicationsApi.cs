@@ -43,7 +43,7 @@ public static class VolunteerApplicationsApi
         var errors = asRegistration.Validate(map);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
         var volunteer = VolunteersApi.NewVolunteer(asRegistration, active: false, clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);

@@ -10,15 +10,15 @@ public sealed record VolunteerContact(string? PreferredContact, string? Phone, s
 {
     public const string ThroughCoordinator = "coordinator";
 
-    public void Validate(Dictionary<string, string[]> errors)
+    public void Validate(Dictionary<string, Text> errors)
     {
         if (PreferredContact is "sms" or "phone" && string.IsNullOrWhiteSpace(Phone))
         {
-            errors["phone"] = ["matching.preferred-contact-needs-phone"];
+            errors["phone"] = "matching.preferred-contact-needs-phone";
         }
         if (PreferredContact == "email" && string.IsNullOrWhiteSpace(Email))
         {
-            errors["email"] = ["matching.preferred-contact-needs-email"];
+            errors["email"] = "matching.preferred-contact-needs-email";
         }
     }
 
