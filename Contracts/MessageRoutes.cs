@@ -43,5 +43,10 @@ public static class MessageRoutes
         [typeof(ResidentErasureRequested)] = [Calendar, Matching, Cafe, Notices],
         [typeof(ResidentContactRecorded)] = [Notices],
         [typeof(PartnerSignalStatusChanged)] = [Notices],
+        [typeof(PartnerSignupStatusChanged)] = [Notices],
+        [typeof(VolunteerContactRecorded)] = [Notices],
+        [typeof(VogExpiryWarned)] = [Notices],
+        [typeof(VolunteerErased)] = [Notices],
+        [typeof(DeliveryRoundAssigned)] = [Notices],
     };
 }

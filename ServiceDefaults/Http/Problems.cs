@@ -45,6 +45,9 @@ public static class Problems
         });
     }
 
-    public static ValidationProblem Invalid(string field, Text message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message.Key] }, extensions: ProblemTexts.Errors(new() { [field] = message }));
+    public static ValidationProblem Invalid(string field, Text message) => Invalid(new Dictionary<string, Text> { [field] = message });
+
+    /// <summary>A 400 whose field errors are texts (with their arguments), rendered in the request's language.</summary>
+    public static ValidationProblem Invalid(IReadOnlyDictionary<string, Text> errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value.Key }), extensions: ProblemTexts.Errors(errors.ToDictionary()));
 }

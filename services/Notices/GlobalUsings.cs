@@ -6,6 +6,7 @@ global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.Extensions.Options;
 global using Npgsql;
 global using WijPlatform.Contracts;
+global using WijPlatform.Contracts.Vocabulary;
 global using WijPlatform.Notices.Apis;
 global using WijPlatform.Notices.Infrastructure;
 global using WijPlatform.Notices.Messaging;

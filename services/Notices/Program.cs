@@ -11,6 +11,7 @@ app.MapOpenApi().AllowAnonymous().WithoutResidentData();
 
 app.MapCallListApi();
 app.MapNoticesApi();
+app.MapVolunteerNoticesApi();
 app.MapWebhooksApi();
 app.MapMessagingAdmin();
 app.MapEndpointReport();

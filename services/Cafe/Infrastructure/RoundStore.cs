@@ -107,9 +107,12 @@ public sealed class RoundStore(NpgsqlDataSource db)
             $"UPDATE delivery_rounds SET status = '{RoundStatus.NoDeliverer}' WHERE id = @roundId AND status = '{RoundStatus.AwaitingDeliverer}'",
             new { roundId }, cancellationToken: cancellationToken);
 
-    /// <summary>Records matching's deliverer; false when the round is unknown.</summary>
-    public static async Task<bool> AssignAsync(UnitOfWork work, Guid roundId, Guid volunteerId, string firstName, CancellationToken cancellationToken) =>
-        await work.ExecuteAsync(
-            $"UPDATE delivery_rounds SET volunteer_id = @volunteerId, volunteer_first_name = @firstName, status = '{RoundStatus.Assigned}' WHERE id = @roundId",
-            new { roundId, volunteerId, firstName }, cancellationToken: cancellationToken) == 1;
+    /// <summary>Records matching's deliverer; the round as assigned, or null when the round is unknown.</summary>
+    public static Task<DeliveryRound?> AssignAsync(UnitOfWork work, Guid roundId, Guid volunteerId, string firstName, CancellationToken cancellationToken) =>
+        work.QuerySingleOrDefaultAsync<DeliveryRound>(
+            $"""
+            UPDATE delivery_rounds r SET volunteer_id = @volunteerId, volunteer_first_name = @firstName, status = '{RoundStatus.Assigned}' WHERE r.id = @roundId
+            RETURNING {RoundColumns}
+            """,
+            new { roundId, volunteerId, firstName }, cancellationToken: cancellationToken);
 }

@@ -21,7 +21,7 @@ public static class ActivitiesApi
         var errors = ActivityRules.Validate(request);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
         var activity = ActivityRules.ToActivity(request, NewId.NextGuid(), clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);

@@ -28,24 +28,24 @@ public static class ActivityRules
     private static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
 
     /// <summary>The field errors of a request that the attributes cannot see, in camelCase; empty when it is valid.</summary>
-    public static Dictionary<string, string[]> Validate(CreateActivity request)
+    public static Dictionary<string, Text> Validate(CreateActivity request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Text>();
         if (request.EndsAt <= request.StartsAt)
         {
-            errors["endsAt"] = ["calendar.end-must-after-start-2"];
+            errors["endsAt"] = "calendar.end-must-after-start-2";
         }
         else if (request.EndsAt - request.StartsAt > MaxDuration)
         {
-            errors["endsAt"] = ["calendar.one-occurrence-lasts-most"];
+            errors["endsAt"] = "calendar.one-occurrence-lasts-most";
         }
         if (request.ReducedPriceCents > request.PriceCents)
         {
-            errors["reducedPriceCents"] = ["calendar.reduced-price-cannot-higher"];
+            errors["reducedPriceCents"] = "calendar.reduced-price-cannot-higher";
         }
         if (request.TargetGroup == TargetGroups.PartnerClients && string.IsNullOrWhiteSpace(request.TargetPartner))
         {
-            errors["targetPartner"] = ["calendar.name-partner-whose-clients"];
+            errors["targetPartner"] = "calendar.name-partner-whose-clients";
         }
         if (request.Recurrence is { } recurrence)
         {
@@ -53,19 +53,19 @@ public static class ActivityRules
             var days = ParseWeekdays(recurrence.Weekdays);
             if (days is null)
             {
-                errors["recurrence.weekdays"] = ["calendar.use-weekday-names-english"];
+                errors["recurrence.weekdays"] = "calendar.use-weekday-names-english";
             }
             else if (days.Count > 0 && !days.Contains(first.DayOfWeek))
             {
-                errors["recurrence.weekdays"] = [$"The first occurrence ({first:yyyy-MM-dd}, a {first.DayOfWeek.ToString().ToLowerInvariant()}) must fall on one of the weekdays."];
+                errors["recurrence.weekdays"] = new Text("calendar.first-occurrence-on-weekdays", first.ToDateTime(TimeOnly.MinValue));
             }
             if (recurrence.Until < first)
             {
-                errors["recurrence.until"] = ["calendar.series-cannot-end-before"];
+                errors["recurrence.until"] = "calendar.series-cannot-end-before";
             }
             else if (recurrence.Until > first.AddDays(Schedule.MaxSeriesDays))
             {
-                errors["recurrence.until"] = [$"A series runs at most {Schedule.MaxSeriesDays} days; plan the next one when it ends."];
+                errors["recurrence.until"] = new Text("calendar.series-at-most-days", Schedule.MaxSeriesDays);
             }
         }
         return errors;

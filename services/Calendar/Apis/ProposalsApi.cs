@@ -36,7 +36,7 @@ public static class ProposalsApi
         var errors = ActivityRules.Validate(request);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
         await using var work = await unitOfWork.BeginAsync(ct);
         if (await proposals.LockAsync(work, id, ct) is not { } proposal)

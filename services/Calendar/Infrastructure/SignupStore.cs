@@ -45,8 +45,19 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
             """,
             new { id, activityId = activity.Id, date, request.DisplayName, request.Phone, request.Companions, request.AccessNeeds, request.NeedsRide, request.Channel, request.ResidentId, request.ReferralId, status,
                 request.PartnerOrg, request.ClientReference }, cancellationToken: cancellationToken);
-        return (await FindAsync(work, activity.Id, id, cancellationToken))!;
+        var signup = (await FindAsync(work, activity.Id, id, cancellationToken))!;
+        await TellPartnerAsync(work, signup, signup.Status, cancellationToken);
+        return signup;
     }
+
+    /// <summary>A partner's own sign-up changed: its webhook is told, with the change (nothing for anyone else's sign-up).</summary>
+    private Task TellPartnerAsync(UnitOfWork work, Signup signup, string status, CancellationToken cancellationToken) =>
+        TellPartnerAsync(work, signup.Id, signup.ActivityId, signup.OccurrenceDate, signup.PartnerOrg, status, cancellationToken);
+
+    private Task TellPartnerAsync(UnitOfWork work, Guid signupId, Guid activityId, DateOnly? occurrenceDate, string? partner, string status, CancellationToken cancellationToken) =>
+        partner is null
+            ? Task.CompletedTask
+            : work.PublishAsync(new PartnerSignupStatusChanged(MassTransit.NewId.NextGuid(), signupId, activityId, occurrenceDate, partner, status, clock.GetUtcNow().UtcDateTime), cancellationToken);
 
     /// <summary>The seats a newcomer can still have for the occurrence (or series) a sign-up would be for; read under the activity's lock.</summary>
     public async Task<int> PlacesLeftAsync(UnitOfWork work, Activity activity, DateOnly? occurrenceDate, CancellationToken cancellationToken)
@@ -95,11 +106,13 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         var changed = await work.ExecuteAsync(
             "UPDATE signups SET status = 'cancelled', cancelled_at = now() WHERE id = @signupId AND activity_id = @activityId AND status <> 'cancelled'",
             new { signupId, activityId = activity.Id }, cancellationToken: cancellationToken);
+        var signup = await FindAsync(work, activity.Id, signupId, cancellationToken);
         if (changed > 0)
         {
+            await TellPartnerAsync(work, signup!, SignupStatus.Cancelled, cancellationToken);
             await PromoteAsync(work, activity, cancellationToken);
         }
-        return await FindAsync(work, activity.Id, signupId, cancellationToken);
+        return signup;
     }
 
     /// <summary>The organiser lets someone in from the waiting list, also beyond the capacity.</summary>
@@ -112,6 +125,7 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         if (changed > 0 && signup is not null)
         {
             await work.PublishAsync(Promoted(activity, signup), cancellationToken);
+            await TellPartnerAsync(work, signup, SignupStatus.Confirmed, cancellationToken);
         }
         return signup;
     }
@@ -127,6 +141,7 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
             await work.ExecuteAsync(
                 "UPDATE signups SET status = 'confirmed' WHERE id = @Id", new { signup.Id }, cancellationToken: cancellationToken);
             await work.PublishAsync(Promoted(activity, signup), cancellationToken);
+            await TellPartnerAsync(work, signup, SignupStatus.Confirmed, cancellationToken);
         }
     }
 
@@ -136,17 +151,21 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
     /// </summary>
     public async Task<CancelledSignups> CancelForAsync(UnitOfWork work, Guid activityId, DateOnly? date, CancellationToken cancellationToken)
     {
-        var cancelled = await work.QueryAsync<(Guid? ReferralId, Guid? ResidentId)>(
+        var cancelled = (await work.QueryAsync<CancelledRow>(
             """
             UPDATE signups SET status = 'cancelled', cancelled_at = now()
             WHERE activity_id = @activityId AND status <> 'cancelled' AND (@date::date IS NULL OR occurrence_date = @date)
-            RETURNING referral_id, resident_id
+            RETURNING id, referral_id AS ReferralId, resident_id AS ResidentId, occurrence_date AS OccurrenceDate, partner_org AS PartnerOrg
             """,
-            new { activityId, date }, cancellationToken: cancellationToken);
+            new { activityId, date }, cancellationToken: cancellationToken)).ToList();
+        foreach (var partnerSignup in cancelled.Where(c => c.PartnerOrg is not null))
+        {
+            await TellPartnerAsync(work, partnerSignup.Id, activityId, partnerSignup.OccurrenceDate, partnerSignup.PartnerOrg, SignupStatus.Cancelled, cancellationToken);
+        }
         var series = date is null ? [] : await work.QueryAsync<(Guid? ReferralId, Guid? ResidentId)>(
             "SELECT referral_id, resident_id FROM signups WHERE activity_id = @activityId AND occurrence_date IS NULL AND status = 'confirmed'",
             new { activityId }, cancellationToken: cancellationToken);
-        var affected = cancelled.Concat(series).ToList();
+        var affected = cancelled.Select(c => (c.ReferralId, c.ResidentId)).Concat(series).ToList();
         return new CancelledSignups(
             affected.Select(a => a.ReferralId).OfType<Guid>().Distinct().ToList(),
             affected.Select(a => a.ResidentId).OfType<Guid>().Distinct().ToList());
@@ -240,6 +259,15 @@ public sealed class SignupStore(NpgsqlDataSource db, TimeProvider clock)
         public DateTime RecordedAt { get; init; }
 
         public Attendance ToAttendance() => new(SignupId, OccurrenceDate, Status, RecordedAt.ToUniversalTime());
+    }
+
+    private sealed class CancelledRow
+    {
+        public Guid Id { get; init; }
+        public Guid? ReferralId { get; init; }
+        public Guid? ResidentId { get; init; }
+        public DateOnly? OccurrenceDate { get; init; }
+        public string? PartnerOrg { get; init; }
     }
 
     private sealed class SignupRow

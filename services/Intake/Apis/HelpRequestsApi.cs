@@ -23,10 +23,10 @@ public static class HelpRequestsApi
         RegisterHelpRequest request, Caller caller, TeamScope scope, UnitOfWorkFactory unitOfWork, CaseStore cases, ResidentStore residents,
         RegisseurStore regisseurs, ReferralSender referrals, NeighbourhoodTable neighbourhoods, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Text>();
         if (Domains.Unknown(request.Domains) is { } unknown)
         {
-            errors["domains"] = [unknown];
+            errors["domains"] = unknown;
         }
         Resident? resident = null;
         if (request.ResidentId is { } residentId)
@@ -39,22 +39,22 @@ public static class HelpRequestsApi
             resident = found.Value;
             if (resident is null || resident.ErasedAt is not null)
             {
-                errors["residentId"] = [$"There is no resident {residentId}."];
+                errors["residentId"] = new Text("intake.no-such-resident", residentId);
             }
         }
         if (request.VolunteerTalent is { } wanted && Talents.Normalise(wanted).Length == 0)
         {
-            errors["volunteerTalent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents.Listed.Order())}."];
+            errors["volunteerTalent"] = new Text("intake.name-talent-needed", string.Join(", ", Talents.Listed.Order()));
         }
         // A known resident's address gives the postcode; an anonymous question names one.
         var postcodeText = resident?.Postcode ?? request.Postcode;
         if (!Postcode.TryParse(postcodeText, out var postcode))
         {
-            errors["postcode"] = ["intake.enter-dutch-postcode-such"];
+            errors["postcode"] = "intake.enter-dutch-postcode-such";
         }
         if (errors.Count > 0 || postcode is not { } valid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
 
         var helpRequest = new HelpRequest(

@@ -50,7 +50,7 @@ public static class PlanApi
         if (r.Referral?.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
         {
             return Task.FromResult<Results<Created<PlanItem>, ValidationProblem, ProblemHttpResult>>(
-                TypedResults.ValidationProblem(errors.ToDictionary(e => $"referral.{e.Key}", e => e.Value)));
+                Problems.Invalid(errors.ToDictionary(e => $"referral.{e.Key}", e => e.Value)));
         }
         return editor.AddAsync(householdId, caller, scope,
             i => i with { Kind = PlanKinds.Action, Description = r.Description, GoalId = r.GoalId, Owner = r.Owner, DueDate = r.DueDate },

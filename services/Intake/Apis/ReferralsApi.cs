@@ -24,7 +24,7 @@ public static class ReferralsApi
     {
         if (request.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
         var referralId = NewId.NextGuid();
         await using var work = await unitOfWork.BeginAsync(ct);
@@ -100,34 +100,34 @@ public sealed record Refer(
         WeeklyFrom is { } from ? from.Hour * 60 + from.Minute : null,
         DurationMinutes);
 
-    public Dictionary<string, string[]> Validate(DateTimeOffset now)
+    public Dictionary<string, Text> Validate(DateTimeOffset now)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Text>();
         switch (Kind)
         {
             case "volunteer" when string.IsNullOrWhiteSpace(Talent) || Talents.Normalise(Talent).Length == 0:
-                errors["talent"] = [$"Name the talent that is needed, for example {string.Join(", ", Talents.Listed.Order())}."];
+                errors["talent"] = new Text("intake.name-talent-needed", string.Join(", ", Talents.Listed.Order()));
                 break;
             case "volunteer" when (WeeklyOn is null) != (WeeklyFrom is null):
-                errors[WeeklyOn is null ? "weeklyOn" : "weeklyFrom"] = ["intake.weekly-request-needs-both"];
+                errors[WeeklyOn is null ? "weeklyOn" : "weeklyFrom"] = "intake.weekly-request-needs-both";
                 break;
             case "volunteer" when WeeklyOn is not null && WantedAt is not null:
-                errors["wantedAt"] = ["intake.volunteer-asked-once-wantedat"];
+                errors["wantedAt"] = "intake.volunteer-asked-once-wantedat";
                 break;
             case "activity" when ActivityId is null:
-                errors["activityId"] = ["intake.name-activity-calendar"];
+                errors["activityId"] = "intake.name-activity-calendar";
                 break;
             case "meal-delivery" when MealDeliveryDays.Problem(Weekdays) is { } days:
-                errors["weekdays"] = [days];
+                errors["weekdays"] = days;
                 break;
             case "meal-delivery" when StartsOn is { } starts && starts < Amsterdam.Today(now):
-                errors["startsOn"] = ["intake.meal-delivery-cannot-start"];
+                errors["startsOn"] = "intake.meal-delivery-cannot-start";
                 break;
             case "partner" when string.IsNullOrWhiteSpace(Partner):
-                errors["partner"] = ["intake.name-partner-organisation"];
+                errors["partner"] = "intake.name-partner-organisation";
                 break;
             case "partner" when FollowUpOn is not { } followUp || followUp < Amsterdam.Today(now):
-                errors["followUpOn"] = ["intake.referral-partner-needs-follow"];
+                errors["followUpOn"] = "intake.referral-partner-needs-follow";
                 break;
         }
         return errors;

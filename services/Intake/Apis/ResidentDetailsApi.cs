@@ -51,7 +51,7 @@ public static class ResidentDetailsApi
             return Problems.NotFound("resident", residentId);
         }
         var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
-        if (phone is null && resident.PreferredContact == "phone")
+        if (phone is null && resident.PreferredContact is "phone" or "sms")
         {
             return Problems.Invalid("phone", "intake.resident-prefers-phoned-phone");
         }

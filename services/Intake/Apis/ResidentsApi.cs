@@ -21,7 +21,7 @@ public static class ResidentsApi
         var errors = request.Validate(clock.GetUtcNow());
         if (!Postcode.TryParse(request.Postcode, out var postcode))
         {
-            errors["postcode"] = ["intake.enter-dutch-postcode-such"];
+            errors["postcode"] = "intake.enter-dutch-postcode-such";
         }
         Household? household = null;
         if (request.HouseholdId is { } householdId && postcode is { } given)
@@ -34,16 +34,16 @@ public static class ResidentsApi
             household = found.Value;
             if (household is null)
             {
-                errors["householdId"] = [$"There is no household {householdId}."];
+                errors["householdId"] = new Text("intake.no-such-household", householdId);
             }
             else if (household.Postcode != given.Value || !string.Equals(household.HouseNumber, request.HouseNumber.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                errors["householdId"] = ["intake.household-lives-another-address"];
+                errors["householdId"] = "intake.household-lives-another-address";
             }
         }
         if (errors.Count > 0 || postcode is not { } valid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -96,27 +96,27 @@ public sealed record RegisterResident(
     DateOnly DateOfBirth,
     [property: Required, StringLength(10)] string Postcode,
     [property: Required, StringLength(10, MinimumLength = 1), RegularExpression("^[0-9]{1,5}( ?[A-Za-z0-9-]{1,4})?$")] string HouseNumber,
-    [property: Required, AllowedValues("phone", "email", "letter", "home-visit", "desk", "via-informal-carer")] string PreferredContact,
+    [property: Required, AllowedValues("phone", "sms", "email", "letter", "home-visit", "desk", "via-informal-carer")] string PreferredContact,
     [property: StringLength(200)] string? Street = null,
     [property: StringLength(100)] string? City = null,
     [property: Phone, StringLength(30)] string? Phone = null,
     [property: EmailAddress, StringLength(200)] string? Email = null,
     Guid? HouseholdId = null)
 {
-    public Dictionary<string, string[]> Validate(DateTimeOffset now)
+    public Dictionary<string, Text> Validate(DateTimeOffset now)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Text>();
         if (DateOfBirth > Amsterdam.Today(now) || DateOfBirth.Year < 1900)
         {
-            errors["dateOfBirth"] = ["intake.enter-date-birth-between"];
+            errors["dateOfBirth"] = "intake.enter-date-birth-between";
         }
         if (PreferredContact == "email" && string.IsNullOrWhiteSpace(Email))
         {
-            errors["email"] = ["intake.preferred-contact-email-so"];
+            errors["email"] = "intake.preferred-contact-email-so";
         }
-        if (PreferredContact == "phone" && string.IsNullOrWhiteSpace(Phone))
+        if (PreferredContact is "phone" or "sms" && string.IsNullOrWhiteSpace(Phone))
         {
-            errors["phone"] = ["intake.preferred-contact-phone-so"];
+            errors["phone"] = "intake.preferred-contact-phone-so";
         }
         return errors;
     }

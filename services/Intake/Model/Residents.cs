@@ -24,7 +24,7 @@ public sealed record Resident(
     DateTime? ErasedAt,
     DateTime CreatedAt)
 {
-    public static readonly string[] ContactWays = ["phone", "email", "letter", "home-visit", "desk", "via-informal-carer"];
+    public static readonly string[] ContactWays = ["phone", "sms", "email", "letter", "home-visit", "desk", "via-informal-carer"];
 
     /// <summary>True when the address, the contact data and the household were left out because the resident belongs to another neighbourhood team.</summary>
     public bool Limited { get; init; }

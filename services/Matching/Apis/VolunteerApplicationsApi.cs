@@ -38,11 +38,12 @@ public static class VolunteerApplicationsApi
             return Problems.Forbidden("matching.sign-as-resident-apply");
         }
         var asRegistration = new RegisterVolunteer(request.FirstName, request.Talents, request.Postcode, request.TravelMode, request.OtherTalents, request.Street,
-            request.MaxDistanceKm, request.Availability, null, request.Languages, null, request.Preferences, request.MaxActiveMatches, Vog.None, null, residentId);
+            request.MaxDistanceKm, request.Availability, null, request.Languages, null, request.Preferences, request.MaxActiveMatches, Vog.None, null, residentId,
+            request.PreferredContact, request.Phone, request.Email);
         var errors = asRegistration.Validate(map);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
         var volunteer = VolunteersApi.NewVolunteer(asRegistration, active: false, clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);
@@ -53,6 +54,7 @@ public static class VolunteerApplicationsApi
         }
         await store.InsertAsync(work, volunteer, neighbourhoods.Find(volunteer.Postcode), ct);
         await store.DecideAsync(work, volunteer.Id, ApplicationStatus.Pending, null, ct);
+        await work.PublishAsync(asRegistration.Contact.RecordedFor(volunteer), ct);
         await work.CommitAsync(ct);
         return TypedResults.Created("/api/matching/volunteer-applications/mine", (await store.ApplicationsAsync(volunteer.Id, null, new PageRequest(), ct)).Items[0]);
     }
@@ -119,6 +121,9 @@ public sealed record ApplyAsVolunteer(
     [property: MaxLength(50)] WeeklyWindow[]? Availability = null,
     [property: MaxLength(10), ItemLength(8)] string[]? Languages = null,
     [property: StringLength(500)] string? Preferences = null,
-    [property: Range(1, 10)] int MaxActiveMatches = 2);
+    [property: Range(1, 10)] int MaxActiveMatches = 2,
+    [property: AllowedValues(null, "sms", "email", "phone", "coordinator")] string? PreferredContact = null,
+    [property: Phone, StringLength(30)] string? Phone = null,
+    [property: EmailAddress, StringLength(200)] string? Email = null);
 
 public sealed record DeclineApplication([property: Required, StringLength(500, MinimumLength = 1)] string Reason);

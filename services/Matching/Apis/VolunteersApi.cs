@@ -35,11 +35,12 @@ public static class VolunteersApi
         var errors = request.Validate(map);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
         var volunteer = NewVolunteer(request, active: true, clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);
         await store.InsertAsync(work, volunteer, neighbourhoods.Find(volunteer.Postcode), ct);
+        await work.PublishAsync(request.Contact.RecordedFor(volunteer), ct);
         await vogWatch.WarnAsync(work, volunteer.Id, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/volunteers/{volunteer.Id}", volunteer);
@@ -132,41 +133,48 @@ public sealed record RegisterVolunteer(
     [property: Range(1, 10)] int MaxActiveMatches = 2,
     [property: AllowedValues("none", "requested", "valid")] string VogStatus = "none",
     DateOnly? VogIssuedOn = null,
-    Guid? ResidentId = null)
+    Guid? ResidentId = null,
+    [property: AllowedValues(null, "sms", "email", "phone", "coordinator")] string? PreferredContact = null,
+    [property: Phone, StringLength(30)] string? Phone = null,
+    [property: EmailAddress, StringLength(200)] string? Email = null)
 {
-    public Dictionary<string, string[]> Validate(PostcodeMap map)
+    /// <summary>How the volunteer wants to hear what concerns them; through the coordinator when they did not say.</summary>
+    public VolunteerContact Contact => new(PreferredContact, Phone, Email);
+
+    public Dictionary<string, Text> Validate(PostcodeMap map)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Text>();
         if (Talents.Any(string.IsNullOrWhiteSpace) || (OtherTalents ?? []).Any(t => t is null) || (Languages ?? []).Any(string.IsNullOrWhiteSpace))
         {
-            errors["talents"] = ["matching.talents-other-talents-languages"];
+            errors["talents"] = "matching.talents-other-talents-languages";
             return errors;
         }
         var unknown = Talents.Select(Contracts.Vocabulary.Talents.Normalise).Where(t => !Contracts.Vocabulary.Talents.Listed.Contains(t)).ToArray();
         if (unknown.Length > 0)
         {
-            errors["talents"] = [$"Not on the list: {string.Join(", ", unknown)}. Choose from {string.Join(", ", Contracts.Vocabulary.Talents.Listed.Order())}, or describe it in otherTalents."];
+            errors["talents"] = new Text("matching.talents-not-listed", string.Join(", ", unknown), string.Join(", ", Contracts.Vocabulary.Talents.Listed.Order()));
         }
         else if (Talents.Length == 0 && (OtherTalents ?? []).All(string.IsNullOrWhiteSpace))
         {
-            errors["talents"] = ["matching.name-least-one-talent"];
+            errors["talents"] = "matching.name-least-one-talent";
         }
         if (Contracts.Vocabulary.Postcode.Normalise(Postcode) is { } postcode && map.Find(postcode) is null)
         {
-            errors["postcode"] = ["matching.postcode-outside-areas-service"];
+            errors["postcode"] = "matching.postcode-outside-areas-service";
         }
         if ((Availability ?? []).Any(w => w is null || !Enum.IsDefined(w.Day) || w.Until <= w.From))
         {
-            errors["availability"] = ["matching.each-window-needs-day"];
+            errors["availability"] = "matching.each-window-needs-day";
         }
         if ((Absences ?? []).Any(a => a is null || a.Until < a.From))
         {
-            errors["absences"] = ["matching.each-absence-needs-first"];
+            errors["absences"] = "matching.each-absence-needs-first";
         }
         if (VogStatus == Vog.Valid && VogIssuedOn is null)
         {
-            errors["vogIssuedOn"] = ["matching.valid-certificate-conduct-needs"];
+            errors["vogIssuedOn"] = "matching.valid-certificate-conduct-needs";
         }
+        Contact.Validate(errors);
         return errors;
     }
 }

@@ -62,16 +62,19 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
     /// Records a warning for each active volunteer (or just one) whose valid VOG expires before
     /// <paramref name="warnUntil"/> and who was not warned about that expiry yet; returns how many.
     /// </summary>
-    public static Task<int> RecordVogWarningsAsync(UnitOfWork work, DateOnly warnUntil, DateTime now, Guid? volunteerId, CancellationToken cancellationToken) =>
-        work.ExecuteAsync(
+    /// <summary>Records the warnings that are due (once per volunteer and expiry date); returns the new ones.</summary>
+    public static async Task<IReadOnlyList<VogExpiryWarned>> RecordVogWarningsAsync(UnitOfWork work, DateOnly warnUntil, DateTime now, DateOnly today, Guid? volunteerId, CancellationToken cancellationToken) =>
+        (await work.QueryAsync<WarningRow>(
             """
             INSERT INTO vog_warnings (volunteer_id, expires_on, warned_at)
             SELECT id, (vog_issued_on + make_interval(years => @years))::date, @now FROM volunteers
              WHERE active AND vog_status = 'valid' AND vog_issued_on + make_interval(years => @years) <= @warnUntil
                AND (@volunteerId::uuid IS NULL OR id = @volunteerId)
             ON CONFLICT DO NOTHING
+            RETURNING volunteer_id AS VolunteerId, expires_on AS ExpiresOn
             """,
-            new { warnUntil, now, volunteerId, years = Vog.ValidYears }, cancellationToken: cancellationToken);
+            new { warnUntil, now, volunteerId, years = Vog.ValidYears }, cancellationToken: cancellationToken))
+        .Select(w => new VogExpiryWarned(w.VolunteerId, w.ExpiresOn, today)).ToList();
 
     public Task<Page<VogWarningRow>> VogWarningsAsync(Guid? volunteerId, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<VogWarningRow>(
@@ -140,15 +143,30 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
             new { id, status, reason }, cancellationToken: cancellationToken);
 
     /// <summary>Erases what identifies the person; the row stays so that hours and matches still add up.</summary>
-    public Task<int> EraseAsync(UnitOfWork work, Guid? volunteerId, Guid? residentId, CancellationToken cancellationToken) =>
-        work.ExecuteAsync(
+    /// <summary>Erases the volunteer's personal data and tells whoever keeps a way to reach them; returns how many volunteers were erased.</summary>
+    public async Task<int> EraseAsync(UnitOfWork work, Guid? volunteerId, Guid? residentId, CancellationToken cancellationToken)
+    {
+        var erased = (await work.QueryAsync<Guid>(
             """
             UPDATE volunteers SET first_name = '(erased)', resident_id = NULL, street = NULL, postcode = left(postcode, 4),
                 gender = NULL, preferences = NULL, other_talents = '{}', availability = '[]', absences = '[]', active = false,
                 decision_reason = NULL
             WHERE id = @volunteerId OR resident_id = @residentId
+            RETURNING id
             """,
-            new { volunteerId, residentId }, cancellationToken: cancellationToken);
+            new { volunteerId, residentId }, cancellationToken: cancellationToken)).ToList();
+        foreach (var id in erased)
+        {
+            await work.PublishAsync(new VolunteerErased(id), cancellationToken);
+        }
+        return erased.Count;
+    }
+
+    private sealed class WarningRow
+    {
+        public Guid VolunteerId { get; init; }
+        public DateOnly ExpiresOn { get; init; }
+    }
 
     private sealed class VolunteerRow
     {

@@ -33,9 +33,16 @@ public sealed class VogExpiryWatch(UnitOfWorkFactory unitOfWork, IOptions<VogWar
         return warned;
     }
 
-    public Task<int> WarnAsync(UnitOfWork work, Guid? volunteerId, CancellationToken cancellationToken)
+    /// <summary>Records the warnings that are due and publishes each, with the change, so that the volunteer is told once.</summary>
+    public async Task<int> WarnAsync(UnitOfWork work, Guid? volunteerId, CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow();
-        return VolunteerStore.RecordVogWarningsAsync(work, Today(now).AddDays(options.Value.WarnDays), now.UtcDateTime, volunteerId, cancellationToken);
+        var today = Today(now);
+        var warnings = await VolunteerStore.RecordVogWarningsAsync(work, today.AddDays(options.Value.WarnDays), now.UtcDateTime, today, volunteerId, cancellationToken);
+        foreach (var warning in warnings)
+        {
+            await work.PublishAsync(warning, cancellationToken);
+        }
+        return warnings.Count;
     }
 }

@@ -26,8 +26,12 @@ public static class NoticesApi
             ? TypedResults.Content(Letter.Html(notice, recipient, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime)), "text/html; charset=utf-8")
             : Problems.NotFound("notice", id);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Done(Guid id, MarkDone request, Caller caller, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
-        await store.MarkDoneAsync(id, string.IsNullOrWhiteSpace(request.DoneBy) ? caller.Display : request.DoneBy.Trim(), clock.GetUtcNow().UtcDateTime, ct) switch
+    public static Task<Results<NoContent, ProblemHttpResult>> Done(Guid id, MarkDone request, Caller caller, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
+        MarkDoneAsync(id, ofVolunteer: false, request, caller, store, clock, ct);
+
+    /// <summary>Ticks a resident's notice off (the desk) or a volunteer's (the coordinator); the other's notices are not found.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> MarkDoneAsync(Guid id, bool ofVolunteer, MarkDone request, Caller caller, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
+        await store.MarkDoneAsync(id, ofVolunteer, string.IsNullOrWhiteSpace(request.DoneBy) ? caller.Display : request.DoneBy.Trim(), clock.GetUtcNow().UtcDateTime, ct) switch
         {
             null => Problems.NotFound("notice", id),
             false => Problems.Conflict("notices.already-done", new Text("notices.notice-ticked-off-sent", id)),

@@ -5,7 +5,7 @@ namespace WijPlatform.Notices.Infrastructure;
 public sealed class NoticeStore(NpgsqlDataSource db)
 {
     private const string Columns =
-        "id, resident_id AS ResidentId, kind, subject, text, way, due_on AS DueOn, created_at AS CreatedAt, done_at AS DoneAt, done_by AS DoneBy, sent_at AS SentAt";
+        "id, resident_id AS ResidentId, volunteer_id AS VolunteerId, kind, subject, text, way, due_on AS DueOn, created_at AS CreatedAt, done_at AS DoneAt, done_by AS DoneBy, sent_at AS SentAt";
 
     private const string RecipientColumns =
         "resident_id AS ResidentId, first_name AS FirstName, last_name AS LastName, preferred_contact AS PreferredContact, phone, email, street, " +
@@ -17,7 +17,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     /// </summary>
     public static async Task SaveRecipientAsync(UnitOfWork work, Recipient recipient, DateTime at, CancellationToken cancellationToken)
     {
-        await LockResidentAsync(work, recipient.ResidentId, cancellationToken);
+        await LockPersonAsync(work, recipient.ResidentId, cancellationToken);
         await work.ExecuteAsync(
             """
             INSERT INTO recipients (resident_id, first_name, last_name, preferred_contact, phone, email, street, house_number, postcode, city, recorded_at)
@@ -31,30 +31,53 @@ public sealed class NoticeStore(NpgsqlDataSource db)
                 recipient.Street, recipient.HouseNumber, recipient.Postcode, recipient.City, At = at, recipient.Way }, cancellationToken);
     }
 
-    /// <summary>
-    /// Makes the notice of one fact for one resident, once: <paramref name="sourceKey"/> names the fact,
-    /// so the same fact published again under another message id makes no second notice.
-    /// </summary>
-    public static async Task AddAsync(UnitOfWork work, string sourceKey, Guid residentId, string kind, (string Subject, string Text) words, DateOnly dueOn, DateTime at, CancellationToken cancellationToken)
+    /// <summary>Keeps the volunteer's first name and way of contact, and gives the notices that waited for it their way.</summary>
+    public static async Task SaveVolunteerAsync(UnitOfWork work, VolunteerRecipient recipient, DateTime at, CancellationToken cancellationToken)
     {
-        await LockResidentAsync(work, residentId, cancellationToken);
-        var recipient = await work.QuerySingleOrDefaultAsync<Recipient>(
-            $"SELECT {RecipientColumns} FROM recipients WHERE resident_id = @residentId", new { residentId }, cancellationToken);
+        await LockPersonAsync(work, recipient.VolunteerId, cancellationToken);
         await work.ExecuteAsync(
             """
-            INSERT INTO notices (id, source_key, resident_id, kind, subject, text, way, due_on, created_at)
-            VALUES (@Id, @SourceKey, @ResidentId, @Kind, @Subject, @Text, @Way, @DueOn, @At)
-            ON CONFLICT (source_key) DO NOTHING
+            INSERT INTO volunteer_recipients (volunteer_id, first_name, preferred_contact, phone, email, recorded_at)
+            VALUES (@VolunteerId, @FirstName, @PreferredContact, @Phone, @Email, @At)
+            ON CONFLICT (volunteer_id) DO UPDATE SET first_name = excluded.first_name, preferred_contact = excluded.preferred_contact,
+                phone = excluded.phone, email = excluded.email, recorded_at = excluded.recorded_at;
+            UPDATE notices SET way = @Way WHERE volunteer_id = @VolunteerId AND way IS NULL;
             """,
-            new { Id = NewId.NextGuid(), SourceKey = sourceKey, ResidentId = residentId, Kind = kind, words.Subject, words.Text, recipient?.Way, DueOn = dueOn, At = at }, cancellationToken);
+            new { recipient.VolunteerId, recipient.FirstName, recipient.PreferredContact, recipient.Phone, recipient.Email, At = at, recipient.Way }, cancellationToken);
     }
 
     /// <summary>
-    /// One transaction at a time per resident: a notice and the resident's contact handled at the same
+    /// Makes the notice of one fact for one resident or volunteer, once: <paramref name="sourceKey"/> names the fact,
+    /// so the same fact published again under another message id makes no second notice.
+    /// </summary>
+    public static async Task AddAsync(UnitOfWork work, string sourceKey, Addressee to, string kind, (string Subject, string Text) words, DateOnly dueOn, DateTime at, CancellationToken cancellationToken)
+    {
+        await LockPersonAsync(work, to.Id, cancellationToken);
+        var way = to.IsVolunteer
+            ? (await work.QuerySingleOrDefaultAsync<VolunteerRecipient>(
+                "SELECT volunteer_id AS VolunteerId, first_name AS FirstName, preferred_contact AS PreferredContact, phone, email FROM volunteer_recipients WHERE volunteer_id = @Id",
+                new { to.Id }, cancellationToken))?.Way
+            : (await work.QuerySingleOrDefaultAsync<Recipient>(
+                $"SELECT {RecipientColumns} FROM recipients WHERE resident_id = @Id", new { to.Id }, cancellationToken))?.Way;
+        await work.ExecuteAsync(
+            """
+            INSERT INTO notices (id, source_key, resident_id, volunteer_id, kind, subject, text, way, due_on, created_at)
+            VALUES (@Id, @SourceKey, @ResidentId, @VolunteerId, @Kind, @Subject, @Text, @Way, @DueOn, @At)
+            ON CONFLICT (source_key) DO NOTHING
+            """,
+            new
+            {
+                Id = NewId.NextGuid(), SourceKey = sourceKey, ResidentId = to.IsVolunteer ? (Guid?)null : to.Id, VolunteerId = to.IsVolunteer ? to.Id : (Guid?)null,
+                Kind = kind, words.Subject, words.Text, Way = way, DueOn = dueOn, At = at,
+            }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One transaction at a time per resident (or volunteer): a notice and the person's contact handled at the same
     /// moment would each miss the other's uncommitted row, leaving the notice without a way. After the
     /// lock, each statement (read committed) sees what the other committed.
     /// </summary>
-    private static Task<int> LockResidentAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
+    private static Task<int> LockPersonAsync(UnitOfWork work, Guid residentId, CancellationToken cancellationToken) =>
         work.ExecuteAsync(
             "SELECT pg_advisory_xact_lock(hashtextextended(@residentId::text, 7))", new { residentId }, cancellationToken);
 
@@ -71,6 +94,19 @@ public sealed class NoticeStore(NpgsqlDataSource db)
         return new Page<PhoneCall>([.. rows.Items.Select(r => r.ToCall())], rows.PageNumber, rows.PageSize, rows.TotalCount);
     }
 
+    /// <summary>The coordinator's list: volunteers to tell something (by phone, or in person), due by <paramref name="today"/> and not ticked off, oldest first.</summary>
+    public Task<Page<VolunteerCall>> VolunteerCallsAsync(DateOnly today, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<VolunteerCall>(
+            "n.id, n.volunteer_id AS VolunteerId, n.kind, v.first_name AS FirstName, v.phone, n.text AS Tell, n.due_on AS DueOn, n.created_at AS CreatedAt",
+            "notices n JOIN volunteer_recipients v ON v.volunteer_id = n.volunteer_id WHERE n.way = 'call' AND n.done_at IS NULL AND n.due_on <= @today",
+            "n.due_on, n.created_at, n.id",
+            new { today },
+            page,
+            cancellationToken);
+
+    public Task<Page<Notice>> OfVolunteerAsync(Guid volunteerId, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<Notice>(Columns, "notices WHERE volunteer_id = @volunteerId", "created_at, id", new { volunteerId }, page, cancellationToken);
+
     /// <summary>Letters not yet posted or handed over, oldest first.</summary>
     public Task<Page<Notice>> LettersAsync(PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<Notice>(Columns, "notices WHERE way = 'letter' AND done_at IS NULL", "created_at, id", null, page, cancellationToken);
@@ -82,7 +118,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var notice = await connection.QuerySingleOrDefaultAsync<Notice>(new CommandDefinition(
-            $"SELECT {Columns} FROM notices WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM notices WHERE id = @id AND resident_id IS NOT NULL", new { id }, cancellationToken: cancellationToken));
         if (notice is null)
         {
             return null;
@@ -92,20 +128,23 @@ public sealed class NoticeStore(NpgsqlDataSource db)
         return (notice, recipient);
     }
 
-    /// <summary>Ticks a call or a letter off: null when there is no such notice, false when it was done before or is sent by the sender.</summary>
-    public async Task<bool?> MarkDoneAsync(Guid id, string doneBy, DateTime at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ticks a call or a letter off, the desk's for residents or the coordinator's for volunteers: null when
+    /// there is no such notice (for them), false when it was done before or is sent by the sender.
+    /// </summary>
+    public async Task<bool?> MarkDoneAsync(Guid id, bool ofVolunteer, string doneBy, DateTime at, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var state = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             """
             WITH done AS (
                 UPDATE notices SET done_at = @at, done_by = @doneBy
-                WHERE id = @id AND way IN ('call', 'letter') AND done_at IS NULL
+                WHERE id = @id AND (volunteer_id IS NOT NULL) = @ofVolunteer AND way IN ('call', 'letter') AND done_at IS NULL
                 RETURNING 'done')
             SELECT 'done' FROM done
-            UNION ALL SELECT 'exists' FROM notices WHERE id = @id AND NOT EXISTS (SELECT 1 FROM done)
+            UNION ALL SELECT 'exists' FROM notices WHERE id = @id AND (volunteer_id IS NOT NULL) = @ofVolunteer AND NOT EXISTS (SELECT 1 FROM done)
             """,
-            new { id, doneBy, at }, cancellationToken: cancellationToken));
+            new { id, ofVolunteer, doneBy, at }, cancellationToken: cancellationToken));
         return state switch { "done" => true, "exists" => false, _ => null };
     }
 
@@ -113,9 +152,13 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     public static async Task<List<Unsent>> ClaimUnsentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int limit, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<Unsent>(new CommandDefinition(
             """
-            SELECT n.id, n.subject, n.text, r.first_name AS FirstName, r.last_name AS LastName, r.email
-            FROM notices n JOIN recipients r ON r.resident_id = n.resident_id
-            WHERE n.way = 'email' AND n.sent_at IS NULL
+            SELECT n.id, n.way AS Channel, n.subject, n.text, n.volunteer_id IS NOT NULL AS ToVolunteer,
+                   coalesce(r.first_name, v.first_name) AS FirstName, r.last_name AS LastName,
+                   coalesce(r.email, v.email) AS Email, coalesce(r.phone, v.phone) AS Phone
+            FROM notices n
+            LEFT JOIN recipients r ON r.resident_id = n.resident_id
+            LEFT JOIN volunteer_recipients v ON v.volunteer_id = n.volunteer_id
+            WHERE n.way IN ('email', 'sms') AND n.sent_at IS NULL AND (r.resident_id IS NOT NULL OR v.volunteer_id IS NOT NULL)
             ORDER BY n.created_at, n.id
             LIMIT @limit
             FOR UPDATE OF n SKIP LOCKED
@@ -132,14 +175,26 @@ public sealed class NoticeStore(NpgsqlDataSource db)
             "DELETE FROM notices WHERE resident_id = @residentId; DELETE FROM recipients WHERE resident_id = @residentId;",
             new { residentId }, cancellationToken);
 
+    /// <summary>A volunteer's data were erased: their way of contact and every notice to them go.</summary>
+    public static Task EraseVolunteerAsync(UnitOfWork work, Guid volunteerId, CancellationToken cancellationToken) =>
+        work.ExecuteAsync(
+            "DELETE FROM notices WHERE volunteer_id = @volunteerId; DELETE FROM volunteer_recipients WHERE volunteer_id = @volunteerId;",
+            new { volunteerId }, cancellationToken);
+
     public sealed class Unsent
     {
         public Guid Id { get; init; }
+        public string Channel { get; init; } = "";
         public string Subject { get; init; } = "";
         public string Text { get; init; } = "";
+        public bool ToVolunteer { get; init; }
         public string FirstName { get; init; } = "";
-        public string LastName { get; init; } = "";
+        public string? LastName { get; init; }
         public string? Email { get; init; }
+        public string? Phone { get; init; }
+
+        /// <summary>The address the message goes to: the email address or the phone number.</summary>
+        public string To => (Channel == ContactWay.Sms ? Phone : Email)!;
     }
 
     private sealed class CallRow

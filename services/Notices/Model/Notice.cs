@@ -1,12 +1,14 @@
 namespace WijPlatform.Notices.Model;
 
 /// <summary>
-/// Something a resident must be told, once. Way is null while the resident's way of contact is not
-/// known yet (the fact overtook the registration on the broker); it is filled in when it arrives.
+/// Something a resident or a volunteer must be told, once (one of ResidentId and VolunteerId is set).
+/// Way is null while the person's way of contact is not known yet (the fact overtook the registration
+/// on the broker); it is filled in when it arrives.
 /// </summary>
 public sealed record Notice(
     Guid Id,
-    Guid ResidentId,
+    Guid? ResidentId,
+    Guid? VolunteerId,
     string Kind,
     string Subject,
     string Text,
@@ -18,7 +20,7 @@ public sealed record Notice(
     DateTime? SentAt)
 {
     private Notice()
-        : this(Guid.Empty, Guid.Empty, "", "", "", null, default, default, null, null, null)
+        : this(Guid.Empty, null, null, "", "", "", null, default, default, null, null, null)
     {
     }
 
@@ -47,4 +49,32 @@ public sealed record Recipient(Guid ResidentId, string FirstName, string LastNam
     public string Name => $"{FirstName} {LastName}";
 
     public string Way => ContactWay.For(PreferredContact, Phone, Email);
+}
+
+/// <summary>A volunteer's notice on the coordinator's list: whom to tell, on which number if they have one, and what.</summary>
+public sealed record VolunteerCall(Guid Id, Guid VolunteerId, string Kind, string FirstName, string? Phone, string Tell, DateOnly DueOn, DateTime CreatedAt)
+{
+    private VolunteerCall()
+        : this(Guid.Empty, Guid.Empty, "", "", null, "", default, default)
+    {
+    }
+}
+
+/// <summary>What a volunteer's notice needs of them: first name (volunteers are addressed by it) and where to reach them.</summary>
+public sealed record VolunteerRecipient(Guid VolunteerId, string FirstName, string PreferredContact, string? Phone, string? Email)
+{
+    private VolunteerRecipient()
+        : this(Guid.Empty, "", "", null, null)
+    {
+    }
+
+    public string Way => ContactWay.ForVolunteer(PreferredContact, Phone, Email);
+}
+
+/// <summary>Whom a notice is for: a resident known to intake or a volunteer known to matching.</summary>
+public readonly record struct Addressee(Guid Id, bool IsVolunteer)
+{
+    public static Addressee Resident(Guid id) => new(id, false);
+
+    public static Addressee Volunteer(Guid id) => new(id, true);
 }

@@ -48,7 +48,8 @@ public sealed partial class WebhookDispatcher(UnitOfWorkFactory unitOfWork, Webh
 
     private async Task<(int? StatusCode, string? Error)> PostAsync(DueDelivery delivery, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(new WebhookPayload(delivery.Id, "signal.status-changed", delivery.SignalId, delivery.Status, delivery.ChangedAt), Json);
+        var payload = delivery.Payload;
+        var body = JsonSerializer.Serialize(payload, payload.GetType(), Json);
         var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(WebhookSignature.IdHeader, delivery.Id.ToString());

@@ -13,7 +13,7 @@ public sealed class WebhookStore(NpgsqlDataSource db, FieldCipher cipher)
     private const string WebhookColumns = "id, partner, url, status, registered_at AS RegisteredAt, registered_by AS RegisteredBy, approved_at AS ApprovedAt, approved_by AS ApprovedBy";
 
     private const string DeliveryColumns = """
-        id, partner, signal_id AS SignalId, status, changed_at AS ChangedAt, attempts,
+        id, partner, type, signal_id AS SignalId, signup_id AS SignupId, status, changed_at AS ChangedAt, attempts,
         CASE WHEN delivered_at IS NULL THEN next_attempt_at END AS NextAttemptAt, delivered_at AS DeliveredAt,
         last_attempt_at AS LastAttemptAt, last_status_code AS LastStatusCode, last_error AS LastError
         """;
@@ -57,12 +57,26 @@ public sealed class WebhookStore(NpgsqlDataSource db, FieldCipher cipher)
 
     /// <summary>A status change to pass on; the same change again (a redelivered message) adds nothing.</summary>
     public static Task AddDeliveryAsync(UnitOfWork work, PartnerSignalStatusChanged change, DateTime now, CancellationToken ct) =>
+        AddDeliveryAsync(work, new
+        {
+            Id = change.ChangeId, change.Partner, Type = WebhookTypes.SignalStatusChanged, SignalId = (Guid?)change.SignalId, SignupId = (Guid?)null,
+            ActivityId = (Guid?)null, OccurrenceDate = (DateOnly?)null, change.Status, change.ChangedAt, now,
+        }, ct);
+
+    public static Task AddDeliveryAsync(UnitOfWork work, PartnerSignupStatusChanged change, DateTime now, CancellationToken ct) =>
+        AddDeliveryAsync(work, new
+        {
+            Id = change.ChangeId, change.Partner, Type = WebhookTypes.SignupStatusChanged, SignalId = (Guid?)null, SignupId = (Guid?)change.SignupId,
+            ActivityId = (Guid?)change.ActivityId, change.OccurrenceDate, change.Status, change.ChangedAt, now,
+        }, ct);
+
+    private static Task<int> AddDeliveryAsync(UnitOfWork work, object delivery, CancellationToken ct) =>
         work.ExecuteAsync(
             """
-            INSERT INTO webhook_deliveries (id, partner, signal_id, status, changed_at, created_at, next_attempt_at)
-            VALUES (@ChangeId, @Partner, @SignalId, @Status, @ChangedAt, @now, @now)
+            INSERT INTO webhook_deliveries (id, partner, type, signal_id, signup_id, activity_id, occurrence_date, status, changed_at, created_at, next_attempt_at)
+            VALUES (@Id, @Partner, @Type, @SignalId, @SignupId, @ActivityId, @OccurrenceDate, @Status, @ChangedAt, @now, @now)
             ON CONFLICT (id) DO NOTHING
-            """, new { change.ChangeId, change.Partner, change.SignalId, change.Status, change.ChangedAt, now }, cancellationToken: ct);
+            """, delivery, cancellationToken: ct);
 
     public Task<Page<WebhookDelivery>> DeliveriesAsync(string? partner, bool? delivered, PageRequest page, CancellationToken ct) =>
         db.QueryPageAsync<WebhookDelivery>(DeliveryColumns,
@@ -75,16 +89,18 @@ public sealed class WebhookStore(NpgsqlDataSource db, FieldCipher cipher)
 
     /// <summary>
     /// The next delivery due, locked for this attempt, with its partner's approved callback. A partner's
-    /// changes go out in the order they happened: a later one waits while an earlier one is retried, and
-    /// all of them wait while the partner has no approved callback.
+    /// changes go out in the order they happened (their own time, not the order the broker brought them
+    /// in: a sign-up's confirmation retried by the consumer can arrive after its cancellation): a later
+    /// one waits while an earlier one is retried, and all of them wait while the partner has no approved callback.
     /// </summary>
     public static Task<DueDelivery?> ClaimDueAsync(UnitOfWork work, DateTime now, CancellationToken ct) =>
         work.QuerySingleOrDefaultAsync<DueDelivery>(
             """
-            SELECT d.id, d.signal_id AS SignalId, d.status, d.changed_at AS ChangedAt, d.attempts, w.id AS WebhookId, w.url, w.secret
+            SELECT d.id, d.type, d.signal_id AS SignalId, d.signup_id AS SignupId, d.activity_id AS ActivityId, d.occurrence_date AS OccurrenceDate,
+                   d.status, d.changed_at AS ChangedAt, d.attempts, w.id AS WebhookId, w.url, w.secret
               FROM webhook_deliveries d JOIN partner_webhooks w ON w.partner = d.partner AND w.status = 'approved'
              WHERE d.delivered_at IS NULL AND d.next_attempt_at <= @now
-               AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.partner = d.partner AND e.delivered_at IS NULL AND (e.created_at, e.id) < (d.created_at, d.id))
+               AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.partner = d.partner AND e.delivered_at IS NULL AND (e.changed_at, e.id) < (d.changed_at, d.id))
              ORDER BY d.next_attempt_at, d.id
              LIMIT 1
              FOR UPDATE OF d SKIP LOCKED
@@ -101,4 +117,11 @@ public sealed class WebhookStore(NpgsqlDataSource db, FieldCipher cipher)
             new { delivery.Id, delivery.WebhookId, attempt = delivery.Attempts + 1, at, statusCode, error, nextAttemptAt, delivered = nextAttemptAt is null }, cancellationToken: ct);
 }
 
-public sealed record DueDelivery(Guid Id, Guid SignalId, string Status, DateTime ChangedAt, int Attempts, Guid WebhookId, string Url, string Secret);
+public sealed record DueDelivery(Guid Id, string Type, Guid? SignalId, Guid? SignupId, Guid? ActivityId, DateOnly? OccurrenceDate, string Status, DateTime ChangedAt, int Attempts,
+    Guid WebhookId, string Url, string Secret)
+{
+    /// <summary>What the partner's system receives: its signal's change, or its client's sign-up's.</summary>
+    public object Payload => Type == WebhookTypes.SignupStatusChanged
+        ? new SignupWebhookPayload(Id, Type, SignupId!.Value, ActivityId!.Value, OccurrenceDate, Status, ChangedAt)
+        : new WebhookPayload(Id, Type, SignalId!.Value, Status, ChangedAt);
+}

@@ -18,7 +18,7 @@ public sealed class NoticeTests(StackFixture stack)
     private readonly HttpClient _desk = stack.Desk();
     private readonly IntakeApi _intake = new(stack);
 
-    private string Outbox => Path.Combine(stack.Host.StateDirectory, "notices", "outbox");
+    private readonly NoticeKit _kit = new(stack);
 
     [Fact]
     public async Task A_resident_moved_up_from_the_waiting_list_hears_it_once_in_the_way_they_chose_also_when_the_fact_arrives_twice()
@@ -49,7 +49,7 @@ public sealed class NoticeTests(StackFixture stack)
         }
 
         // By phone: on the desk's call list today, with her number and the Dutch words to say.
-        var call = await EventuallySingleAsync(async () => (await CallsAsync()).Where(c => c.GetProperty("residentId").GetGuid() == phoned).ToList());
+        var call = await NoticeKit.EventuallySingleAsync(async () => (await CallsAsync()).Where(c => c.GetProperty("residentId").GetGuid() == phoned).ToList());
         Assert.Equal($"Ëlla Bakker-{tag}", call.GetProperty("name").GetString());
         Assert.Equal("050 123 4567", call.GetProperty("phone").GetString());
         var say = call.GetProperty("say").GetString()!;
@@ -58,14 +58,14 @@ public sealed class NoticeTests(StackFixture stack)
         Assert.Contains("niet meer op de wachtlijst", say);
 
         // By email: one file in the sender's folder, to his address, in Dutch.
-        var mail = await EventuallySingleAsync(() => Task.FromResult(MessagesTo($"jurgen-{tag}@example.nl")));
+        var mail = await NoticeKit.EventuallySingleAsync(() => Task.FromResult(_kit.MessagesTo($"jurgen-{tag}@example.nl")));
         var text = await File.ReadAllTextAsync(mail);
         Assert.Contains($"Beste Jürgen Smit-{tag},", text);
         Assert.Contains("Er is een plek voor u vrijgekomen", text);
         Assert.Contains("Spelletjesmiddag", text);
 
         // By letter: one notice that goes by letter, printable as an HTML page in large type.
-        var letter = await EventuallySingleAsync(async () => await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={written}"));
+        var letter = await NoticeKit.EventuallySingleAsync(async () => await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={written}"));
         Assert.Equal(("letter", "signup-promoted"), (letter.GetProperty("way").GetString(), letter.GetProperty("kind").GetString()));
         Assert.Contains(await AllPages.ItemsAsync(_desk, "/api/notices/letters"), l => l.GetProperty("id").GetGuid() == letter.GetProperty("id").GetGuid());
         using var page = await _desk.GetAsync($"/api/notices/{letter.GetProperty("id").GetGuid()}/letter");
@@ -79,16 +79,16 @@ public sealed class NoticeTests(StackFixture stack)
 
         // The calendar's relay publishes the same messages again (crashed before marking them sent),
         // and the same fact arrives once more under a new message id: nobody hears anything twice.
-        var duplicates = await DuplicatesSuppressedAsync();
+        var duplicates = await _kit.DuplicatesSuppressedAsync();
         foreach (var signup in waiting)
         {
-            await RepublishAsync("calendardb", nameof(SignupPromoted), "signupId", signup);
+            await _kit.RepublishAsync("calendardb", nameof(SignupPromoted), "signupId", signup);
         }
         var again = await PublishAsCalendarAsync(new SignupPromoted(null, waiting[0], activityId, start, phoned, "Spelletjesmiddag"));
-        await StackFixture.EventuallyAsync(async () => await InboxHoldsAsync(again) && await DuplicatesSuppressedAsync() >= duplicates + 3, TimeSpan.FromSeconds(60));
+        await StackFixture.EventuallyAsync(async () => await InboxHoldsAsync(again) && await _kit.DuplicatesSuppressedAsync() >= duplicates + 3, TimeSpan.FromSeconds(60));
 
         Assert.Single(await CallsAsync(), c => c.GetProperty("residentId").GetGuid() == phoned);
-        Assert.Single(MessagesTo($"jurgen-{tag}@example.nl"));
+        Assert.Single(_kit.MessagesTo($"jurgen-{tag}@example.nl"));
         Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={phoned}"));
         Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={mailed}"));
         Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={written}"));
@@ -107,7 +107,7 @@ public sealed class NoticeTests(StackFixture stack)
             await PublishAsCalendarAsync(new SignupPromoted(null, Guid.NewGuid(), activityId, start, resident, "Computerles"));
         }
 
-        var calls = await EventuallyAsync(async () =>
+        var calls = await NoticeKit.EventuallyAsync(async () =>
         {
             var ours = (await CallsAsync()).Where(c => c.GetProperty("residentId").GetGuid() is var r && (r == first || r == second)).ToList();
             return ours.Count == 2 ? ours : null;
@@ -153,7 +153,7 @@ public sealed class NoticeTests(StackFixture stack)
         await StackFixture.EventuallyGetAsync(cafe, $"/api/cafe/delivery-applications/{referralId}");
         Assert.Equal(HttpStatusCode.OK, (await cafe.PostAsJsonAsync($"/api/cafe/delivery-applications/{referralId}/decline", new { reason = "Op zaterdag bezorgen wij niet." })).StatusCode);
 
-        var mail = await EventuallySingleAsync(() => Task.FromResult(MessagesTo($"dina-{tag}@example.nl")));
+        var mail = await NoticeKit.EventuallySingleAsync(() => Task.FromResult(_kit.MessagesTo($"dina-{tag}@example.nl")));
         var text = await File.ReadAllTextAsync(mail);
         Assert.Contains($"Beste Dina de Boer-{tag},", text);
         Assert.Contains("Café Noord kan helaas geen maaltijden bij u thuis bezorgen.", text);
@@ -167,10 +167,10 @@ public sealed class NoticeTests(StackFixture stack)
         });
         Assert.Equal(("email", "meal-delivery-declined"), (notice.GetProperty("way").GetString(), notice.GetProperty("kind").GetString()));
 
-        var duplicates = await DuplicatesSuppressedAsync();
-        await RepublishAsync("cafedb", nameof(MealDeliveryDeclined), "referralId", referralId);
-        await StackFixture.EventuallyAsync(async () => await DuplicatesSuppressedAsync() > duplicates, TimeSpan.FromSeconds(60));
-        Assert.Single(MessagesTo($"dina-{tag}@example.nl"));
+        var duplicates = await _kit.DuplicatesSuppressedAsync();
+        await _kit.RepublishAsync("cafedb", nameof(MealDeliveryDeclined), "referralId", referralId);
+        await StackFixture.EventuallyAsync(async () => await _kit.DuplicatesSuppressedAsync() > duplicates, TimeSpan.FromSeconds(60));
+        Assert.Single(_kit.MessagesTo($"dina-{tag}@example.nl"));
         Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={residentId}"));
     }
 
@@ -184,7 +184,7 @@ public sealed class NoticeTests(StackFixture stack)
         await SignUpAsync($"/api/calendar/activities/{activityId}/signups", new { displayName = "Fenna", channel = "desk", residentId = resident }, "confirmed");
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/calendar/activities/{activityId}/cancel", new { reason = "De zaal staat onder water." })).StatusCode);
 
-        var notice = await EventuallySingleAsync(async () => await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={resident}"));
+        var notice = await NoticeKit.EventuallySingleAsync(async () => await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={resident}"));
         Assert.Equal(("letter", "activity-cancelled"), (notice.GetProperty("way").GetString(), notice.GetProperty("kind").GetString()));
         var html = await _desk.GetStringAsync($"/api/notices/{notice.GetProperty("id").GetGuid()}/letter");
         Assert.Contains($"Beste Fenna Dijkstra-{tag},", html);
@@ -192,9 +192,9 @@ public sealed class NoticeTests(StackFixture stack)
         Assert.DoesNotContain("onder water", html);
 
         // Published again by the calendar's relay: still one letter.
-        var duplicates = await DuplicatesSuppressedAsync();
-        await RepublishAsync("calendardb", nameof(ActivityCancelled), "activityId", activityId);
-        await StackFixture.EventuallyAsync(async () => await DuplicatesSuppressedAsync() > duplicates, TimeSpan.FromSeconds(60));
+        var duplicates = await _kit.DuplicatesSuppressedAsync();
+        await _kit.RepublishAsync("calendardb", nameof(ActivityCancelled), "activityId", activityId);
+        await StackFixture.EventuallyAsync(async () => await _kit.DuplicatesSuppressedAsync() > duplicates, TimeSpan.FromSeconds(60));
         Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={resident}"));
     }
 
@@ -219,13 +219,13 @@ public sealed class NoticeTests(StackFixture stack)
         var matchId = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/matching/matches?requestId={referralId}")).GetProperty("items")[0].GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/matching/matches/{matchId}/introduce", null)).StatusCode);
 
-        var call = await EventuallySingleAsync(async () => (await CallsAsync()).Where(c => c.GetProperty("residentId").GetGuid() == residentId).ToList());
+        var call = await NoticeKit.EventuallySingleAsync(async () => (await CallsAsync()).Where(c => c.GetProperty("residentId").GetGuid() == residentId).ToList());
         Assert.Equal("volunteer-introduced", call.GetProperty("kind").GetString());
         Assert.Contains("we hebben een vrijwilliger voor u gevonden: Wim.", call.GetProperty("say").GetString());
 
-        var duplicates = await DuplicatesSuppressedAsync();
-        await RepublishAsync("matchingdb", nameof(VolunteerMatchIntroduced), "matchId", matchId);
-        await StackFixture.EventuallyAsync(async () => await DuplicatesSuppressedAsync() > duplicates, TimeSpan.FromSeconds(60));
+        var duplicates = await _kit.DuplicatesSuppressedAsync();
+        await _kit.RepublishAsync("matchingdb", nameof(VolunteerMatchIntroduced), "matchId", matchId);
+        await StackFixture.EventuallyAsync(async () => await _kit.DuplicatesSuppressedAsync() > duplicates, TimeSpan.FromSeconds(60));
         Assert.Single(await CallsAsync(), c => c.GetProperty("residentId").GetGuid() == residentId);
     }
 
@@ -240,12 +240,38 @@ public sealed class NoticeTests(StackFixture stack)
         await PublishAsCalendarAsync(new SignupPromoted(null, Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(2), resident, "Breicafé"));
 
         // Not the number she gave at registration: the desk would phone nobody, or someone else.
-        var call = await EventuallySingleAsync(async () => (await CallsAsync())
+        var call = await NoticeKit.EventuallySingleAsync(async () => (await CallsAsync())
             .Where(c => c.GetProperty("residentId").GetGuid() == resident && c.GetProperty("phone").GetString() == "06 1234 5678").ToList());
         Assert.Equal("06 1234 5678", call.GetProperty("phone").GetString());
     }
 
-    private async Task<Guid> RegisterAsync(string firstName, string lastName, string preferredContact, string? email = null) =>
+    [Fact]
+    public async Task A_resident_who_prefers_text_messages_gets_the_notice_as_one_text_message_to_their_number()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var phone = $"06 {Random.Shared.Next(10_000_000, 99_999_999)}";
+        var resident = await RegisterAsync("Noor", $"El Amrani-{tag}", "sms", phone: phone);
+
+        await PublishAsCalendarAsync(new SignupPromoted(null, Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(3), resident, "Breicafé"));
+
+        var sms = await File.ReadAllTextAsync(await NoticeKit.EventuallySingleAsync(() => Task.FromResult(_kit.MessagesTo(phone, "sms"))));
+        Assert.Contains($"Beste Noor El Amrani-{tag}, Goed nieuws: er is een plek vrijgekomen bij Breicafé", sms);
+        Assert.Empty(_kit.MessagesTo(phone, "email"));
+        await StackFixture.EventuallyAsync(async () =>
+            Assert.Single(await AllPages.ItemsAsync(_desk, $"/api/notices?residentId={resident}")) is var notice
+            && notice.GetProperty("way").GetString() == "sms" && notice.GetProperty("sentAt").ValueKind != JsonValueKind.Null);
+        Assert.DoesNotContain(await CallsAsync(), c => c.GetProperty("residentId").GetGuid() == resident);
+
+        // A number is needed to prefer text messages.
+        using var refused = await _desk.PostAsJsonAsync("/api/intake/residents", new
+        {
+            firstName = "Noor", lastName = "Zonder-nummer", dateOfBirth = "1950-01-01", postcode = IntakeApi.UniquePostcode(), houseNumber = IntakeApi.UniqueHouseNumber(), preferredContact = "sms",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.ReadAsync<JsonElement>()).GetProperty("errors").TryGetProperty("phone", out _));
+    }
+
+    private async Task<Guid> RegisterAsync(string firstName, string lastName, string preferredContact, string? email = null, string phone = "050 123 4567") =>
         (await _intake.PostOkAsync("/api/intake/residents", new
         {
             firstName,
@@ -255,7 +281,7 @@ public sealed class NoticeTests(StackFixture stack)
             houseNumber = IntakeApi.UniqueHouseNumber(),
             street = "Oude Ebbingestraat",
             city = "Groningen",
-            phone = "050 123 4567",
+            phone,
             email,
             preferredContact,
         })).GetProperty("id").GetGuid();
@@ -270,26 +296,6 @@ public sealed class NoticeTests(StackFixture stack)
     }
 
     private Task<List<JsonElement>> CallsAsync() => AllPages.ItemsAsync(_desk, "/api/notices/calls");
-
-    private List<string> MessagesTo(string address) =>
-        Directory.Exists(Outbox)
-            ? Directory.GetFiles(Outbox, "*.email.txt").Where(f => File.ReadLines(f).Any(line => line == $"To: {address}")).ToList()
-            : [];
-
-    /// <summary>Waits until exactly one item appears, then gives it a moment to become two if it would.</summary>
-    private static async Task<T> EventuallySingleAsync<T>(Func<Task<List<T>>> items)
-    {
-        var found = await EventuallyAsync(async () => await items() is { Count: > 0 } list ? list : null);
-        return Assert.Single(found);
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        T? value = null;
-        await StackFixture.EventuallyAsync(async () => (value = await probe()) is not null, TimeSpan.FromSeconds(60));
-        return value!;
-    }
 
     /// <summary>A message as the calendar's own relay sends it, from its outbox, under a message id of its own.</summary>
     private async Task<Guid> PublishAsCalendarAsync<T>(T message)
@@ -310,29 +316,10 @@ public sealed class NoticeTests(StackFixture stack)
         return id;
     }
 
-    /// <summary>The owning service's relay publishes a sent message again under its own id, as after a crash before marking it sent.</summary>
-    private async Task RepublishAsync(string database, string messageType, string field, Guid value)
-    {
-        await using var connection = await stack.OpenDatabaseAsync(database);
-        await using var reset = new NpgsqlCommand(
-            "UPDATE outbox_messages SET sent_at = NULL WHERE message_type = $1 AND body->>$2 = $3", connection)
-        {
-            Parameters = { new() { Value = $"WijPlatform.Contracts.{messageType}, WijPlatform.Contracts" }, new() { Value = field }, new() { Value = value.ToString() } },
-        };
-        Assert.Equal(1, await reset.ExecuteNonQueryAsync());
-    }
-
     private async Task<bool> InboxHoldsAsync(Guid messageId)
     {
         await using var notices = await stack.OpenDatabaseAsync("noticesdb");
         await using var query = new NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE message_id = $1", notices) { Parameters = { new() { Value = messageId } } };
         return (long)(await query.ExecuteScalarAsync())! > 0;
-    }
-
-    private async Task<long> DuplicatesSuppressedAsync()
-    {
-        using var operations = stack.Operator();
-        var status = await operations.GetFromJsonAsync<JsonElement>("/api/notices/admin/messaging/outbox");
-        return status.GetProperty("duplicatesSuppressed").GetInt64();
     }
 }

@@ -55,15 +55,9 @@ public sealed class PartnerWebhookTests(StackFixture stack)
         Assert.Equal([500, 500, 200, 200], calls.Select(c => c.Answered));
         foreach (var call in calls)
         {
-            var timestamp = call.Headers["Wij-Webhook-Timestamp"];
-            var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{call.Body}")));
-            Assert.Equal(expected, call.Headers["Wij-Webhook-Signature"]);
-            Assert.InRange(long.Parse(timestamp, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            Assert.Equal("/hook", call.Path);
-            using var body = JsonDocument.Parse(call.Body);
+            using var body = SignedBody(call, secret);
             Assert.Equal(["id", "type", "signalId", "status", "changedAt"], body.RootElement.EnumerateObject().Select(p => p.Name));
             Assert.Equal(mine, body.RootElement.GetProperty("signalId").GetGuid());
-            Assert.Equal(call.Headers["Wij-Webhook-Id"], body.RootElement.GetProperty("id").GetGuid().ToString());
         }
         // The first change three times with one id (the receiver can drop repeats), then the second.
         var ids = calls.Select(c => c.Headers["Wij-Webhook-Id"]).ToList();
@@ -96,6 +90,68 @@ public sealed class PartnerWebhookTests(StackFixture stack)
         var problem = await IntakeApi.ProblemAsync(await partner.PostAsJsonAsync("/api/notices/webhooks", new { url }), HttpStatusCode.BadRequest);
         Assert.Contains(reason, problem.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(await AllPages.ItemsAsync(stack.Gateway, "/api/notices/webhooks"), w => w.GetProperty("partner").GetString() == organisation);
+    }
+
+    [Fact]
+    public async Task Each_status_change_of_the_partners_own_client_sign_ups_arrives_signed_at_its_callback()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failures: 0);
+        var organisation = $"GGZ Noord {Guid.NewGuid():N}"[..20];
+        var (partner, _, _) = await stack.PartnerAsync(organisation);
+        var registration = await StoryHttp.Ok(partner.PostAsJsonAsync("/api/notices/webhooks", new { url = receiver.Url }));
+        var secret = registration.GetProperty("secret").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await stack.Gateway.PostAsync($"/api/notices/webhooks/{registration.GetProperty("webhook").GetProperty("id").GetGuid()}/approve", null)).StatusCode);
+
+        // The coordinator offers a computer class for the partner's clients; the partner signs up two and cancels one.
+        using var coordinator = stack.Coordinator();
+        var startsAt = Calendar.CalendarKit.At(Calendar.CalendarKit.RandomMonday(), 10);
+        var activity = (await Calendar.CalendarKit.CreateAsync(coordinator, new
+        {
+            title = "Computerles", description = "Voor cliënten.", category = "computer", room = Calendar.CalendarKit.UniqueRoom(), startsAt, endsAt = startsAt.AddHours(1),
+            capacity = 5, targetGroup = "partner-clients", targetPartner = organisation,
+        })).GetProperty("id").GetGuid();
+        using var signedUp = await partner.PostAsJsonAsync($"/api/calendar/activities/{activity}/partner-signups",
+            new { clients = new[] { new { firstName = "Zoë", clientReference = "K-1" }, new { firstName = "Олег", clientReference = "K-2" } } });
+        Assert.Equal(HttpStatusCode.Created, signedUp.StatusCode);
+        var signups = (await signedUp.ReadAsync<JsonElement>()).EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/calendar/activities/{activity}/partner-signups/{signups[0]}/cancel", null)).StatusCode);
+        // The organiser cancels the class: the other client's sign-up is cancelled with it.
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/calendar/activities/{activity}/cancel", new { reason = "De docent is ziek." })).StatusCode);
+
+        await StackFixture.EventuallyAsync(() => Task.FromResult(receiver.Calls.Count == 4), TimeSpan.FromSeconds(60));
+        var changes = receiver.Calls.Select(call =>
+        {
+            using var body = SignedBody(call, secret);
+            Assert.Equal(["id", "type", "signupId", "activityId", "occurrenceDate", "status", "changedAt"], body.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(("signup.status-changed", activity), (body.RootElement.GetProperty("type").GetString(), body.RootElement.GetProperty("activityId").GetGuid()));
+            Assert.DoesNotContain("K-1", call.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Zoë", call.Body, StringComparison.Ordinal);
+            return (Signup: body.RootElement.GetProperty("signupId").GetGuid(), Status: body.RootElement.GetProperty("status").GetString(),
+                ChangedAt: body.RootElement.GetProperty("changedAt").GetDateTime());
+        }).ToList();
+        // Each sign-up's changes in the order they happened (the two sign-ups' changes may interleave).
+        foreach (var signup in signups)
+        {
+            Assert.Equal(["confirmed", "cancelled"], changes.Where(c => c.Signup == signup).OrderBy(c => c.ChangedAt).Select(c => c.Status));
+        }
+
+        // Calendar's relay publishes the first client's two changes again: the partner is not called twice.
+        await new NoticeKit(stack).RepublishAndWaitAsync("calendardb", nameof(WijPlatform.Contracts.PartnerSignupStatusChanged), "signupId", signups[0], messages: 2);
+        Assert.Equal(4, receiver.Calls.Count);
+        Assert.Equal(4, (await DeliveriesAsync(organisation)).Count(d => d.GetProperty("type").GetString() == "signup.status-changed"));
+    }
+
+    /// <summary>The call's body, after checking that it is signed with the partner's secret, fresh, and carries its delivery's id.</summary>
+    private static JsonDocument SignedBody(WebhookReceiver.Call call, string secret)
+    {
+        var timestamp = call.Headers["Wij-Webhook-Timestamp"];
+        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{call.Body}")));
+        Assert.Equal(expected, call.Headers["Wij-Webhook-Signature"]);
+        Assert.InRange(long.Parse(timestamp, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.Equal("/hook", call.Path);
+        var body = JsonDocument.Parse(call.Body);
+        Assert.Equal(call.Headers["Wij-Webhook-Id"], body.RootElement.GetProperty("id").GetGuid().ToString());
+        return body;
     }
 
     private static async Task<Guid> SignalAsync(HttpClient partner) =>

@@ -224,6 +224,7 @@ public sealed class ScopedEndpointTests(StackFixture stack)
         ["POST /api/matching/matches/{id:guid}/hours"] = async (c, w) =>
             await RefusedAsync(await c.PostAsJsonAsync($"/api/matching/matches/{w.Match}/hours", new { day = DateOnly.FromDateTime(DateTime.UtcNow), hours = 1 })),
         ["POST /api/matching/matches/{id:guid}/check-in"] = async (c, w) => await RefusedAsync(await c.PostAsJsonAsync($"/api/matching/matches/{w.Match}/check-in", new { notes = "x" })),
+        ["GET /api/notices/volunteers/"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/notices/volunteers?volunteerId={w.Volunteer}")),
         ["GET /api/cafe/rounds/{id:guid}"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/cafe/rounds/{w.Round}")),
         ["GET /api/cafe/rounds/{id:guid}/print"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/cafe/rounds/{w.Round}/print")),
         ["POST /api/cafe/rounds/{id:guid}/stops/{stopId:guid}/events"] = async (c, w) =>

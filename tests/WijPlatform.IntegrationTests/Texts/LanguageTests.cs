@@ -54,6 +54,12 @@ public sealed class LanguageTests(StackFixture stack)
         Assert.Equal("Een of meer waarden zijn niet geldig.", (await ProblemAsync(desk, "/api/intake/residents", noName, null, HttpStatusCode.BadRequest)).GetProperty("title").GetString());
         var requiredInEnglish = Assert.Single(Messages(await ProblemAsync(desk, "/api/intake/residents", noName, "en", HttpStatusCode.BadRequest), "firstName"));
         Assert.Matches("^The .+ field is required\\.$", requiredInEnglish);
+
+        // A field error that names what was given (an unknown household) is a text with its argument in either language.
+        var household = Guid.NewGuid();
+        var unknownHousehold = new { firstName = "Henk", lastName = "Bakker", dateOfBirth = "1944-02-03", postcode = "9712 HW", houseNumber = "12", preferredContact = "letter", householdId = household };
+        Assert.Equal([$"Er is geen huishouden {household}."], Messages(await ProblemAsync(desk, "/api/intake/residents", unknownHousehold, null, HttpStatusCode.BadRequest), "householdId"));
+        Assert.Equal([$"There is no household {household}."], Messages(await ProblemAsync(desk, "/api/intake/residents", unknownHousehold, "en", HttpStatusCode.BadRequest), "householdId"));
     }
 
     [Fact]

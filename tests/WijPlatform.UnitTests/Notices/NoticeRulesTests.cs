@@ -19,8 +19,37 @@ public sealed class NoticeRulesTests
     [InlineData("via-informal-carer", "050 123 4567", null, ContactWay.Letter)]
     [InlineData("phone", null, null, ContactWay.Letter)]
     [InlineData("email", "050 123 4567", " ", ContactWay.Letter)]
+    [InlineData("sms", "06 1234 5678", null, ContactWay.Sms)]
+    [InlineData("sms", " ", "anna@example.nl", ContactWay.Letter)]
     public void Each_way_of_contact_has_one_way_to_be_told(string preferred, string? phone, string? email, string way) =>
         Assert.Equal(way, ContactWay.For(preferred, phone, email));
+
+    /// <summary>A volunteer gets no letter: what is not a text message or an email, the coordinator tells them.</summary>
+    [Theory]
+    [InlineData("sms", "06 1234 5678", null, ContactWay.Sms)]
+    [InlineData("email", null, "wim@example.nl", ContactWay.Email)]
+    [InlineData("phone", "06 1234 5678", null, ContactWay.Call)]
+    [InlineData("coordinator", null, null, ContactWay.Call)]
+    [InlineData("sms", null, "wim@example.nl", ContactWay.Call)]
+    [InlineData("email", "06 1234 5678", null, ContactWay.Call)]
+    public void A_volunteer_is_told_by_text_message_email_or_the_coordinator(string preferred, string? phone, string? email, string way) =>
+        Assert.Equal(way, ContactWay.ForVolunteer(preferred, phone, email));
+
+    [Fact]
+    public void A_deliverer_hears_the_day_the_round_the_Amsterdam_time_and_how_many_addresses_in_Dutch()
+    {
+        var words = NoticeTexts.RoundAssigned(new DateOnly(2026, 12, 3), 2, new DateTimeOffset(2026, 12, 3, 10, 30, 0, TimeSpan.Zero), 6);
+        Assert.Equal("Je bezorgronde op donderdag 3 december", Dutch(words.Subject));
+        Assert.Equal("Je bezorgt op donderdag 3 december ronde 2 van Café Noord, vanaf 11.30 uur: 6 adressen. De adressen zie je in je ronde op de dag zelf. Dank je wel!", Dutch(words.Text));
+        Assert.Contains("vanaf 11.30 uur: één adres.", Dutch(NoticeTexts.RoundAssigned(new DateOnly(2026, 12, 3), 1, new DateTimeOffset(2026, 12, 3, 10, 30, 0, TimeSpan.Zero), 1).Text));
+    }
+
+    [Fact]
+    public void A_volunteer_is_warned_before_their_VOG_expires_and_told_when_it_has()
+    {
+        Assert.StartsWith("Je VOG verloopt op 1 februari 2027.", Dutch(NoticeTexts.VogExpires(new DateOnly(2027, 2, 1), new DateOnly(2026, 12, 1)).Text));
+        Assert.StartsWith("Je VOG is verlopen op 1 december 2026.", Dutch(NoticeTexts.VogExpires(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1)).Text));
+    }
 
     [Fact]
     public void A_promotion_names_the_activity_and_its_Amsterdam_time_in_Dutch_in_summer_and_in_winter()
@@ -41,8 +70,8 @@ public sealed class NoticeRulesTests
     [Fact]
     public void A_letter_shows_names_in_any_script_and_escapes_markup()
     {
-        var notice = new Notice(Guid.NewGuid(), Guid.NewGuid(), NoticeTexts.SignupPromoted, "Onderwerp", "Tekst <b>vet</b>", ContactWay.Letter, new DateOnly(2026, 12, 1), DateTime.UtcNow, null, null, null);
-        var recipient = new Recipient(notice.ResidentId, "Олена", "Ëlla-<script>", "letter", null, null, "Kerkweg", "1", "3701 AB", "Zeist");
+        var notice = new Notice(Guid.NewGuid(), Guid.NewGuid(), null, NoticeTexts.SignupPromoted, "Onderwerp", "Tekst <b>vet</b>", ContactWay.Letter, new DateOnly(2026, 12, 1), DateTime.UtcNow, null, null, null);
+        var recipient = new Recipient(notice.ResidentId!.Value, "Олена", "Ëlla-<script>", "letter", null, null, "Kerkweg", "1", "3701 AB", "Zeist");
         var html = Letter.Html(notice, recipient, new DateOnly(2026, 12, 1));
         Assert.Contains("Beste Олена Ëlla-&lt;script&gt;,", html);
         Assert.Contains("Tekst &lt;b&gt;vet&lt;/b&gt;", html);

@@ -7,3 +7,11 @@ public sealed class PartnerSignalStatusChangedConsumer(UnitOfWorkFactory unitOfW
     protected override Task HandleAsync(PartnerSignalStatusChanged message, UnitOfWork work, CancellationToken cancellationToken) =>
         WebhookStore.AddDeliveryAsync(work, message, clock.GetUtcNow().UtcDateTime, cancellationToken);
 }
+
+/// <summary>A partner's sign-up of its client changed: the change waits in the webhook outbox until the partner's callback took it.</summary>
+public sealed class PartnerSignupStatusChangedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, TimeProvider clock)
+    : IdempotentConsumer<PartnerSignupStatusChanged>(unitOfWork, metrics)
+{
+    protected override Task HandleAsync(PartnerSignupStatusChanged message, UnitOfWork work, CancellationToken cancellationToken) =>
+        WebhookStore.AddDeliveryAsync(work, message, clock.GetUtcNow().UtcDateTime, cancellationToken);
+}
