@@ -93,10 +93,9 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     }
 
     /// <summary>Ticks a call or a letter off: null when there is no such notice, false when it was done before or is sent by the sender.</summary>
-    public async Task<bool?> MarkDoneAsync(Guid id, string doneBy, DateTime at, CancellationToken cancellationToken)
+    public static async Task<bool?> MarkDoneAsync(UnitOfWork work, Guid id, string doneBy, DateTime at, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var state = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+        var state = await work.QuerySingleOrDefaultAsync<string>(
             """
             WITH done AS (
                 UPDATE notices SET done_at = @at, done_by = @doneBy
@@ -105,7 +104,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
             SELECT 'done' FROM done
             UNION ALL SELECT 'exists' FROM notices WHERE id = @id AND NOT EXISTS (SELECT 1 FROM done)
             """,
-            new { id, doneBy, at }, cancellationToken: cancellationToken));
+            new { id, doneBy, at }, cancellationToken);
         return state switch { "done" => true, "exists" => false, _ => null };
     }
 
