@@ -93,7 +93,9 @@ public sealed class PreviousVersionTests
         using var desk = Caller(stack, "desk", new() { ["name"] = "Baliemedewerker Anna" }, "desk-anna");
         var resident = await desk.GetFromJsonAsync<JsonElement>($"/api/intake/residents/{written.Resident}");
         Assert.Equal($"Wübbels-{written.Tag}", resident.GetProperty("lastName").GetString());
-        var question = await desk.GetFromJsonAsync<JsonElement>($"/api/intake/help-requests/{written.HelpRequest}");
+        // The question is the team's to read (Groningen Centrum: the postcodes are 9712), not the desk's.
+        using var professional = Caller(stack, "professional", new() { ["name"] = "Wijkwerker Sanne", ["team"] = IntakeApi.Centrum }, "pro-sanne-centrum");
+        var question = await professional.GetFromJsonAsync<JsonElement>($"/api/intake/help-requests/{written.HelpRequest}");
         Assert.Contains($"({written.Tag})", question.GetProperty("description").GetString(), StringComparison.Ordinal);
         var signups = await AllPages.ItemsAsync(desk, $"/api/calendar/activities/{written.Activity}/signups");
         var signup = Assert.Single(signups);
