@@ -76,7 +76,8 @@ public sealed partial class IdempotentWrites(RequestDelegate next, IdempotencySt
         if (request.Written)
         {
             var headers = context.Response.Headers;
-            await store.SaveAnswerAsync(request, context.Response.StatusCode, context.Response.ContentType, headers.Location.ToString() is { Length: > 0 } location ? location : null, answer.ToArray(), CancellationToken.None);
+            await store.SaveAnswerAsync(request, context.Response.StatusCode, context.Response.ContentType, headers.Location.ToString() is { Length: > 0 } location ? location : null, answer.ToArray(),
+                seal: context.GetEndpoint()?.Metadata.GetMetadata<NoResidentData>() is not null, CancellationToken.None);
         }
         answer.Position = 0;
         await answer.CopyToAsync(original, context.RequestAborted);

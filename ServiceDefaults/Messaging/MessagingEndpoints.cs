@@ -34,11 +34,24 @@ public static class MessagingEndpoints
             TypedResults.Ok(await errors.ListAsync(Math.Clamp(limit ?? 50, 1, 200), ct)))
             .WithSummary("Messages in the error queue: ids, type and reason, without content");
 
-        group.MapPost("/errors/{messageId}/replay", async Task<Results<NoContent, ProblemHttpResult>> (string messageId, ErrorQueue errors, CancellationToken ct) =>
-            await errors.ReplayAsync(messageId, ct)
-                ? TypedResults.NoContent()
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such message in the error queue.", detail: $"Message {messageId} is not in the error queue."))
+        group.MapPost("/errors/{messageId}/replay", ReplayAsync)
             .WithSummary("Moves a failed message back to the service's queue");
         return group;
+    }
+
+    /// <summary>
+    /// The move happens in RabbitMQ, outside any transaction; the unit of work only stores an
+    /// Idempotency-Key after it. A message leaves the error queue once, so a retry never moves it twice:
+    /// with its key it gets the first answer again, and should the key be lost, 404.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReplayAsync(string messageId, ErrorQueue errors, UnitOfWorkFactory unitOfWork, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (!await errors.ReplayAsync(messageId, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such message in the error queue.", detail: $"Message {messageId} is not in the error queue.");
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.NoContent();
     }
 }

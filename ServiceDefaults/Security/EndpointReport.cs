@@ -7,7 +7,9 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>
 /// One endpoint as the service maps it: who may call it (<paramref name="RolesDeclared"/> false means
 /// it said nothing and falls to the administrators-only fallback), whether it is audited and as what,
-/// and which record scopes its handler binds.
+/// which record scopes its handler binds, and whether its handler writes through a unit of work
+/// (<paramref name="WritesInUnitOfWork"/>: the handler or a service it binds depends on <see cref="UnitOfWorkFactory"/>),
+/// which is how a write stores its Idempotency-Key in the transaction of its effect.
 /// </summary>
 public sealed record EndpointAccess(
     string Method,
@@ -17,7 +19,8 @@ public sealed record EndpointAccess(
     IReadOnlyList<string> Roles,
     string? AuditedAs,
     bool WithoutResidentData,
-    IReadOnlyList<string> Scopes);
+    IReadOnlyList<string> Scopes,
+    bool WritesInUnitOfWork);
 
 /// <summary>Every endpoint the service maps, read from its endpoint data source, for operators and for the test that holds every endpoint to declaring its roles and its audit.</summary>
 public static class EndpointReport
@@ -49,7 +52,30 @@ public static class EndpointReport
             anonymous ? [] : RolesInOpenApi.AllowedRoles(authorizations),
             metadata.GetMetadata<AuditedRecord>()?.RecordType,
             metadata.GetMetadata<NoResidentData>() is not null,
-            ScopesOf(metadata.GetMetadata<MethodInfo>()));
+            ScopesOf(metadata.GetMetadata<MethodInfo>()),
+            DependsOnUnitOfWork(metadata.GetMetadata<MethodInfo>()));
+    }
+
+    /// <summary>
+    /// Whether the handler binds <see cref="UnitOfWorkFactory"/>, or a service of the application whose
+    /// constructor does (a few levels down): the only way a handler reaches a unit of work.
+    /// </summary>
+    private static bool DependsOnUnitOfWork(MethodInfo? handler)
+    {
+        var seen = new HashSet<Type>();
+        var next = (handler?.GetParameters() ?? []).Select(p => p.ParameterType).ToList();
+        for (var depth = 0; depth < 4 && next.Count > 0; depth++)
+        {
+            if (next.Contains(typeof(UnitOfWorkFactory)))
+            {
+                return true;
+            }
+            next = next.Where(type => seen.Add(type) && type.IsClass && type.Assembly != typeof(object).Assembly
+                    && !(type.Namespace ?? "").StartsWith("Microsoft.", StringComparison.Ordinal) && !(type.Namespace ?? "").StartsWith("System", StringComparison.Ordinal))
+                .SelectMany(type => type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType))
+                .ToList();
+        }
+        return false;
     }
 
     private static List<string> ScopesOf(MethodInfo? handler) =>

@@ -46,7 +46,8 @@ public sealed class AppHostProcess : IAsyncDisposable
     public static string AppHostAssembly =>
         Path.Combine(RepositoryRoot.Find(), "AppHost", "bin", BuildConfiguration.Name, "net10.0", "WijPlatform.AppHost.dll");
 
-    public static AppHostProcess Start(string? stateDirectory = null, int? gatewayPort = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="appHostAssembly">Another build's AppHost (the previous version's); this build's by default.</param>
+    public static AppHostProcess Start(string? stateDirectory = null, int? gatewayPort = null, IReadOnlyDictionary<string, string>? environment = null, string? appHostAssembly = null, bool noDashboard = false)
     {
         var state = stateDirectory ?? Path.Combine(Path.GetTempPath(), "wij-test-" + Guid.NewGuid().ToString("N")[..10]);
         var port = gatewayPort ?? Ports.GetFree();
@@ -56,9 +57,13 @@ public sealed class AppHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { AppHostAssembly, "--state-dir", state, "--gateway-port", port.ToString(CultureInfo.InvariantCulture), "--dynamic-ports", "--quiet" })
+        foreach (var argument in new[] { appHostAssembly ?? AppHostAssembly, "--state-dir", state, "--gateway-port", port.ToString(CultureInfo.InvariantCulture), "--dynamic-ports", "--quiet" })
         {
             startInfo.ArgumentList.Add(argument);
+        }
+        if (noDashboard)
+        {
+            startInfo.ArgumentList.Add("--no-dashboard");
         }
         startInfo.Environment["WIJ_CONFIGURATION"] = BuildConfiguration.Name;
         // The AppHost passes its environment on to the services and the gateway.

@@ -16,7 +16,7 @@ public static class DishesApi
         return api;
     }
 
-    public static async Task<Results<Created<Dish>, ValidationProblem>> CreateDish(CreateDish request, MenuStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<Dish>, ValidationProblem>> CreateDish(CreateDish request, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
     {
         if ((Vocabulary.Check("allergens", request.Allergens, Allergens.All) ?? Vocabulary.Check("dietTags", request.DietTags, DietTags.All)) is { } invalid)
         {
@@ -24,7 +24,9 @@ public static class DishesApi
         }
         var dish = new Dish(NewId.NextGuid(), request.Name.Trim(), request.Description?.Trim() ?? "", request.PriceCents,
             Vocabulary.Clean(request.Allergens), Vocabulary.Clean(request.DietTags), clock.GetUtcNow().UtcDateTime);
-        await store.InsertDishAsync(dish, ct);
+        await using var work = await unitOfWork.BeginAsync(ct);
+        await MenuStore.InsertDishAsync(work, dish, ct);
+        await work.CommitAsync(ct);
         return TypedResults.Created($"/api/cafe/dishes/{dish.Id}", dish);
     }
 }

@@ -69,15 +69,19 @@ public static class OrdersApi
         return TypedResults.Ok(cancelled);
     }
 
-    public static async Task<Results<Ok<MealOrder>, ProblemHttpResult>> MarkPaid(Guid id, OrderStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<MealOrder>, ProblemHttpResult>> MarkPaid(Guid id, UnitOfWorkFactory unitOfWork, OrderStore store, TimeProvider clock, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is null)
         {
             return Problems.NotFound("order", id);
         }
-        if (!await store.MarkPaidAsync(id, clock.GetUtcNow().UtcDateTime, ct))
+        await using (var work = await unitOfWork.BeginAsync(ct))
         {
-            return Problems.Conflict("cafe.nothing-pay", new Text("cafe.order-already-paid-cancelled", id));
+            if (!await OrderStore.MarkPaidAsync(work, id, clock.GetUtcNow().UtcDateTime, ct))
+            {
+                return Problems.Conflict("cafe.nothing-pay", new Text("cafe.order-already-paid-cancelled", id));
+            }
+            await work.CommitAsync(ct);
         }
         return TypedResults.Ok((await store.FindAsync(id, ct))!);
     }

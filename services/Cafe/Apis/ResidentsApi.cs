@@ -17,7 +17,7 @@ public static class ResidentsApi
     }
 
     public static async Task<Results<Created<ResidentProfile>, Ok<ResidentProfile>, ValidationProblem>> SaveProfile(
-        Guid residentId, SaveProfile request, ResidentStore store, TimeProvider clock, CancellationToken ct)
+        Guid residentId, SaveProfile request, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
     {
         if ((Vocabulary.Check("allergies", request.Allergies, Allergens.All) ?? Vocabulary.Check("diets", request.Diets, DietTags.Diets)) is { } invalid)
         {
@@ -26,7 +26,10 @@ public static class ResidentsApi
         var profile = new ResidentProfile(residentId, request.DisplayName.Trim(), Vocabulary.Clean(request.Allergies), Vocabulary.Clean(request.Diets), request.Texture ?? "normal",
             request.Street?.Trim(), request.HouseNumber?.Trim(), request.Postcode is null ? null : Postcodes.Normalise(request.Postcode), request.Phone?.Trim(),
             request.EmergencyContactName?.Trim(), request.EmergencyContactPhone?.Trim(), request.PaymentMethod ?? "counter", request.LowIncome, clock.GetUtcNow().UtcDateTime);
-        return await store.SaveProfileAsync(profile, ct)
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var created = await ResidentStore.SaveProfileAsync(work, profile, ct);
+        await work.CommitAsync(ct);
+        return created
             ? TypedResults.Created($"/api/cafe/residents/{residentId}/profile", profile)
             : TypedResults.Ok(profile);
     }
@@ -44,13 +47,17 @@ public static class ResidentsApi
     }
 
     public static async Task<Results<Ok<MonthlyStatement>, ValidationProblem>> MarkCollected(
-        Guid residentId, string month, OrderStore orders, ResidentStore residents, TimeProvider clock, CancellationToken ct)
+        Guid residentId, string month, UnitOfWorkFactory unitOfWork, OrderStore orders, ResidentStore residents, TimeProvider clock, CancellationToken ct)
     {
         if (ParseMonth(month) is not { } first)
         {
             return Problems.Invalid("month", "cafe.give-month-as-yyyy");
         }
-        await orders.MarkCollectedAsync(residentId, first, first.AddMonths(1), clock.GetUtcNow().UtcDateTime, ct);
+        await using (var work = await unitOfWork.BeginAsync(ct))
+        {
+            await OrderStore.MarkCollectedAsync(work, residentId, first, first.AddMonths(1), clock.GetUtcNow().UtcDateTime, ct);
+            await work.CommitAsync(ct);
+        }
         return await GetStatement(residentId, month, orders, residents, ct);
     }
 

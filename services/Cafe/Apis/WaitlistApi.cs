@@ -13,13 +13,21 @@ public static class WaitlistApi
         return api;
     }
 
-    public static async Task<Results<Ok<WaitlistNotice>, ProblemHttpResult>> Told(Guid id, MarkTold request, OrderStore store, TimeProvider clock, CancellationToken ct) =>
-        await store.MarkToldAsync(id, string.IsNullOrWhiteSpace(request.ToldBy) ? "cafe-desk" : request.ToldBy.Trim(), clock.GetUtcNow().UtcDateTime, ct) switch
+    public static async Task<Results<Ok<WaitlistNotice>, ProblemHttpResult>> Told(Guid id, MarkTold request, UnitOfWorkFactory unitOfWork, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        await using (var work = await unitOfWork.BeginAsync(ct))
         {
-            null => Problems.NotFound("waiting-list notice", id),
-            false => Problems.Conflict("cafe.already-told", "cafe.resident-told-before"),
-            true => TypedResults.Ok((await store.FindWaitlistNoticeAsync(id, ct))!),
-        };
+            switch (await OrderStore.MarkToldAsync(work, id, string.IsNullOrWhiteSpace(request.ToldBy) ? "cafe-desk" : request.ToldBy.Trim(), clock.GetUtcNow().UtcDateTime, ct))
+            {
+                case null:
+                    return Problems.NotFound("waiting-list notice", id);
+                case false:
+                    return Problems.Conflict("cafe.already-told", "cafe.resident-told-before");
+            }
+            await work.CommitAsync(ct);
+        }
+        return TypedResults.Ok((await store.FindWaitlistNoticeAsync(id, ct))!);
+    }
 }
 
 public sealed record NoticeFilter(DateOnly? Date, Guid? ResidentId, bool? Open);

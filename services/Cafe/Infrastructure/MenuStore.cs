@@ -10,12 +10,6 @@ public sealed class MenuStore(NpgsqlDataSource db)
             "INSERT INTO dishes (id, name, description, price_cents, allergens, diet_tags, created_at) VALUES (@Id, @Name, @Description, @PriceCents, @Allergens, @DietTags, @CreatedAt)",
             dish, cancellationToken: cancellationToken);
 
-    public async Task InsertDishAsync(Dish dish, CancellationToken cancellationToken)
-    {
-        await using var session = await db.OpenSessionAsync(cancellationToken);
-        await InsertDishAsync(session, dish, cancellationToken);
-    }
-
     public async Task<Dish?> FindDishAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var session = await db.OpenSessionAsync(cancellationToken);

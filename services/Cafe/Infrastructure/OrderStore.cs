@@ -97,17 +97,13 @@ public sealed class OrderStore(NpgsqlDataSource db)
             "n.created_at, n.id", new { date, residentId, open }, page, cancellationToken);
 
     /// <summary>Ticks a notice off; null when there is no such notice, false when it was ticked off before.</summary>
-    public async Task<bool?> MarkToldAsync(Guid id, string toldBy, DateTime at, CancellationToken cancellationToken)
-    {
-        await using var session = await db.OpenSessionAsync(cancellationToken);
-        var told = await session.ExecuteScalarAsync<bool?>(
+    public static Task<bool?> MarkToldAsync(UnitOfWork work, Guid id, string toldBy, DateTime at, CancellationToken cancellationToken) =>
+        work.ExecuteScalarAsync<bool?>(
             """
             WITH target AS (SELECT id, told_at IS NULL AS open FROM waitlist_notices WHERE id = @id FOR UPDATE),
                  ticked AS (UPDATE waitlist_notices n SET told_at = @at, told_by = @toldBy FROM target t WHERE n.id = t.id AND t.open RETURNING n.id)
             SELECT open FROM target
             """, new { id, toldBy, at }, cancellationToken: cancellationToken);
-        return told;
-    }
 
     public async Task<WaitlistNotice?> FindWaitlistNoticeAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -116,12 +112,9 @@ public sealed class OrderStore(NpgsqlDataSource db)
             $"SELECT {NoticeColumns} FROM {Notices} WHERE n.id = @id", new { id }, cancellationToken: cancellationToken);
     }
 
-    public async Task<bool> MarkPaidAsync(Guid id, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var session = await db.OpenSessionAsync(cancellationToken);
-        return await session.ExecuteAsync(
+    public static async Task<bool> MarkPaidAsync(UnitOfWork work, Guid id, DateTime now, CancellationToken cancellationToken) =>
+        await work.ExecuteAsync(
             $"UPDATE meal_orders SET paid_at = @now WHERE id = @id AND paid_at IS NULL AND (status = '{OrderStatus.Placed}' OR chargeable)", new { id, now }, cancellationToken: cancellationToken) == 1;
-    }
 
     /// <summary>Placed orders of a day with their dish and the diet of the resident who ordered.</summary>
     public async Task<IReadOnlyList<KitchenLine>> KitchenLinesAsync(DateOnly date, CancellationToken cancellationToken)
@@ -147,13 +140,10 @@ public sealed class OrderStore(NpgsqlDataSource db)
     }
 
     /// <summary>Marks everything still open in a month as paid, when the monthly collection went through.</summary>
-    public async Task<int> MarkCollectedAsync(Guid residentId, DateOnly from, DateOnly until, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var session = await db.OpenSessionAsync(cancellationToken);
-        return await session.ExecuteAsync(
+    public static Task<int> MarkCollectedAsync(UnitOfWork work, Guid residentId, DateOnly from, DateOnly until, DateTime now, CancellationToken cancellationToken) =>
+        work.ExecuteAsync(
             $"UPDATE meal_orders SET paid_at = @now WHERE resident_id = @residentId AND menu_date >= @from AND menu_date < @until AND paid_at IS NULL AND (status = '{OrderStatus.Placed}' OR chargeable)",
             new { residentId, from, until, now }, cancellationToken: cancellationToken);
-    }
 
     /// <summary>What a resident owes for a month: eaten meals and late cancellations.</summary>
     public async Task<IReadOnlyList<MealOrder>> ChargeableAsync(Guid residentId, DateOnly from, DateOnly until, CancellationToken cancellationToken)

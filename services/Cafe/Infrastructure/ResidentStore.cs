@@ -11,12 +11,6 @@ public sealed class ResidentStore(NpgsqlDataSource db)
         "paused_from AS PausedFrom, paused_until AS PausedUntil, status, created_at AS CreatedAt";
 
     /// <summary>Creates or replaces a profile; true when it was new.</summary>
-    public async Task<bool> SaveProfileAsync(ResidentProfile profile, CancellationToken cancellationToken)
-    {
-        await using var session = await db.OpenSessionAsync(cancellationToken);
-        return await SaveProfileAsync(session, profile, cancellationToken);
-    }
-
     public static Task<bool> SaveProfileAsync(ISqlSession session, ResidentProfile profile, CancellationToken cancellationToken) =>
         session.ExecuteScalarAsync<bool>(
             """

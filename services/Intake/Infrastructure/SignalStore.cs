@@ -77,10 +77,9 @@ public sealed class TeamSettingsStore(NpgsqlDataSource db)
         work.ExecuteScalarAsync<bool>(
             "SELECT coalesce((SELECT automatic_visit_requests FROM team_settings WHERE neighbourhood = @neighbourhood), false)", new { neighbourhood }, cancellationToken: ct);
 
-    public async Task<TeamSettings> SetAsync(TeamSettings settings, CancellationToken ct)
+    public static async Task<TeamSettings> SetAsync(UnitOfWork work, TeamSettings settings, CancellationToken ct)
     {
-        await using var session = await db.OpenSessionAsync(ct);
-        await session.ExecuteAsync(
+        await work.ExecuteAsync(
             """
             INSERT INTO team_settings (neighbourhood, automatic_visit_requests, set_by, set_at) VALUES (@Neighbourhood, @AutomaticVisitRequests, @SetBy, @SetAt)
             ON CONFLICT (neighbourhood) DO UPDATE SET automatic_visit_requests = excluded.automatic_visit_requests, set_by = excluded.set_by, set_at = excluded.set_at

@@ -26,17 +26,23 @@ public static class NoticesApi
             ? TypedResults.Content(Letter.Html(notice, recipient, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime)), "text/html; charset=utf-8")
             : Problems.NotFound("notice", id);
 
-    public static Task<Results<NoContent, ProblemHttpResult>> Done(Guid id, MarkDone request, Caller caller, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
-        MarkDoneAsync(id, ofVolunteer: false, request, caller, store, clock, ct);
+    public static Task<Results<NoContent, ProblemHttpResult>> Done(Guid id, MarkDone request, Caller caller, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct) =>
+        MarkDoneAsync(id, ofVolunteer: false, request, caller, unitOfWork, clock, ct);
 
     /// <summary>Ticks a resident's notice off (the desk) or a volunteer's (the coordinator); the other's notices are not found.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> MarkDoneAsync(Guid id, bool ofVolunteer, MarkDone request, Caller caller, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
-        await store.MarkDoneAsync(id, ofVolunteer, string.IsNullOrWhiteSpace(request.DoneBy) ? caller.Display : request.DoneBy.Trim(), clock.GetUtcNow().UtcDateTime, ct) switch
+    public static async Task<Results<NoContent, ProblemHttpResult>> MarkDoneAsync(Guid id, bool ofVolunteer, MarkDone request, Caller caller, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
+    {
+        await using var work = await unitOfWork.BeginAsync(ct);
+        switch (await NoticeStore.MarkDoneAsync(work, id, ofVolunteer, string.IsNullOrWhiteSpace(request.DoneBy) ? caller.Display : request.DoneBy.Trim(), clock.GetUtcNow().UtcDateTime, ct))
         {
-            null => Problems.NotFound("notice", id),
-            false => Problems.Conflict("notices.already-done", new Text("notices.notice-ticked-off-sent", id)),
-            true => TypedResults.NoContent(),
-        };
+            case null:
+                return Problems.NotFound("notice", id);
+            case false:
+                return Problems.Conflict("notices.already-done", new Text("notices.notice-ticked-off-sent", id));
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
 }
 
 public sealed record MarkDone([property: StringLength(100)] string? DoneBy = null);

@@ -26,6 +26,6 @@ public static class VolunteerNoticesApi
     public static async Task<Ok<Page<VolunteerCall>>> Calls([AsParameters] CallFilter filter, [AsParameters] PageRequest page, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await store.VolunteerCallsAsync(filter.Date ?? Amsterdam.Today(clock.GetUtcNow()), page, ct));
 
-    public static Task<Results<NoContent, ProblemHttpResult>> Done(Guid id, MarkDone request, Caller caller, NoticeStore store, TimeProvider clock, CancellationToken ct) =>
-        NoticesApi.MarkDoneAsync(id, ofVolunteer: true, request, caller, store, clock, ct);
+    public static Task<Results<NoContent, ProblemHttpResult>> Done(Guid id, MarkDone request, Caller caller, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct) =>
+        NoticesApi.MarkDoneAsync(id, ofVolunteer: true, request, caller, unitOfWork, clock, ct);
 }

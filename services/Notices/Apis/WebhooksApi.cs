@@ -25,7 +25,7 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Created<RegisteredWebhook>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterWebhook request, PartnerScope scope, Caller caller, WebhookTargets targets, WebhookStore store, TimeProvider clock, CancellationToken ct)
+        RegisterWebhook request, PartnerScope scope, Caller caller, WebhookTargets targets, WebhookStore store, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
     {
         // A partner registers for itself; staff have no organisation to register for.
         if (scope.Organisation is not { } partner)
@@ -37,12 +37,14 @@ public static class WebhooksApi
             return Problems.Invalid("url", refusal);
         }
         var secret = WebhookSignature.NewSecret();
-        var webhook = await store.RegisterAsync(partner, request.Url.Trim(), secret, caller.Display, clock.GetUtcNow().UtcDateTime, ct);
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var webhook = await store.RegisterAsync(work, partner, request.Url.Trim(), secret, caller.Display, clock.GetUtcNow().UtcDateTime, ct);
+        await work.CommitAsync(ct);
         return TypedResults.Created($"/api/notices/webhooks/{webhook.Id}", new RegisteredWebhook(webhook, secret));
     }
 
     public static async Task<Results<Ok<PartnerWebhook>, ValidationProblem, ProblemHttpResult>> Approve(
-        Guid id, Caller caller, WebhookTargets targets, WebhookStore store, TimeProvider clock, CancellationToken ct)
+        Guid id, Caller caller, WebhookTargets targets, WebhookStore store, UnitOfWorkFactory unitOfWork, TimeProvider clock, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is not { } webhook)
         {
@@ -53,12 +55,17 @@ public static class WebhooksApi
         {
             return Problems.Invalid("url", refusal);
         }
-        return await store.ApproveAsync(id, caller.Display, clock.GetUtcNow().UtcDateTime, ct) switch
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (await store.ApproveAsync(work, id, caller.Display, clock.GetUtcNow().UtcDateTime, ct) is not ({ } decided, var approved))
         {
-            null => Problems.NotFound("webhook", id),
-            ({ } approved, true) => TypedResults.Ok(approved),
-            ({ } other, false) => Problems.Conflict("notices.not-pending", new Text("notices.callback-only-pending-callback", other.Status)),
-        };
+            return Problems.NotFound("webhook", id);
+        }
+        if (!approved)
+        {
+            return Problems.Conflict("notices.not-pending", new Text("notices.callback-only-pending-callback", decided.Status));
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(decided);
     }
 }
 

@@ -132,10 +132,9 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     /// Ticks a call or a letter off, the desk's for residents or the coordinator's for volunteers: null when
     /// there is no such notice (for them), false when it was done before or is sent by the sender.
     /// </summary>
-    public async Task<bool?> MarkDoneAsync(Guid id, bool ofVolunteer, string doneBy, DateTime at, CancellationToken cancellationToken)
+    public static async Task<bool?> MarkDoneAsync(UnitOfWork work, Guid id, bool ofVolunteer, string doneBy, DateTime at, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var state = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+        var state = await work.QuerySingleOrDefaultAsync<string>(
             """
             WITH done AS (
                 UPDATE notices SET done_at = @at, done_by = @doneBy
@@ -144,7 +143,7 @@ public sealed class NoticeStore(NpgsqlDataSource db)
             SELECT 'done' FROM done
             UNION ALL SELECT 'exists' FROM notices WHERE id = @id AND (volunteer_id IS NOT NULL) = @ofVolunteer AND NOT EXISTS (SELECT 1 FROM done)
             """,
-            new { id, ofVolunteer, doneBy, at }, cancellationToken: cancellationToken));
+            new { id, ofVolunteer, doneBy, at }, cancellationToken);
         return state switch { "done" => true, "exists" => false, _ => null };
     }
 

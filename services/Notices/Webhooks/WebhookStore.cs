@@ -19,11 +19,10 @@ public sealed class WebhookStore(NpgsqlDataSource db, FieldCipher cipher)
         """;
 
     /// <summary>Registers the partner's callback, waiting for approval; a callback registered before is replaced.</summary>
-    public async Task<PartnerWebhook> RegisterAsync(string partner, string url, string secret, string by, DateTime at, CancellationToken ct)
+    public async Task<PartnerWebhook> RegisterAsync(UnitOfWork work, string partner, string url, string secret, string by, DateTime at, CancellationToken ct)
     {
-        await using var session = await db.OpenSessionAsync(ct);
         var webhook = new PartnerWebhook(Guid.NewGuid(), partner, url, WebhookStatuses.Pending, at, by, null, null);
-        await session.ExecuteAsync(
+        await work.ExecuteAsync(
             """
             UPDATE partner_webhooks SET status = 'replaced' WHERE partner = @Partner AND status IN ('pending', 'approved');
             INSERT INTO partner_webhooks (id, partner, url, secret, status, registered_at, registered_by)
@@ -33,10 +32,9 @@ public sealed class WebhookStore(NpgsqlDataSource db, FieldCipher cipher)
     }
 
     /// <summary>Approves a pending callback; null when there is none by that id, the webhook as it was when it is not pending.</summary>
-    public async Task<(PartnerWebhook Webhook, bool Approved)?> ApproveAsync(Guid id, string by, DateTime at, CancellationToken ct)
+    public async Task<(PartnerWebhook Webhook, bool Approved)?> ApproveAsync(UnitOfWork work, Guid id, string by, DateTime at, CancellationToken ct)
     {
-        await using var session = await db.OpenSessionAsync(ct);
-        var approved = await session.QuerySingleOrDefaultAsync<PartnerWebhook>(
+        var approved = await work.QuerySingleOrDefaultAsync<PartnerWebhook>(
             $"UPDATE partner_webhooks SET status = 'approved', approved_at = @at, approved_by = @by WHERE id = @id AND status = 'pending' RETURNING {WebhookColumns}",
             new { id, by, at }, cancellationToken: ct);
         if (approved is not null)
