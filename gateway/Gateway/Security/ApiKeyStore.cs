@@ -8,20 +8,36 @@ public sealed class ApiKeyStore(NpgsqlDataSource db, TimeProvider clock)
 {
     private sealed record Row(Guid Id, string PartnerOrg, string Role, byte[] SecretHash);
 
-    public async Task<(ApiKey Key, ApiKeyInfo Info)> CreateAsync(string partnerOrg, string role, string? description, string createdBy, CancellationToken ct)
+    /// <summary>
+    /// Issues a key. With <paramref name="retry"/> (the caller's Idempotency-Key and the request's
+    /// fingerprint) a second request under the same key issues nothing: it finds the key the first one
+    /// issued (<see cref="IssueOutcome.IssuedBefore"/>) or, for another request, <see cref="IssueOutcome.KeyReused"/>.
+    /// </summary>
+    public async Task<(IssueOutcome Outcome, ApiKey? Key, ApiKeyInfo Info)> CreateAsync(string partnerOrg, string role, string? description, string createdBy, RetryKey? retry, CancellationToken ct)
     {
         var key = ApiKey.New();
         await using var connection = await db.OpenConnectionAsync(ct);
-        var info = await connection.QuerySingleAsync<ApiKeyInfo>(new CommandDefinition(
-            """
-            INSERT INTO api_keys (id, partner_org, role, description, secret_hash, created_at, created_by)
-            VALUES (@Id, @PartnerOrg, @Role, @Description, @Hash, @Now, @CreatedBy)
-            RETURNING id, partner_org AS PartnerOrg, role, description, created_at AS CreatedAt, created_by AS CreatedBy, revoked_at AS RevokedAt, last_used_at AS LastUsedAt
+        var info = await connection.QuerySingleOrDefaultAsync<ApiKeyInfo>(new CommandDefinition(
+            $"""
+            INSERT INTO api_keys (id, partner_org, role, description, secret_hash, created_at, created_by, issued_for, issue_hash)
+            VALUES (@Id, @PartnerOrg, @Role, @Description, @Hash, @Now, @CreatedBy, @IssuedFor, @IssueHash)
+            ON CONFLICT (issued_for) WHERE issued_for IS NOT NULL DO NOTHING
+            RETURNING {InfoColumns}
             """,
-            new { key.Id, PartnerOrg = partnerOrg, Role = role, Description = description, Hash = key.Hash(), Now = clock.GetUtcNow().UtcDateTime, CreatedBy = createdBy },
+            new { key.Id, PartnerOrg = partnerOrg, Role = role, Description = description, Hash = key.Hash(), Now = clock.GetUtcNow().UtcDateTime, CreatedBy = createdBy, IssuedFor = retry?.For, IssueHash = retry?.RequestHash },
             cancellationToken: ct));
-        return (key, info);
+        if (info is not null)
+        {
+            return (IssueOutcome.Issued, key, info);
+        }
+        var earlier = await connection.QuerySingleAsync<(byte[] IssueHash, Guid Id)>(new CommandDefinition(
+            "SELECT issue_hash, id FROM api_keys WHERE issued_for = @IssuedFor", new { IssuedFor = retry!.For }, cancellationToken: ct));
+        var earlierInfo = await connection.QuerySingleAsync<ApiKeyInfo>(new CommandDefinition(
+            $"SELECT {InfoColumns} FROM api_keys WHERE id = @Id", new { earlier.Id }, cancellationToken: ct));
+        return (earlier.IssueHash.AsSpan().SequenceEqual(retry.RequestHash) ? IssueOutcome.IssuedBefore : IssueOutcome.KeyReused, null, earlierInfo);
     }
+
+    private const string InfoColumns = "id, partner_org AS PartnerOrg, role, description, created_at AS CreatedAt, created_by AS CreatedBy, revoked_at AS RevokedAt, last_used_at AS LastUsedAt";
 
     /// <summary>The key's organisation and role, or null when it is unknown, wrong or revoked.</summary>
     public async Task<(string PartnerOrg, string Role)?> VerifyAsync(ApiKey key, CancellationToken ct)
@@ -42,14 +58,37 @@ public sealed class ApiKeyStore(NpgsqlDataSource db, TimeProvider clock)
     }
 
     public Task<Page<ApiKeyInfo>> ListAsync(PageRequest page, CancellationToken ct) =>
-        db.QueryPageAsync<ApiKeyInfo>("id, partner_org AS PartnerOrg, role, description, created_at AS CreatedAt, created_by AS CreatedBy, revoked_at AS RevokedAt, last_used_at AS LastUsedAt", "api_keys", "created_at DESC, id", null, page, ct);
+        db.QueryPageAsync<ApiKeyInfo>(InfoColumns, "api_keys", "created_at DESC, id", null, page, ct);
 
-    /// <summary>True when the key existed and was active; a revoked key stays listed.</summary>
-    public async Task<bool> RevokeAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// True when the key existed and was active, or was revoked before by a request under the same
+    /// <paramref name="retryFor"/> (a retry is told what the first request was); a revoked key stays listed.
+    /// </summary>
+    public async Task<bool> RevokeAsync(Guid id, string? retryFor, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL",
-            new { Id = id, Now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct)) == 1;
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            WITH revoked AS (
+                UPDATE api_keys SET revoked_at = @Now, revoked_for = @RetryFor WHERE id = @Id AND revoked_at IS NULL RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM revoked)
+                OR EXISTS (SELECT 1 FROM api_keys WHERE id = @Id AND @RetryFor IS NOT NULL AND revoked_for = @RetryFor)
+            """,
+            new { Id = id, Now = clock.GetUtcNow().UtcDateTime, RetryFor = retryFor }, cancellationToken: ct));
     }
 }
+
+/// <summary>What became of a request to issue a key.</summary>
+public enum IssueOutcome
+{
+    Issued,
+
+    /// <summary>The same request was made before under this Idempotency-Key; that key stands, its secret was shown then.</summary>
+    IssuedBefore,
+
+    /// <summary>This Idempotency-Key was used for another request.</summary>
+    KeyReused,
+}
+
+/// <summary>A caller's Idempotency-Key (<see cref="For"/>: caller and key) with the fingerprint of the request it came with.</summary>
+public sealed record RetryKey(string For, byte[] RequestHash);

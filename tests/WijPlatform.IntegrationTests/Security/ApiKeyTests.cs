@@ -70,4 +70,41 @@ public sealed class ApiKeyTests(StackFixture stack)
         var invalid = await stack.Gateway.PostAsJsonAsync("/api/gateway/api-keys", new { partnerOrg = "Nep", role = "admin" });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
     }
+
+    [Fact]
+    public async Task An_administrators_tool_that_retries_issuing_or_revoking_a_key_with_its_Idempotency_Key_issues_one_key_and_revokes_it_once()
+    {
+        var organisation = $"Thuiszorg {Guid.NewGuid():N}"[..24];
+        var retryKey = Guid.NewGuid().ToString();
+        HttpRequestMessage Issue(object body) => new(HttpMethod.Post, "/api/gateway/api-keys")
+        {
+            Content = JsonContent.Create(body),
+            Headers = { { "Idempotency-Key", retryKey } },
+        };
+
+        var first = await stack.Gateway.SendAsync(Issue(new { partnerOrg = organisation, role = "partner", description = "signalen" }));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var issued = (await first.ReadAsync<JsonElement>()).GetProperty("info").GetProperty("id").GetGuid();
+
+        // The answer was lost on the way; the tool sends the same request again: no second key, and it learns which key it made.
+        var retried = await stack.Gateway.SendAsync(Issue(new { description = "signalen", role = "partner", partnerOrg = organisation }));
+        Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
+        Assert.Equal("application/problem+json", retried.Content.Headers.ContentType?.MediaType);
+        var problem = await retried.ReadAsync<JsonElement>();
+        Assert.Equal(issued, problem.GetProperty("apiKeyId").GetGuid());
+        Assert.DoesNotContain("wij_", await retried.Content.ReadAsStringAsync());
+
+        var other = await stack.Gateway.SendAsync(Issue(new { partnerOrg = organisation, role = "cafe" }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+
+        var listed = await stack.Gateway.GetFromJsonAsync<JsonElement>("/api/gateway/api-keys?pageSize=100");
+        Assert.Single(listed.GetProperty("items").EnumerateArray(), k => k.GetProperty("partnerOrg").GetString() == organisation);
+
+        var revokeKey = Guid.NewGuid().ToString();
+        HttpRequestMessage Revoke() => new(HttpMethod.Delete, $"/api/gateway/api-keys/{issued}") { Headers = { { "Idempotency-Key", revokeKey } } };
+        Assert.Equal(HttpStatusCode.NoContent, (await stack.Gateway.SendAsync(Revoke())).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await stack.Gateway.SendAsync(Revoke())).StatusCode);
+        // Without its key a second revocation is told there is no active key.
+        Assert.Equal(HttpStatusCode.NotFound, (await stack.Gateway.DeleteAsync($"/api/gateway/api-keys/{issued}")).StatusCode);
+    }
 }
