@@ -37,7 +37,7 @@ public static class DeliveryApplicationsApi
         }
         if (application.Status != DeliveryApplication.Pending)
         {
-            return Problems.Conflict("cafe.already-decided", new Text("cafe.application-before", application.Status));
+            return Problems.Conflict("cafe.already-decided", new Text("cafe.application-before", CafeWordTexts.ApplicationStatus(application.Status)));
         }
         var startsOn = DeliveryApplication.FirstDay(request.StartsOn, application.StartsOn, CutoffPolicy.Today(now));
         if (request.EndsOn < startsOn)
@@ -80,7 +80,7 @@ public static class DeliveryApplicationsApi
         }
         if (application.Status != DeliveryApplication.Pending)
         {
-            return Problems.Conflict("cafe.already-decided", new Text("cafe.application-before", application.Status));
+            return Problems.Conflict("cafe.already-decided", new Text("cafe.application-before", CafeWordTexts.ApplicationStatus(application.Status)));
         }
         var reason = request.Reason.Trim();
         await ApplicationStore.DecideAsync(work, id, DeliveryApplication.Declined, null, reason, Who(request.DecidedBy), clock.GetUtcNow().UtcDateTime, ct);

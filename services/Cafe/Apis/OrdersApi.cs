@@ -48,7 +48,7 @@ public static class OrdersApi
         OrderOutcome.DietConflicts diet => Problems.Problem(
             StatusCodes.Status409Conflict,
             "cafe.diet-conflict",
-            Text.Sentences([.. diet.Conflicts.Select(c => new Text("cafe.diet-conflict." + c.Kind, c.Value)), "cafe.diet-conflict.confirm"]),
+            Text.Sentences([.. diet.Conflicts.Select(c => new Text("cafe.diet-conflict." + c.Kind, CafeWordTexts.ConflictValue(c.Kind, c.Value))), "cafe.diet-conflict.confirm"]),
             new Dictionary<string, object?> { ["conflicts"] = diet.Conflicts }),
         _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
     };

@@ -82,7 +82,7 @@ public static class SignupsApi
         }
         if (signup.Status != SignupStatus.Confirmed)
         {
-            return Problems.Conflict("calendar.only-confirmed-sign-up", new Text("calendar.sign-up", signup.Status));
+            return Problems.Conflict("calendar.only-confirmed-sign-up", new Text("calendar.sign-up", SignupStatusTexts.Of(signup.Status)));
         }
         var exceptions = await store.ExceptionsAsync(work, id, ct);
         var startsAt = exceptions.FirstOrDefault(e => e.Date == day)?.StartsAt ?? activity.Schedule.TimesOn(day).StartsAt;
