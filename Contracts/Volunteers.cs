@@ -28,6 +28,20 @@ public sealed record VolunteerMatchProposed(Guid RequestId, Guid MatchId, Guid V
 
 public sealed record VolunteerMatched(Guid RequestId, Guid MatchId, Guid VolunteerId, [property: PersonalData] string VolunteerFirstName);
 
-public sealed record VolunteerRequestUnmatched(Guid RequestId, string Reason);
+/// <summary>
+/// Nobody can be matched to the request. <see cref="Reason"/> is a code (<see cref="UnmatchedReasons"/>)
+/// with its values in <see cref="ReasonValues"/>, which the reader words in its own language; from a
+/// version before the codes, an English sentence and no values.
+/// </summary>
+public sealed record VolunteerRequestUnmatched(Guid RequestId, string Reason, string[]? ReasonValues = null);
+
+public static class UnmatchedReasons
+{
+    /// <summary>The request's area is not on the map (values: its PC4 area).</summary>
+    public const string OutsideAreas = "outside-areas";
+
+    /// <summary>Nobody was matched within the waiting time of its urgency (values: the hours).</summary>
+    public const string NotInTime = "not-in-time";
+}
 
 public sealed record VolunteerMatchEnded(Guid RequestId, Guid MatchId, [property: PersonalData] string Reason);

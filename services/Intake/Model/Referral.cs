@@ -17,7 +17,15 @@ public static class ReferralAnswers
 
     public static ReferralAnswer From(VolunteerMatched m) => new(m.RequestId, "matched", "volunteer-matched", new Text("intake.timeline.volunteer-matched", m.VolunteerFirstName));
 
-    public static ReferralAnswer From(VolunteerRequestUnmatched m) => new(m.RequestId, "unmatched", "volunteer-unmatched", new Text("intake.timeline.volunteer-unmatched", m.Reason));
+    public static ReferralAnswer From(VolunteerRequestUnmatched m) => new(m.RequestId, "unmatched", "volunteer-unmatched", new Text("intake.timeline.volunteer-unmatched", UnmatchedReason(m)));
+
+    /// <summary>The reason in intake's words; a sentence from a version before the codes as written.</summary>
+    private static Text UnmatchedReason(VolunteerRequestUnmatched m) => (m.Reason, m.ReasonValues) switch
+    {
+        (UnmatchedReasons.OutsideAreas, [var area, ..]) => new Text("intake.unmatched.outside-areas", area),
+        (UnmatchedReasons.NotInTime, [var hours, ..]) => new Text("intake.unmatched.not-in-time", hours),
+        _ => m.Reason,
+    };
 
     public static ReferralAnswer From(VolunteerMatchAccepted m) => new(m.RequestId, "accepted", "volunteer-accepted", "intake.timeline.volunteer-accepted");
 

@@ -54,9 +54,9 @@ public static class VolunteerRequestsApi
         {
             return Problems.NotFound("volunteer request", id);
         }
-        if (matchmaker.Unrankable(request) is { } reason)
+        if (matchmaker.Unrankable(request) is { } area)
         {
-            return Problems.Conflict("matching.no-candidates-can-ranked", reason);
+            return Problems.Conflict("matching.no-candidates-can-ranked", new Text("matching.request-outside-areas", area));
         }
         var proposed = await matches.ProposedCandidatesAsync(id, ct);
         var others = await matchmaker.RankAsync(request, count ?? 10, ct);

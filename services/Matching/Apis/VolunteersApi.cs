@@ -139,6 +139,8 @@ public sealed record RegisterVolunteer(
     [property: EmailAddress, StringLength(200)] string? Email = null)
 {
     /// <summary>How the volunteer wants to hear what concerns them; through the coordinator when they did not say.</summary>
+    /// <remarks>Made from the body's own fields, so not a field of the body (nor of its OpenAPI schema).</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public VolunteerContact Contact => new(PreferredContact, Phone, Email);
 
     public Dictionary<string, Text> Validate(PostcodeMap map)

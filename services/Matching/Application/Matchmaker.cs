@@ -7,11 +7,9 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
 {
     public DateOnly Today => Amsterdam.Today(clock.GetUtcNow());
 
-    /// <summary>Why nobody can be ranked for <paramref name="request"/>, or null when candidates can be ranked: distances need the request's area on the map.</summary>
+    /// <summary>The request's PC4 area when it is off the map (so nobody's distance to it is known and nobody can be ranked), else null.</summary>
     public string? Unrankable(VolunteerRequest request) =>
-        map.IndexOf(request.Postcode) < 0
-            ? $"The request's area ({request.Postcode[..Math.Min(4, request.Postcode.Length)]}) is outside the areas the service covers, so no volunteer's distance to it is known."
-            : null;
+        map.IndexOf(request.Postcode) < 0 ? request.Postcode[..Math.Min(4, request.Postcode.Length)] : null;
 
     public async Task<IReadOnlyList<Candidate>> RankAsync(VolunteerRequest request, int count, CancellationToken cancellationToken) =>
         await RankAsync(await QueryAsync(request, cancellationToken), count, null, cancellationToken);

@@ -26,7 +26,8 @@ public sealed class UnmatchedRequestsMonitor(UnitOfWorkFactory unitOfWork, Reque
         foreach (var request in overdue)
         {
             await requests.MarkUnmatchedReportedAsync(work, request.Id, now, cancellationToken);
-            await work.PublishAsync(new VolunteerRequestUnmatched(request.Id, $"No volunteer matched within {policy.WaitFor(request.Urgency).TotalHours:0} hours."), cancellationToken);
+            await work.PublishAsync(new VolunteerRequestUnmatched(request.Id, UnmatchedReasons.NotInTime,
+                [policy.WaitFor(request.Urgency).TotalHours.ToString("0", System.Globalization.CultureInfo.InvariantCulture)]), cancellationToken);
             reported++;
         }
         await work.CommitAsync(cancellationToken);

@@ -21,10 +21,10 @@ public sealed class VolunteerRequestedConsumer(UnitOfWorkFactory unitOfWork, Mes
         {
             return;
         }
-        if (matchmaker.Unrankable(request) is { } reason)
+        if (matchmaker.Unrankable(request) is { } area)
         {
             await store.MarkUnmatchedReportedAsync(work, request.Id, now, cancellationToken);
-            await work.PublishAsync(new VolunteerRequestUnmatched(request.Id, reason), cancellationToken);
+            await work.PublishAsync(new VolunteerRequestUnmatched(request.Id, UnmatchedReasons.OutsideAreas, [area]), cancellationToken);
             return;
         }
         await matchmaker.TryAutoProposeAsync(work, request, options.Value, cancellationToken);

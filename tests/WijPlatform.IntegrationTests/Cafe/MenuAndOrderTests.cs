@@ -20,7 +20,8 @@ public sealed class MenuAndOrderTests(StackFixture stack)
         var refused = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, dishId = hutspot, fulfilment = "eat-in" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var problem = await refused.ReadAsync<JsonElement>();
-        Assert.Contains("milk", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Said in Dutch to the café; the conflict itself keeps the stored word.
+        Assert.Contains("Bevat melk", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("milk", problem.GetProperty("conflicts")[0].GetProperty("value").GetString());
 
         var confirmed = await _cafe.PostAsJsonAsync("/api/cafe/orders", new { date, residentId = resident, dishId = hutspot, fulfilment = "eat-in", confirmDietConflicts = true, placedBy = "staff", channel = "phone" });

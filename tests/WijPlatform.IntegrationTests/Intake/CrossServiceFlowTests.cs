@@ -109,12 +109,16 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
 
         await EventuallyOnTimelineAsync(groningen, caseId, "volunteer-unmatched");
         var unmatched = Assert.Single(await groningen.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "volunteer-unmatched");
-        Assert.Contains("(9799) is outside the areas the service covers", unmatched.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The team's file is in Dutch, whatever language matching works in.
+        Assert.Equal("Geen vrijwilliger gevonden: het gebied van de vraag (9799) valt buiten de gebieden die matching kent.", unmatched.GetProperty("detail").GetString());
 
         using var candidates = await _coordinator.GetAsync($"/api/matching/requests/{referral}/candidates");
         Assert.Equal(HttpStatusCode.Conflict, candidates.StatusCode);
         var problem = (await candidates.Content.ReadFromJsonAsync<Problem>())!;
-        Assert.Contains("outside the areas the service covers", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("(9799) valt buiten de gebieden van de dienst", problem.Detail, StringComparison.Ordinal);
+        using var inEnglish = new HttpRequestMessage(HttpMethod.Get, $"/api/matching/requests/{referral}/candidates") { Headers = { { "Accept-Language", "en" } } };
+        var english = (await (await _coordinator.SendAsync(inEnglish)).Content.ReadFromJsonAsync<Problem>())!;
+        Assert.Contains("(9799) is outside the areas the service covers", english.Detail, StringComparison.Ordinal);
     }
 
     /// <summary>3701 is Zeist Centrum: that team refers its resident to a volunteer.</summary>

@@ -119,7 +119,7 @@ public sealed class ReferralAnswersTests
         var matched = ReferralAnswers.From(new VolunteerMatched(request, Guid.NewGuid(), Guid.NewGuid(), "Henk"));
         Assert.Equal((request, "matched"), (matched.ReferralId, matched.Status));
         Assert.Contains("Henk", matched.Detail.Args);
-        Assert.Equal("unmatched", ReferralAnswers.From(new VolunteerRequestUnmatched(request, "nobody nearby")).Status);
+        Assert.Equal("unmatched", ReferralAnswers.From(new VolunteerRequestUnmatched(request, UnmatchedReasons.NotInTime, ["72"])).Status);
         Assert.Equal("proposed", ReferralAnswers.From(new VolunteerMatchProposed(request, Guid.NewGuid(), Guid.NewGuid(), "Ria")).Status);
         Assert.Equal("ended", ReferralAnswers.From(new VolunteerMatchEnded(request, Guid.NewGuid(), "moved away")).Status);
     }
