@@ -30,11 +30,11 @@ public sealed class ApiKeyStore(NpgsqlDataSource db, TimeProvider clock)
         {
             return (IssueOutcome.Issued, key, info);
         }
-        var earlier = await connection.QuerySingleAsync<(byte[] IssueHash, Guid Id)>(new CommandDefinition(
-            "SELECT issue_hash, id FROM api_keys WHERE issued_for = @IssuedFor", new { IssuedFor = retry!.For }, cancellationToken: ct));
-        var earlierInfo = await connection.QuerySingleAsync<ApiKeyInfo>(new CommandDefinition(
-            $"SELECT {InfoColumns} FROM api_keys WHERE id = @Id", new { earlier.Id }, cancellationToken: ct));
-        return (earlier.IssueHash.AsSpan().SequenceEqual(retry.RequestHash) ? IssueOutcome.IssuedBefore : IssueOutcome.KeyReused, null, earlierInfo);
+        // The same request's fingerprint is compared in the query: one read of the key the first request issued.
+        var (sameRequest, earlier) = (await connection.QueryAsync<bool, ApiKeyInfo, (bool Same, ApiKeyInfo Info)>(
+            $"SELECT issue_hash = @IssueHash AS same, {InfoColumns} FROM api_keys WHERE issued_for = @IssuedFor",
+            (same, found) => (same, found), new { IssuedFor = retry!.For, IssueHash = retry.RequestHash }, splitOn: "id")).Single();
+        return (sameRequest ? IssueOutcome.IssuedBefore : IssueOutcome.KeyReused, null, earlier);
     }
 
     private const string InfoColumns = "id, partner_org AS PartnerOrg, role, description, created_at AS CreatedAt, created_by AS CreatedBy, revoked_at AS RevokedAt, last_used_at AS LastUsedAt";
