@@ -21,7 +21,9 @@ public static class ServiceBuilderExtensions
         var options = builder.StateFolder().Options;
         // WithoutHttpsCertificate: plain HTTP on the loopback, no development certificate needed or installed.
 #pragma warning disable ASPIRECERTIFICATES001
-        var service = builder.AddProject<TProject>(name, launchProfileName: null)
+        var service = (!builder.ExecutionContext.IsPublishMode && ServiceLauncher.For<TProject>() is not null
+                ? builder.AddProject<Launched<TProject>>(name, launchProfileName: null)
+                : builder.AddProject<TProject>(name, launchProfileName: null))
             .WithHttpEndpoint(port: port, targetPort: port, isProxied: false)
             .WithEndpoint("http", endpoint => endpoint.TargetHost = "127.0.0.1")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", options.Environment)
@@ -77,14 +79,16 @@ public static class ServiceBuilderExtensions
 
     /// <summary>
     /// The gateway (or any caller) knows every instance of <paramref name="service"/> by service
-    /// discovery's own configuration (services__name__http__0, __1, ...) and starts after all of them.
+    /// discovery's own configuration (services__name__http__0, __1, ...). It starts beside them, not
+    /// after them: its own readiness asks each service's /health, so it is healthy only once they are,
+    /// and its start (seconds of CPU) overlaps the broker's boot instead of following the services'.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithReference(this IResourceBuilder<ProjectResource> caller, ServiceInstances service)
     {
         for (var i = 0; i < service.Instances.Count; i++)
         {
             var instance = service.Instances[i];
-            caller.WithEnvironment($"services__{service.Name}__http__{i}", instance.GetEndpoint("http")).WaitFor(instance);
+            caller.WithEnvironment($"services__{service.Name}__http__{i}", instance.GetEndpoint("http"));
         }
         return caller;
     }

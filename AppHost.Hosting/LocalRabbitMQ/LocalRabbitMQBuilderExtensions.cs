@@ -56,6 +56,9 @@ public static class LocalRabbitMQBuilderExtensions
                 // shutdown) to make sure an epmd is there. Such a daemon outlived the stack, orphaned, as
                 // test and benchmark runs showed. ERL_AFLAGS reaches every erl started with this environment.
                 context.EnvironmentVariables["ERL_AFLAGS"] = "-start_epmd false";
+                // Erlang's schedulers spin for work before they sleep; on two cores shared with six .NET
+                // services and PostgreSQL that spinning takes the CPU the others need (most of all at start).
+                context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "+sbwt none +sbwtdcpu none +sbwtdio none";
                 context.EnvironmentVariables["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia");
                 context.EnvironmentVariables["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log");
                 context.EnvironmentVariables["RABBITMQ_LOGS"] = "-";

@@ -78,6 +78,8 @@ public static class MessagingExtensions
                 });
             });
         });
+        builder.Services.RemoveMassTransitHostedService();
+        builder.Services.AddHostedService<BusAfterTopology>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RabbitMQ.Client;
 using WijPlatform.Contracts;
 
@@ -16,6 +17,7 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, ILogg
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var waiting = Stopwatch.StartNew();
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
@@ -26,9 +28,11 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, ILogg
             }
             catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or System.Net.Sockets.SocketException or RabbitMQ.Client.Exceptions.OperationInterruptedException or TimeoutException)
             {
-                // A service starts beside the broker, so the first half minute of waiting is expected.
+                // A service starts beside the broker, so the first minute of waiting is expected: asked
+                // often (a refused connection costs nothing), so the bus starts soon after the broker is up.
                 var reason = ex.GetType().Name;
-                if (attempt <= QuietAttempts)
+                var atStart = waiting.Elapsed < StartWindow;
+                if (atStart)
                 {
                     LogWaitingAtStart(logger, attempt, reason);
                 }
@@ -36,7 +40,7 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, ILogg
                 {
                     LogWaiting(logger, attempt, reason);
                 }
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 2)), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(atStart ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
@@ -67,9 +71,9 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, ILogg
         }
     }
 
-    private const int QuietAttempts = 15;
+    private static readonly TimeSpan StartWindow = TimeSpan.FromMinutes(1);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Broker not reachable yet for topology (attempt {Attempt}, {Reason}); retrying")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Broker not reachable yet for topology (attempt {Attempt}, {Reason}); retrying")]
     private static partial void LogWaitingAtStart(ILogger logger, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker not reachable for topology (attempt {Attempt}, {Reason}); retrying")]

@@ -3,7 +3,7 @@ namespace WijPlatform.Benchmarks;
 /// <summary>
 /// Figure 5: time from the AppHost's start command to a healthy stack (every resource healthy, as the
 /// AppHost reports by writing resources.json), as <c>./wij up</c> starts it: Aspire's orchestrator,
-/// the dashboard, the servers and the services (each through <c>dotnet run</c>). Cold: an empty state
+/// the dashboard, the servers and the services (each through its launcher file, see ServiceLauncher). Cold: an empty state
 /// folder, so PostgreSQL is initialised, the databases and roles created and migrated, and RabbitMQ
 /// boots a new node. Warm: a restart on the same state folder and ports, with the data there. Both
 /// with the operating system's file cache warm: dropping it needs root and would disturb the others

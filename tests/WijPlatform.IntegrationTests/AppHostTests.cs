@@ -43,9 +43,21 @@ public sealed class AppHostTests
         Assert.Contains("already running", second.Output);
 
         var processes = StackProcesses.Of(host.Process.Id).Where(pid => pid != host.Process.Id).ToDictionary(pid => pid, pid => StackProcesses.CommandOf(pid) ?? "");
-        foreach (var expected in new[] { "dcp", "Aspire.Dashboard", "postgres", "beam.smp", "epmd", "Intake.csproj", "Gateway.csproj" })
+        foreach (var expected in new[] { "dcp", "Aspire.Dashboard", "postgres", "beam.smp", "epmd", "Intake.dll", "Gateway.dll" })
         {
             Assert.Contains(processes.Values, command => command.Contains(expected, StringComparison.Ordinal));
+        }
+        // Each service runs its built assembly through its launcher file: no `dotnet run` beside a
+        // service evaluates the service's project with MSBuild (seconds of CPU each, at every start).
+        Assert.DoesNotContain(processes.Values, command => command.Contains(".csproj", StringComparison.Ordinal));
+        Assert.Contains(processes.Values, command => command.Contains("Intake.launch.proj", StringComparison.Ordinal));
+        // The services start beside RabbitMQ, and each bus waits until the broker answers instead of
+        // failing to connect under MassTransit's back-off (a warning with a stack trace at each try,
+        // and up to 12 s late once the broker is up).
+        foreach (var service in new[] { "intake", "calendar", "matching", "cafe", "notices" })
+        {
+            var log = await File.ReadAllTextAsync(Path.Combine(host.StateDirectory, "logs", $"{service}.log"));
+            Assert.DoesNotContain("Connection Failed", log, StringComparison.Ordinal);
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
