@@ -19,10 +19,19 @@ public sealed class Text(string key, params object?[] args)
     public static implicit operator Text?(string? key) => key is null ? null : new(key);
 
     /// <summary>Sentences one after another, each in the same language.</summary>
-    public static Text Sentences(IEnumerable<Text> sentences)
+    public static Text Sentences(IEnumerable<Text> sentences) => Joined(sentences, " ");
+
+    /// <summary>Words in a sentence as a list: "maandag, woensdag en vrijdag", "Monday, Wednesday and Friday".</summary>
+    public static Text List(IEnumerable<Text> words)
     {
-        object?[] parts = [.. sentences];
-        return new(string.Join(" ", parts.Select((_, i) => $"{{{i}}}")), parts);
+        var all = words.ToList();
+        return all.Count < 2 ? all.FirstOrDefault() ?? new Text(string.Empty) : new("shared.list", Joined(all.Take(all.Count - 1), ", "), all[^1]);
+    }
+
+    private static Text Joined(IEnumerable<Text> texts, string separator)
+    {
+        object?[] parts = [.. texts];
+        return new(string.Join(separator, parts.Select((_, i) => $"{{{i}}}")), parts);
     }
 
     /// <summary>The key: what a service tells another, which renders it in its own reader's language.</summary>

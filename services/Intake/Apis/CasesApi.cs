@@ -16,17 +16,17 @@ public static class CasesApi
         api.MapPost("/{id:guid}/triage", Triage).WithSummary("Triage: confirm or correct the domains and the urgency");
         api.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign the household's regisseur (a registered professional)");
         api.MapPost("/{id:guid}/start-plan", async (Guid id, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
-            (await changer.ChangeAsync(id, CaseAction.StartPlan, caller.Display, scope, c => c, _ => null, ct)).Answer(TypedResults.Ok)).WithSummary("The regisseur starts working on the household plan");
+            (await changer.ChangeAsync(id, CaseAction.StartPlan, caller.Display, scope, c => c, _ => default, ct)).Answer(TypedResults.Ok)).WithSummary("The regisseur starts working on the household plan");
         api.MapPost("/{id:guid}/close", async (Guid id, CloseCase request, Caller caller, TeamScope scope, CaseChanger changer, TimeProvider clock, CancellationToken ct) =>
             (await changer.ChangeAsync(id, CaseAction.Close, caller.Display, scope, c => c with { Outcome = request.Outcome, ClosedAt = clock.GetUtcNow().UtcDateTime },
-                c => request.Note is { } note ? $"Outcome {c.Outcome}: {note}" : $"Outcome {c.Outcome}.", ct)).Answer(TypedResults.Ok)).WithSummary("Close the case with an outcome");
+                c => (new Text("intake.timeline.closed", IntakeWords.Outcomes.Of(c.Outcome!)), request.Note), ct)).Answer(TypedResults.Ok)).WithSummary("Close the case with an outcome");
         api.MapPost("/{id:guid}/reopen", async (Guid id, ReopenCase request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
-            (await changer.ChangeAsync(id, CaseAction.Reopen, caller.Display, scope, c => c with { Outcome = null, ClosedAt = null }, _ => request.Reason, ct)).Answer(TypedResults.Ok)).WithSummary("Reopen a closed case");
+            (await changer.ChangeAsync(id, CaseAction.Reopen, caller.Display, scope, c => c with { Outcome = null, ClosedAt = null }, _ => (null, request.Reason), ct)).Answer(TypedResults.Ok)).WithSummary("Reopen a closed case");
 
         api.MapPost("/{id:guid}/notes", async (Guid id, AddCaseNote request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
-            (await changer.RecordAsync(id, "note", request.Text, caller.Display, scope, ct)).Answer(Recorded)).WithSummary("Add a note to the timeline");
+            (await changer.RecordAsync(id, "note", null, request.Text, caller.Display, scope, ct)).Answer(Recorded)).WithSummary("Add a note to the timeline");
         api.MapPost("/{id:guid}/contacts", async (Guid id, RecordContact request, Caller caller, TeamScope scope, CaseChanger changer, CancellationToken ct) =>
-            (await changer.RecordAsync(id, "contact", $"{request.Way}: {request.Summary}", caller.Display, scope, ct)).Answer(Recorded)).WithSummary("Record contact with the household (it resets the no-contact worklist)");
+            (await changer.RecordAsync(id, "contact", new Text("intake.timeline.contact", IntakeWords.ContactWays.Of(request.Way)), request.Summary, caller.Display, scope, ct)).Answer(Recorded)).WithSummary("Record contact with the household (it resets the no-contact worklist)");
         return api;
     }
 
@@ -51,7 +51,7 @@ public static class CasesApi
         {
             Domains = request.Domains is { Length: > 0 } domains ? Domains.Normalise(domains) : c.Domains,
             Urgency = request.Urgency ?? c.Urgency,
-        }, c => $"Domains {string.Join(", ", c.Domains)}; urgency {c.Urgency}.", ct)).Answer(TypedResults.Ok);
+        }, c => (new Text("intake.timeline.triaged", IntakeWords.Domains.List(c.Domains), IntakeWords.Urgencies.Of(c.Urgency)), null), ct)).Answer(TypedResults.Ok);
     }
 
     /// <summary>
@@ -86,4 +86,7 @@ public sealed record AddCaseNote([property: Required, StringLength(4000, Minimum
 
 public sealed record RecordContact(
     [property: Required, AllowedValues("phone", "email", "letter", "home-visit", "desk", "via-informal-carer")] string Way,
-    [property: Required, StringLength(2000, MinimumLength = 1)] string Summary);
+    [property: Required, StringLength(2000, MinimumLength = 1)] string Summary)
+{
+    public static readonly string[] Ways = ["phone", "email", "letter", "home-visit", "desk", "via-informal-carer"];
+}

@@ -78,8 +78,9 @@ public static class HelpRequestsApi
         await using var work = await unitOfWork.BeginAsync(cancellationToken);
         (helpRequest, var regisseur) = await regisseurs.JoinAsync(work, helpRequest, cancellationToken);
         cases.Insert(work, helpRequest);
-        cases.Append(work, helpRequest.Id, "registered",
-            request.OnBehalfOf is null ? $"Via {request.Channel}." : $"Via {request.Channel}, asked by {request.OnBehalfOf}.", who, helpRequest.CreatedAt);
+        cases.Append(work, helpRequest.Id, "registered", request.OnBehalfOf is null
+            ? new Text("intake.timeline.registered", IntakeWords.Channels.Of(request.Channel))
+            : new Text("intake.timeline.registered-on-behalf", IntakeWords.Channels.Of(request.Channel), request.OnBehalfOf), who, helpRequest.CreatedAt);
         if (regisseur is not null)
         {
             cases.Append(work, helpRequest.Id, "joined-household", new Text("intake.timeline.joined-household", regisseur.Name, regisseur.Organisation), who, helpRequest.CreatedAt);

@@ -52,7 +52,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         var insideHome = Talents.InsideHome.Contains(Talents.Normalise(talent));
         await work.PublishAsync(new VolunteerRequested(referralId, @case.Id, consented?.Id ?? Guid.Empty, Talents.Normalise(talent), @case.Postcode, consented?.Street, consented?.FirstName,
             when.WantedAt, @case.Urgency, insideHome, when.WeeklyDay, when.WeeklyStartMinute, when.DurationMinutes, consented?.HouseNumber, consented?.Phone ?? consented?.Email), ct);
-        Record(work, @case.Id, referralId, "volunteer", talent, null, $"Volunteer requested for '{talent}'{when.Describe()}.", actor);
+        Record(work, @case.Id, referralId, "volunteer", talent, null, when.Requested(talent), actor);
     }
 
     public async Task<ProblemHttpResult?> ActivityAsync(UnitOfWork work, HelpRequest @case, Guid referralId, Guid activityId, DateTimeOffset? occurrenceStart, string actor, CancellationToken ct)
@@ -69,7 +69,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         // The calendar shows the sign-up by first name and initial, and needs the phone to say when it is cancelled.
         var displayName = $"{resident!.FirstName} {resident.LastName?[..1]}.".Trim();
         await work.PublishAsync(new ActivityReferralRequested(referralId, @case.Id, residentId, activityId, occurrenceStart, displayName, resident.Phone), ct);
-        Record(work, @case.Id, referralId, "activity", activityId.ToString(), null, $"Referred to activity {activityId}.", actor);
+        Record(work, @case.Id, referralId, "activity", activityId.ToString(), null, new Text("intake.timeline.referred-to-activity", activityId), actor);
         return null;
     }
 
@@ -96,8 +96,9 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         var days = MealDeliveryDays.Normalise(weekdays);
         await work.PublishAsync(new MealDeliveryRequested(referralId, residentId, displayName, resident.Street, resident.HouseNumber, resident.Postcode ?? @case.Postcode, resident.Phone,
             days, startsOn, string.IsNullOrWhiteSpace(remarks) ? null : remarks.Trim()), ct);
-        Record(work, @case.Id, referralId, "meal-delivery", string.Join(",", days), null,
-            $"Asked the café for meal delivery on {string.Join(", ", days)}{(startsOn is { } from ? $" from {from:yyyy-MM-dd}" : "")}.", actor);
+        Record(work, @case.Id, referralId, "meal-delivery", string.Join(",", days), null, startsOn is { } from
+            ? new Text("intake.timeline.meal-delivery-asked-from", SharedWords.Weekdays.List(days), from)
+            : new Text("intake.timeline.meal-delivery-asked", SharedWords.Weekdays.List(days)), actor);
         return null;
     }
 
@@ -107,7 +108,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         {
             return refusal;
         }
-        Record(work, @case.Id, referralId, "partner", partner, followUpOn, $"Referred to {partner}; follow up on {followUpOn:yyyy-MM-dd}.", actor);
+        Record(work, @case.Id, referralId, "partner", partner, followUpOn, new Text("intake.timeline.referred-to-partner", partner, followUpOn), actor);
         return null;
     }
 
@@ -128,7 +129,7 @@ public sealed class ReferralSender(ResidentStore residents, ConsentStore consent
         return (resident, null);
     }
 
-    private void Record(UnitOfWork work, Guid caseId, Guid referralId, string kind, string target, DateOnly? followUpOn, string detail, string actor)
+    private void Record(UnitOfWork work, Guid caseId, Guid referralId, string kind, string target, DateOnly? followUpOn, Text detail, string actor)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         referrals.Insert(work, new Referral(referralId, caseId, kind, target, "sent", followUpOn, now, now));

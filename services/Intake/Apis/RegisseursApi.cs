@@ -53,13 +53,12 @@ public static class RegisseursApi
             return Problems.Conflict("intake.already-regisseur", new Text("intake.already-household-s-regisseur", next.Name));
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? "" : $" {request.Reason.Trim()}";
-        var detail = previous is null
-            ? $"Regisseur {next.Name} ({next.Organisation}).{reason}"
-            : $"Handed over from {previous.Name} to {next.Name} ({next.Organisation}).{reason}";
+        var handedOver = previous is null
+            ? new Text("intake.timeline.regisseur", next.Name, next.Organisation)
+            : new Text("intake.timeline.handed-over", previous.Name, next.Name, next.Organisation);
         foreach (var caseId in await regisseurs.SetAsync(work, householdId, next.Id, ct))
         {
-            cases.Append(work, caseId, "regisseur-handed-over", detail, caller.Display, now);
+            cases.Append(work, caseId, "regisseur-handed-over", handedOver, request.Reason, caller.Display, now);
         }
         await work.CommitAsync(ct);
         return TypedResults.Ok(HouseholdRegisseur.Of(householdId, next));

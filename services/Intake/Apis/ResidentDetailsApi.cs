@@ -37,7 +37,7 @@ public static class ResidentDetailsApi
     }
 
     public static async Task<Results<Ok<Resident>, ValidationProblem, ProblemHttpResult>> ChangePhone(
-        Guid residentId, ChangePhone request, Caller caller, TeamScope scope, UnitOfWorkFactory unitOfWork, ResidentStore residents, CancellationToken ct)
+        Guid residentId, ChangePhone request, Caller caller, TeamScope scope, UnitOfWorkFactory unitOfWork, ResidentStore residents, TimeProvider clock, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         var found = await residents.FindResidentAsync(work, residentId, scope, ct);
@@ -58,7 +58,7 @@ public static class ResidentDetailsApi
         await residents.ChangePhoneAsync(work, residentId, phone, ct);
         var changed = resident with { Phone = phone };
         // The notices service phones the number it was last told.
-        await work.PublishAsync(ResidentsApi.ContactOf(changed), ct);
+        await work.PublishAsync(ResidentsApi.ContactOf(changed, clock.GetUtcNow().UtcDateTime), ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(changed);
     }
@@ -118,7 +118,7 @@ public static class ResidentDetailsApi
             Neighbourhood = household.Neighbourhood,
         };
         // A letter goes to the new address.
-        await work.PublishAsync(ResidentsApi.ContactOf(moved), ct);
+        await work.PublishAsync(ResidentsApi.ContactOf(moved, now), ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(moved);
     }

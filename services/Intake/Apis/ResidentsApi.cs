@@ -57,15 +57,18 @@ public static class ResidentsApi
             Blank(request.Phone), Blank(request.Email), request.PreferredContact, household.Postcode, household.HouseNumber, household.Street, household.City,
             household.Neighbourhood, null, now);
         await store.InsertResidentAsync(work, resident, ct);
-        await work.PublishAsync(ContactOf(resident), ct);
+        await work.PublishAsync(ContactOf(resident, now), ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/residents/{resident.Id}", resident);
     }
 
-    /// <summary>How the resident is reached, for the notices service: sent at registration and again when the desk records a new number or a move.</summary>
-    public static ResidentContactRecorded ContactOf(Resident resident) =>
+    /// <summary>
+    /// How the resident is reached, for the notices service: sent at registration and again when the desk
+    /// records a new number or a move, stamped <paramref name="recordedAt"/> so that the newest wins.
+    /// </summary>
+    public static ResidentContactRecorded ContactOf(Resident resident, DateTime recordedAt) =>
         new(resident.Id, resident.FirstName!, resident.LastName!, resident.PreferredContact ?? "letter",
-            resident.Phone, resident.Email, resident.Street, resident.HouseNumber!, resident.Postcode!, resident.City);
+            resident.Phone, resident.Email, resident.Street, resident.HouseNumber!, resident.Postcode!, resident.City, recordedAt);
 
     public static async Task<Results<Ok<Page<Resident>>, ValidationProblem>> FindResidents(
         [AsParameters] PageRequest page, string? postcode, string? houseNumber, string? name, TeamScope scope, ResidentStore store, CancellationToken ct)

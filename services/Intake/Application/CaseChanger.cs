@@ -3,8 +3,9 @@ namespace WijPlatform.Intake.Application;
 /// <summary>Applies a lifecycle step under the case's lock and writes it on the timeline.</summary>
 public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, RegisseurStore regisseurs, SignalProgress progress, TimeProvider clock)
 {
+    /// <param name="detail">What the timeline says of the change: the platform's text (in Dutch) and the person's own words after it (a reason, a note).</param>
     public async Task<Outcome<HelpRequest>> ChangeAsync(
-        Guid id, CaseAction action, string actor, TeamScope scope, Func<HelpRequest, HelpRequest> change, Func<HelpRequest, string?> detail, CancellationToken ct)
+        Guid id, CaseAction action, string actor, TeamScope scope, Func<HelpRequest, HelpRequest> change, Func<HelpRequest, (Text? Text, string? OwnWords)> detail, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         var locked = await cases.LockAsync(work, id, scope, ct);
@@ -21,7 +22,8 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         var changed = change(current) with { Status = transition.Status };
         var now = clock.GetUtcNow().UtcDateTime;
         await cases.UpdateAsync(work, changed, ct);
-        cases.Append(work, id, EventKind(action), detail(changed), actor, now);
+        var (text, ownWords) = detail(changed);
+        cases.Append(work, id, EventKind(action), text, ownWords, actor, now);
         await work.CommitAsync(ct);
         return changed;
     }
@@ -64,7 +66,8 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
         return changed;
     }
 
-    public async Task<Outcome<CaseEvent>> RecordAsync(Guid id, string kind, string text, string actor, TeamScope scope, CancellationToken ct)
+    /// <summary>A note or a contact: the person's own words, after the platform's text when there is one ("Contact per telefoon:").</summary>
+    public async Task<Outcome<CaseEvent>> RecordAsync(Guid id, string kind, Text? platform, string ownWords, string actor, TeamScope scope, CancellationToken ct)
     {
         await using var work = await unitOfWork.BeginAsync(ct);
         if ((await cases.LockAsync(work, id, scope, ct)).Refused("case", id) is { } refused)
@@ -72,6 +75,7 @@ public sealed class CaseChanger(UnitOfWorkFactory unitOfWork, CaseStore cases, R
             return refused;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var text = cases.Written(platform, ownWords);
         cases.Append(work, id, kind, text, actor, now);
         await work.CommitAsync(ct);
         return new CaseEvent(0, id, kind, text, actor, now);

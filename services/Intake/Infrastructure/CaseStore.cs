@@ -97,6 +97,17 @@ public sealed class CaseStore(NpgsqlDataSource db, TextCatalogue texts)
     public void Append(UnitOfWork work, Guid caseId, string kind, Text text, string actor, DateTime at) =>
         Append(work, caseId, kind, texts.Render(text, TextCatalogue.Dutch), actor, at);
 
+    /// <summary>A text of the platform in Dutch, followed by a person's own words (a reason, a note) as written.</summary>
+    public void Append(UnitOfWork work, Guid caseId, string kind, Text? text, string? ownWords, string actor, DateTime at) =>
+        Append(work, caseId, kind, Written(text, ownWords), actor, at);
+
+    /// <summary>What the timeline keeps of a platform text and a person's own words: the text in Dutch, then the words; null when neither.</summary>
+    public string? Written(Text? text, string? ownWords)
+    {
+        var parts = new[] { text is null ? null : texts.Render(text, TextCatalogue.Dutch), ownWords?.Trim() }.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return parts.Count == 0 ? null : string.Join(' ', parts);
+    }
+
     /// <summary>A person's own words (a note, a partner's concern), as written.</summary>
     public void Append(UnitOfWork work, Guid caseId, string kind, string? detail, string actor, DateTime at) =>
         work.Queue(

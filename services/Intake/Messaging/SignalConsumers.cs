@@ -8,7 +8,8 @@ namespace WijPlatform.Intake.Messaging;
 /// sees it in the signals worklist. A walk-in customer unknown to intake (no resident id) cannot be
 /// followed up here; the café has called their contact already.
 /// </summary>
-public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ResidentStore residents, RegisseurStore regisseurs, TimeProvider clock)
+public sealed class DeliveryNoAnswerSignalledConsumer(
+    UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, CaseStore cases, ResidentStore residents, RegisseurStore regisseurs, TextCatalogue texts, TimeProvider clock)
     : IdempotentConsumer<DeliveryNoAnswerSignalled>(unitOfWork, metrics)
 {
     public const string Actor = "cafe";
@@ -27,7 +28,7 @@ public sealed class DeliveryNoAnswerSignalledConsumer(UnitOfWorkFactory unitOfWo
         if (@case is null)
         {
             @case = new HelpRequest(NewId.NextGuid(), "cafe-signal", ["zorg"], CaseSignals.RaiseForNoAnswer("normal"), postcode,
-                "Signal from the café's meal delivery: no answer at the door.", null, CaseStatus.Registered, now)
+                texts.Render(new Text("intake.case.cafe-no-answer"), TextCatalogue.Dutch), null, CaseStatus.Registered, now)
             {
                 ResidentId = resident.Id,
                 HouseholdId = household,

@@ -48,10 +48,10 @@ public static class Domains
 {
     public static string[] Normalise(IEnumerable<string> domains) => domains.Select(d => d.Trim().ToLowerInvariant()).Distinct().ToArray();
 
-    /// <summary>A message naming the unknown domains, or null when all are known.</summary>
-    public static string? Unknown(IEnumerable<string?>? domains)
+    /// <summary>A field error naming the unknown domains, or null when all are known.</summary>
+    public static Text? Unknown(IEnumerable<string?>? domains)
     {
         var unknown = (domains ?? []).Where(d => !HelpRequest.KnownDomains.Contains(d?.Trim().ToLowerInvariant())).ToList();
-        return unknown.Count == 0 ? null : $"Unknown domain(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", HelpRequest.KnownDomains)}.";
+        return unknown.Count == 0 ? null : new Text("intake.unknown-domains", string.Join(", ", unknown), string.Join(", ", HelpRequest.KnownDomains));
     }
 }

@@ -37,7 +37,7 @@ public static class ReferralAnswers
     public static ReferralAnswer From(VolunteerMatchEvaluated m) => new(m.RequestId, "evaluated", "volunteer-match-evaluated", "intake.timeline.match-evaluated");
 
     public static ReferralAnswer From(MealDeliveryAccepted m) => new(m.ReferralId, "accepted", "meal-delivery-accepted",
-        new Text("intake.timeline.meal-delivery-accepted", string.Join(", ", m.Weekdays), m.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        new Text("intake.timeline.meal-delivery-accepted", SharedWords.Weekdays.List(m.Weekdays), m.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The café desk's reason is their own words, shown as written.</summary>
     public static ReferralAnswer From(MealDeliveryDeclined m) => new(m.ReferralId, "declined", "meal-delivery-declined", new Text("intake.timeline.meal-delivery-declined", m.Reason));
@@ -91,11 +91,11 @@ public static class MealDeliveryDays
     public static readonly string[] Week = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
     /// <summary>Why the days cannot be used, or null when they can.</summary>
-    public static string? Problem(string[]? weekdays) =>
+    public static Text? Problem(string[]? weekdays) =>
         weekdays is not { Length: > 0 }
-            ? "Name the weekdays the resident wants a meal, for example monday and thursday."
+            ? "intake.meal-days-needed"
             : weekdays.Select(d => d ?? "").FirstOrDefault(d => !Week.Contains(d.Trim().ToLowerInvariant())) is { } unknown
-                ? $"'{unknown}' is not a weekday; use {string.Join(", ", Week)}."
+                ? new Text("intake.not-a-weekday", unknown, string.Join(", ", Week))
                 : null;
 
     /// <summary>Lower case, each once, in week order.</summary>

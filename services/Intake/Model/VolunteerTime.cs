@@ -7,11 +7,12 @@ public sealed record VolunteerTime(DateTimeOffset? WantedAt, DayOfWeek? WeeklyDa
 {
     public static readonly VolunteerTime Whenever = new(null, null, null, null);
 
-    /// <summary>The time as the timeline says it, starting with a space (or empty for whenever).</summary>
-    public string Describe() => (WantedAt, WeeklyDay, WeeklyStartMinute) switch
+    /// <summary>The timeline's text for a volunteer asked for <paramref name="talent"/> at this time: once (Amsterdam time), every weekday from a time, or whenever.</summary>
+    public Text Requested(string talent) => (WantedAt, WeeklyDay, WeeklyStartMinute) switch
     {
-        ({ } at, _, _) => $" on {TimeZoneInfo.ConvertTime(at, Amsterdam.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}",
-        (_, { } day, { } minute) => $" every {day.ToString().ToLowerInvariant()} from {minute / 60:00}:{minute % 60:00}",
-        _ => "",
+        ({ } at, _, _) => new Text("intake.timeline.volunteer-requested-once", talent, TimeZoneInfo.ConvertTime(at, Amsterdam.Zone).DateTime),
+        (_, { } day, { } minute) => new Text("intake.timeline.volunteer-requested-weekly", talent, SharedWords.Weekday(day),
+            string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}")),
+        _ => new Text("intake.timeline.volunteer-requested", talent),
     };
 }

@@ -62,7 +62,7 @@ public static class MatchesApi
             var match = locked.Value!;
             if (match.Status is not (MatchStatus.Active or MatchStatus.Evaluated))
             {
-                return Problems.Conflict("matching.hours-go-active-match", new Text("matching.match", match.Status));
+                return Problems.Conflict("matching.hours-go-active-match", new Text("matching.match", MatchingWords.MatchStatuses.Of(match.Status)));
             }
             await store.LogHoursAsync(work, id, hours.Day, hours.Hours, clock.GetUtcNow().UtcDateTime, ct);
             await work.CommitAsync(ct);
@@ -88,8 +88,8 @@ public static class MatchesApi
             if (!CheckIns.IsDue(match.Status, await store.FirstMeetingHeldAsync(work, id, now, ct), null, null, now))
             {
                 return Problems.Conflict("matching.no-check-due-yet", match.Status == MatchStatus.Active
-                    ? "The check-in follows the first meeting: log the first hours (or wait until the task's time has passed)."
-                    : $"Check-ins are for active matches; this match is {match.Status}.");
+                    ? "matching.check-in-after-first-meeting"
+                    : new Text("matching.check-in-active-only", MatchingWords.MatchStatuses.Of(match.Status)));
             }
             await store.RecordCheckInAsync(work, id, checkIn.Notes?.Trim(), string.IsNullOrWhiteSpace(checkIn.By) ? "coordinator" : checkIn.By.Trim(), now, ct);
             await work.CommitAsync(ct);

@@ -54,7 +54,7 @@ public static class VolunteerApplicationsApi
         }
         await store.InsertAsync(work, volunteer, neighbourhoods.Find(volunteer.Postcode), ct);
         await store.DecideAsync(work, volunteer.Id, ApplicationStatus.Pending, null, ct);
-        await work.PublishAsync(asRegistration.Contact.RecordedFor(volunteer), ct);
+        await work.PublishAsync(asRegistration.Contact.RecordedFor(volunteer, volunteer.CreatedAt), ct);
         await work.CommitAsync(ct);
         return TypedResults.Created("/api/matching/volunteer-applications/mine", (await store.ApplicationsAsync(volunteer.Id, null, new PageRequest(), ct)).Items[0]);
     }

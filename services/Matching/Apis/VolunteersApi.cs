@@ -22,6 +22,8 @@ public static class VolunteersApi
         warnings.MapGet("/", async Task<Ok<Page<VogWarning>>> ([AsParameters] PageRequest page, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>
                 TypedResults.Ok(Warnings(await store.VogWarningsAsync(null, page, ct), matchmaker.Today)))
             .WithSummary("Warnings sent to volunteers whose certificate of conduct expires (once per expiry), newest first");
+        api.MapPut("/{id:guid}/contact", ChangeContact)
+            .WithSummary("The volunteer (their own) or the coordinator changes how the volunteer hears what concerns them: sms, email, phone or through the coordinator");
         api.MapGet("/vog-expiring", VogExpiring).WithSummary("Volunteers whose certificate of conduct has expired or expires within the given number of days").RequireRoles(WijRoles.Coordinator);
         api.MapGet("/{id:guid}/tasks", Tasks).WithSummary("What the volunteer sees: first name, street, task and time of each current match; never the case");
         api.MapGet("/{id:guid}/workload", Workload).WithSummary("Matches held, hours in the last four weeks, and whether the volunteer is overloaded").RequireRoles(WijRoles.Coordinator);
@@ -40,7 +42,7 @@ public static class VolunteersApi
         var volunteer = NewVolunteer(request, active: true, clock.GetUtcNow().UtcDateTime);
         await using var work = await unitOfWork.BeginAsync(ct);
         await store.InsertAsync(work, volunteer, neighbourhoods.Find(volunteer.Postcode), ct);
-        await work.PublishAsync(request.Contact.RecordedFor(volunteer), ct);
+        await work.PublishAsync(request.Contact.RecordedFor(volunteer, volunteer.CreatedAt), ct);
         await vogWatch.WarnAsync(work, volunteer.Id, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/matching/volunteers/{volunteer.Id}", volunteer);
@@ -79,6 +81,36 @@ public static class VolunteersApi
         return TypedResults.Ok((await store.FindAsync(id, scope, ct)).Value!);
     }
 
+    /// <summary>
+    /// A new way of contact goes to the notices service through the outbox, stamped with when it was
+    /// recorded: the volunteer's row is locked first, so of two changes the later commit has the later
+    /// stamp, and the notices service keeps the newest whatever order they arrive in. Matching keeps no
+    /// contact details itself.
+    /// </summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeContact(
+        Guid id, ChangeVolunteerContact request, VolunteerScope scope, UnitOfWorkFactory unitOfWork, VolunteerStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, Text>();
+        request.Contact.Validate(errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var locked = scope.Check(await store.LockAsync(work, id, ct), v => v.Id);
+        if (locked.Problem(() => Problems.NotFound("volunteer", id)) is { } problem)
+        {
+            return problem;
+        }
+        if (VolunteerStore.IsErased(locked.Value!))
+        {
+            return Problems.NotFound("volunteer", id);
+        }
+        await work.PublishAsync(request.Contact.RecordedFor(locked.Value!, clock.GetUtcNow().UtcDateTime), ct);
+        await work.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
     private static Page<VogWarning> Warnings(Page<VogWarningRow> rows, DateOnly today) =>
         new(rows.Items.Select(w => new VogWarning(w.VolunteerId, w.FirstName, w.ExpiresOn, w.WarnedAt, Vog.WarningText(w.ExpiresOn, today))).ToList(),
             rows.PageNumber, rows.PageSize, rows.TotalCount);
@@ -111,6 +143,17 @@ public static class VolunteersApi
         await work.CommitAsync(ct);
         return TypedResults.NoContent();
     }
+}
+
+/// <summary>How the volunteer wants to hear what concerns them from now on.</summary>
+public sealed record ChangeVolunteerContact(
+    [property: Required, AllowedValues("sms", "email", "phone", "coordinator")] string PreferredContact,
+    [property: Phone, StringLength(30)] string? Phone = null,
+    [property: EmailAddress, StringLength(200)] string? Email = null)
+{
+    /// <remarks>Made from the body's own fields, so not a field of the body (nor of its OpenAPI schema).</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public VolunteerContact Contact => new(PreferredContact, Phone, Email);
 }
 
 public sealed record UpdateVog([property: Required, AllowedValues("none", "requested", "valid")] string Status, DateOnly? IssuedOn = null);

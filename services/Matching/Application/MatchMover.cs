@@ -17,7 +17,7 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
             var match = locked.Value!;
             if (!MatchStatus.CanMove(match.Status, to))
             {
-                return Refusal.Conflict("matching.step-not-possible-now", new Text("matching.match-cannot-become", match.Status, to));
+                return Refusal.Conflict("matching.step-not-possible-now", new Text("matching.match-cannot-become", MatchingWords.MatchStatuses.Of(match.Status), MatchingWords.MatchStatuses.Of(to)));
             }
             var request = (await requests.LockAsync(work, match.RequestId, ct))!;
             await matches.MoveAsync(work, id, to, clock.GetUtcNow().UtcDateTime, change.DeclinedBy, change.EndReason, change.Evaluation, ct);
@@ -44,7 +44,7 @@ public sealed class MatchMover(UnitOfWorkFactory unitOfWork, MatchStore matches,
             }
             if (match.Status is not (MatchStatus.Proposed or MatchStatus.Introduced))
             {
-                return Refusal.Conflict("matching.only-proposal-can-accepted", new Text("matching.match", match.Status));
+                return Refusal.Conflict("matching.only-proposal-can-accepted", new Text("matching.match", MatchingWords.MatchStatuses.Of(match.Status)));
             }
             await matches.AcceptAsync(work, id, clock.GetUtcNow().UtcDateTime, ct);
             await work.PublishAsync(new VolunteerMatchAccepted(match.RequestId, match.Id, match.VolunteerId), ct);

@@ -142,19 +142,24 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
             "UPDATE volunteers SET application_status = @status, decision_reason = @reason, decided_as_application = true, active = (@status = 'approved') WHERE id = @id",
             new { id, status, reason }, cancellationToken: cancellationToken);
 
+    /// <summary>What erasure leaves of a volunteer's name (see <see cref="EraseAsync"/>).</summary>
+    private const string ErasedName = "(erased)";
+
+    public static bool IsErased(Volunteer volunteer) => volunteer.FirstName == ErasedName;
+
     /// <summary>Erases what identifies the person; the row stays so that hours and matches still add up.</summary>
     /// <summary>Erases the volunteer's personal data and tells whoever keeps a way to reach them; returns how many volunteers were erased.</summary>
     public async Task<int> EraseAsync(UnitOfWork work, Guid? volunteerId, Guid? residentId, CancellationToken cancellationToken)
     {
         var erased = (await work.QueryAsync<Guid>(
             """
-            UPDATE volunteers SET first_name = '(erased)', resident_id = NULL, street = NULL, postcode = left(postcode, 4),
+            UPDATE volunteers SET first_name = @ErasedName, resident_id = NULL, street = NULL, postcode = left(postcode, 4),
                 gender = NULL, preferences = NULL, other_talents = '{}', availability = '[]', absences = '[]', active = false,
                 decision_reason = NULL
             WHERE id = @volunteerId OR resident_id = @residentId
             RETURNING id
             """,
-            new { volunteerId, residentId }, cancellationToken: cancellationToken)).ToList();
+            new { volunteerId, residentId, ErasedName }, cancellationToken: cancellationToken)).ToList();
         foreach (var id in erased)
         {
             await work.PublishAsync(new VolunteerErased(id), cancellationToken);

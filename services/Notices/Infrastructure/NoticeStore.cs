@@ -12,39 +12,59 @@ public sealed class NoticeStore(NpgsqlDataSource db)
         "house_number AS HouseNumber, postcode, city";
 
     /// <summary>
-    /// Keeps the resident's latest name and way of contact, and gives the notices that waited for it
-    /// (the fact overtook the registration on the broker) their way.
+    /// Keeps the resident's newest name and way of contact (by <paramref name="statedAt"/>, when intake
+    /// recorded it: an older one arriving later changes nothing), and gives the notices that waited for
+    /// it (the fact overtook the registration on the broker) their way.
     /// </summary>
-    public static async Task SaveRecipientAsync(UnitOfWork work, Recipient recipient, DateTime at, CancellationToken cancellationToken)
+    public static async Task SaveRecipientAsync(UnitOfWork work, Recipient recipient, DateTime? statedAt, DateTime at, CancellationToken cancellationToken)
     {
         await LockPersonAsync(work, recipient.ResidentId, cancellationToken);
+        if (!await IsNewestAsync(work, "SELECT stated_at AS StatedAt FROM recipients WHERE resident_id = @Id", recipient.ResidentId, statedAt, cancellationToken))
+        {
+            return;
+        }
         await work.ExecuteAsync(
             """
-            INSERT INTO recipients (resident_id, first_name, last_name, preferred_contact, phone, email, street, house_number, postcode, city, recorded_at)
-            VALUES (@ResidentId, @FirstName, @LastName, @PreferredContact, @Phone, @Email, @Street, @HouseNumber, @Postcode, @City, @At)
+            INSERT INTO recipients (resident_id, first_name, last_name, preferred_contact, phone, email, street, house_number, postcode, city, recorded_at, stated_at)
+            VALUES (@ResidentId, @FirstName, @LastName, @PreferredContact, @Phone, @Email, @Street, @HouseNumber, @Postcode, @City, @At, @StatedAt)
             ON CONFLICT (resident_id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
                 preferred_contact = excluded.preferred_contact, phone = excluded.phone, email = excluded.email, street = excluded.street,
-                house_number = excluded.house_number, postcode = excluded.postcode, city = excluded.city, recorded_at = excluded.recorded_at;
+                house_number = excluded.house_number, postcode = excluded.postcode, city = excluded.city, recorded_at = excluded.recorded_at,
+                stated_at = excluded.stated_at;
             UPDATE notices SET way = @Way WHERE resident_id = @ResidentId AND way IS NULL;
             """,
             new { recipient.ResidentId, recipient.FirstName, recipient.LastName, recipient.PreferredContact, recipient.Phone, recipient.Email,
-                recipient.Street, recipient.HouseNumber, recipient.Postcode, recipient.City, At = at, recipient.Way }, cancellationToken);
+                recipient.Street, recipient.HouseNumber, recipient.Postcode, recipient.City, At = at, StatedAt = ContactOrder.Utc(statedAt), recipient.Way }, cancellationToken);
     }
 
-    /// <summary>Keeps the volunteer's first name and way of contact, and gives the notices that waited for it their way.</summary>
-    public static async Task SaveVolunteerAsync(UnitOfWork work, VolunteerRecipient recipient, DateTime at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the volunteer's newest first name and way of contact (by <paramref name="statedAt"/>, when
+    /// matching recorded it: an older one arriving later changes nothing), and gives the notices that
+    /// waited for it their way.
+    /// </summary>
+    public static async Task SaveVolunteerAsync(UnitOfWork work, VolunteerRecipient recipient, DateTime? statedAt, DateTime at, CancellationToken cancellationToken)
     {
         await LockPersonAsync(work, recipient.VolunteerId, cancellationToken);
+        if (!await IsNewestAsync(work, "SELECT stated_at AS StatedAt FROM volunteer_recipients WHERE volunteer_id = @Id", recipient.VolunteerId, statedAt, cancellationToken))
+        {
+            return;
+        }
         await work.ExecuteAsync(
             """
-            INSERT INTO volunteer_recipients (volunteer_id, first_name, preferred_contact, phone, email, recorded_at)
-            VALUES (@VolunteerId, @FirstName, @PreferredContact, @Phone, @Email, @At)
+            INSERT INTO volunteer_recipients (volunteer_id, first_name, preferred_contact, phone, email, recorded_at, stated_at)
+            VALUES (@VolunteerId, @FirstName, @PreferredContact, @Phone, @Email, @At, @StatedAt)
             ON CONFLICT (volunteer_id) DO UPDATE SET first_name = excluded.first_name, preferred_contact = excluded.preferred_contact,
-                phone = excluded.phone, email = excluded.email, recorded_at = excluded.recorded_at;
+                phone = excluded.phone, email = excluded.email, recorded_at = excluded.recorded_at, stated_at = excluded.stated_at;
             UPDATE notices SET way = @Way WHERE volunteer_id = @VolunteerId AND way IS NULL;
             """,
-            new { recipient.VolunteerId, recipient.FirstName, recipient.PreferredContact, recipient.Phone, recipient.Email, At = at, recipient.Way }, cancellationToken);
+            new { recipient.VolunteerId, recipient.FirstName, recipient.PreferredContact, recipient.Phone, recipient.Email, At = at, StatedAt = ContactOrder.Utc(statedAt), recipient.Way },
+            cancellationToken);
     }
+
+    /// <summary>Whether a contact recorded at <paramref name="statedAt"/> replaces the one kept (under the person's lock); true when none is.</summary>
+    private static async Task<bool> IsNewestAsync(UnitOfWork work, string keptQuery, Guid id, DateTime? statedAt, CancellationToken cancellationToken) =>
+        await work.QuerySingleOrDefaultAsync<KeptContact>(keptQuery, new { Id = id }, cancellationToken) is not { } kept
+            || ContactOrder.Replaces(kept.StatedAt, statedAt);
 
     /// <summary>
     /// Makes the notice of one fact for one resident or volunteer, once: <paramref name="sourceKey"/> names the fact,
@@ -194,6 +214,11 @@ public sealed class NoticeStore(NpgsqlDataSource db)
 
         /// <summary>The address the message goes to: the email address or the phone number.</summary>
         public string To => (Channel == ContactWay.Sms ? Phone : Email)!;
+    }
+
+    private sealed class KeptContact
+    {
+        public DateTime? StatedAt { get; init; }
     }
 
     private sealed class CallRow

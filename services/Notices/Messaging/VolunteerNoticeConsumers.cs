@@ -19,13 +19,13 @@ public sealed class DeliveryRoundAssignedConsumer(UnitOfWorkFactory unitOfWork, 
             NoticeTexts.RoundAssigned(m.Date, m.Number, m.StartsAt, m.Addresses))];
 }
 
-/// <summary>Matching registered a volunteer: how to reach them when something concerns them.</summary>
+/// <summary>Matching registered a volunteer, or they changed their way of contact: how to reach them when something concerns them (the newest).</summary>
 public sealed class VolunteerContactRecordedConsumer(UnitOfWorkFactory unitOfWork, MessagingMetrics metrics, TimeProvider clock)
     : IdempotentConsumer<VolunteerContactRecorded>(unitOfWork, metrics)
 {
     protected override Task HandleAsync(VolunteerContactRecorded message, UnitOfWork work, CancellationToken cancellationToken) =>
         NoticeStore.SaveVolunteerAsync(work, new VolunteerRecipient(message.VolunteerId, message.FirstName, message.PreferredContact, message.Phone, message.Email),
-            clock.GetUtcNow().UtcDateTime, cancellationToken);
+            message.RecordedAt, clock.GetUtcNow().UtcDateTime, cancellationToken);
 }
 
 /// <summary>A volunteer's data were erased: their way of contact and their notices go.</summary>

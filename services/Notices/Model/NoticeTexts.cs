@@ -54,26 +54,7 @@ public static class NoticeTexts
     public static string Say(string firstName, string lastName, string text) =>
         $"Goedendag, spreek ik met {firstName} {lastName}? U spreekt met het steunpunt in de wijk. {text}";
 
-    private static string Days(IReadOnlyList<string> weekdays)
-    {
-        var names = weekdays.Select(DayName).ToList();
-        return names.Count switch
-        {
-            0 => "de afgesproken dagen",
-            1 => names[0],
-            _ => string.Join(", ", names[..^1]) + " en " + names[^1],
-        };
-    }
-
-    private static string DayName(string weekday) => weekday.Trim().ToLowerInvariant() switch
-    {
-        "monday" => "maandag",
-        "tuesday" => "dinsdag",
-        "wednesday" => "woensdag",
-        "thursday" => "donderdag",
-        "friday" => "vrijdag",
-        "saturday" => "zaterdag",
-        "sunday" => "zondag",
-        var other => other,
-    };
+    /// <summary>"op maandag en donderdag": the café's weekdays as words of the reader's language.</summary>
+    private static Text Days(IReadOnlyList<string> weekdays) =>
+        weekdays.Count == 0 ? "notices.agreed-days" : SharedWords.Weekdays.List(weekdays.Select(d => d.Trim().ToLowerInvariant()));
 }

@@ -11,16 +11,16 @@ namespace WijPlatform.Notices.Webhooks;
 /// a resilience handler (whose hidden retries would be attempts nobody records); the retrying here is
 /// the dispatcher's, from the table.
 /// </summary>
-public sealed class WebhookClient(WebhookTargets targets) : IDisposable
+public sealed class WebhookClient(WebhookTargets targets, TextCatalogue texts) : IDisposable
 {
-    private readonly HttpClient _client = new(Handler(targets)) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _client = new(Handler(targets, texts)) { Timeout = Timeout.InfiniteTimeSpan };
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
         _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
 
     public void Dispose() => _client.Dispose();
 
-    private static SocketsHttpHandler Handler(WebhookTargets targets) => new()
+    private static SocketsHttpHandler Handler(WebhookTargets targets, TextCatalogue texts) => new()
     {
         AllowAutoRedirect = false,
         UseProxy = false,
@@ -31,7 +31,8 @@ public sealed class WebhookClient(WebhookTargets targets) : IDisposable
             var addresses = await WebhookTargets.ResolveAsync(context.DnsEndPoint.Host, ct);
             if (targets.AddressRefusal(addresses) is { } refusal)
             {
-                throw new HttpRequestException(refusal);
+                // In English, as the attempt's error for the administrator (and the log): the kind of address, never the address.
+                throw new HttpRequestException(texts.Render(refusal, TextCatalogue.English));
             }
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try

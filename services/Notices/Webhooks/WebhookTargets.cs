@@ -10,21 +10,21 @@ namespace WijPlatform.Notices.Webhooks;
 /// </summary>
 public sealed class WebhookTargets(IOptions<WebhookOptions> options)
 {
-    /// <summary>Why the URL is refused; null when it may be used.</summary>
-    public async Task<string?> RefusalAsync(string url, CancellationToken ct)
+    /// <summary>Why the URL is refused, in words from notices' catalogue; null when it may be used.</summary>
+    public async Task<Text?> RefusalAsync(string url, CancellationToken ct)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            return "Give an absolute https URL without user name, password or fragment.";
+            return "notices.webhook.url-form";
         }
         var loopbackAllowed = options.Value.AllowLoopback;
         if (uri.Scheme != Uri.UriSchemeHttps && !(loopbackAllowed && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
         {
-            return "The callback must use https.";
+            return "notices.webhook.https-only";
         }
         if (!options.Value.AllowedHosts.Contains(uri.IdnHost, StringComparer.OrdinalIgnoreCase))
         {
-            return $"The host '{uri.IdnHost}' is not on the list of allowed callback hosts; ask the support point's administrator.";
+            return new Text("notices.webhook.host-not-allowed", uri.IdnHost);
         }
         try
         {
@@ -32,22 +32,26 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
         }
         catch (SocketException)
         {
-            return $"The host '{uri.IdnHost}' cannot be resolved.";
+            return new Text("notices.webhook.host-unresolved", uri.IdnHost);
         }
     }
 
     public static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
         IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
 
-    /// <summary>Why these addresses may not be called; null when every one is public (or loopback where allowed).</summary>
-    public string? AddressRefusal(IReadOnlyCollection<IPAddress> addresses)
+    /// <summary>
+    /// Why these addresses may not be called; null when every one is public (or loopback where allowed).
+    /// It names the kind of address, never the address or the host, since it is also what a refused
+    /// connection records as its attempt's error.
+    /// </summary>
+    public Text? AddressRefusal(IReadOnlyCollection<IPAddress> addresses)
     {
         if (addresses.Count == 0)
         {
-            return "The host resolves to no address.";
+            return "notices.webhook.no-address";
         }
         return addresses.FirstOrDefault(a => !Allowed(a)) is { } refused
-            ? $"The host resolves to {Describe(refused)}, which a callback may not reach."
+            ? new Text("notices.webhook.address-refused", Describe(refused))
             : null;
     }
 
@@ -95,6 +99,8 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
             || (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b));
     }
 
-    private static string Describe(IPAddress address) =>
-        IPAddress.IsLoopback(address) ? "a loopback address" : address.IsIPv6LinkLocal || address.ToString().StartsWith("169.254.", StringComparison.Ordinal) ? "a link-local address" : "a private or reserved address";
+    private static Text Describe(IPAddress address) =>
+        IPAddress.IsLoopback(address) ? "notices.webhook.loopback-address"
+            : address.IsIPv6LinkLocal || address.ToString().StartsWith("169.254.", StringComparison.Ordinal) ? "notices.webhook.link-local-address"
+            : "notices.webhook.private-address";
 }

@@ -225,7 +225,7 @@ public sealed class CrossServiceFlowTests(StackFixture stack)
 
         await EventuallyOnTimelineAsync(intake, caseId, "meal-delivery-accepted");
         Assert.Equal("accepted", (await intake.GetAsync($"{referrals}/{referralId}")).GetProperty("status").GetString());
-        Assert.Contains("monday, thursday", (await intake.TimelineAsync(caseId)).Single(e => e.GetProperty("kind").GetString() == "meal-delivery-accepted").GetProperty("detail").GetString());
+        Assert.Contains("maandag en donderdag", (await intake.TimelineAsync(caseId)).Single(e => e.GetProperty("kind").GetString() == "meal-delivery-accepted").GetProperty("detail").GetString());
 
         // A second request the café cannot take: the regisseur reads why.
         var secondId = (await intake.PostOkAsync(referrals, new { kind = "meal-delivery", weekdays = new[] { "saturday" }, startsOn })).GetProperty("id").GetGuid();

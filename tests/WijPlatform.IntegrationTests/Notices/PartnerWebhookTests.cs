@@ -79,10 +79,10 @@ public sealed class PartnerWebhookTests(StackFixture stack)
     }
 
     [Theory]
-    [InlineData("https://10.20.30.40/hook", "not on the list")]
-    [InlineData("https://192.168.7.7/hook", "private")]
+    [InlineData("https://10.20.30.40/hook", "niet op de lijst")]
+    [InlineData("https://192.168.7.7/hook", "privé")]
     [InlineData("http://192.168.7.7/hook", "https")]
-    [InlineData("https://user:pw@127.0.0.1/hook", "user name")]
+    [InlineData("https://user:pw@127.0.0.1/hook", "gebruikersnaam")]
     public async Task A_callback_to_a_refused_host_is_a_400_and_nothing_is_registered_there(string url, string reason)
     {
         var organisation = $"Refused {Guid.NewGuid():N}"[..20];

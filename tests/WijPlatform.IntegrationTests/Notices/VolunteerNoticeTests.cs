@@ -88,6 +88,68 @@ public sealed class VolunteerNoticeTests(StackFixture stack)
             n => n.GetProperty("id").GetGuid() == id).GetProperty("doneBy").GetString());
     }
 
+    [Fact]
+    public async Task A_volunteer_who_switches_from_email_to_sms_gets_the_next_notice_as_a_text_message_and_another_volunteer_cannot_switch_it()
+    {
+        var email = $"wim.{Guid.NewGuid():N}@example.org";
+        var phone = $"06 {Random.Shared.Next(10_000_000, 99_999_999)}";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using var registered = await _coordinator.PostAsJsonAsync("/api/matching/volunteers", new
+        {
+            firstName = "Wim", talents = Array.Empty<string>(), otherTalents = new[] { "boodschappen" }, postcode = "3701 CD", travelMode = "bike",
+            vogStatus = "valid", vogIssuedOn = today.AddYears(-1), preferredContact = "email", email,
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var volunteerId = (await registered.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var contact = $"/api/matching/volunteers/{volunteerId}/contact";
+        await EventuallyNoticesReachAsync(volunteerId, "email");
+
+        // Another volunteer may not change it.
+        using var other = stack.Volunteer(Guid.NewGuid(), "Andere vrijwilliger");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PutAsJsonAsync(contact, new { preferredContact = "sms", phone = "06 12345678" })).StatusCode);
+
+        // The volunteer themself, with their own token: a text message needs a number, then it is theirs.
+        using var self = stack.Volunteer(volunteerId, "Wim");
+        var noNumber = await IntakeApi.ProblemAsync(await self.PutAsJsonAsync(contact, new { preferredContact = "sms" }), HttpStatusCode.BadRequest);
+        Assert.True(noNumber.GetProperty("errors").TryGetProperty("phone", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await self.PutAsJsonAsync(contact, new { preferredContact = "sms", phone })).StatusCode);
+        await EventuallyNoticesReachAsync(volunteerId, "sms");
+
+        // Older contacts arrive afterwards (one stamped before the change, one from a version before the stamp): the newest stays.
+        var late = new[]
+        {
+            await stack.PublishThroughOutboxAsync("matchingdb", new VolunteerContactRecorded(volunteerId, "Wim", "email", null, email, DateTime.UtcNow.AddMinutes(-5))),
+            await stack.PublishThroughOutboxAsync("matchingdb", new VolunteerContactRecorded(volunteerId, "Wim", "email", null, email)),
+        };
+        await StackFixture.EventuallyAsync(async () => await ConsumedByNoticesAsync(late) == late.Length, TimeSpan.FromSeconds(60));
+        Assert.Equal("sms", await NoticesWayAsync(volunteerId));
+
+        // The coordinator records a VOG that expires within the month: the warning comes as a text message, not by email.
+        var issuedOn = today.AddYears(-3).AddDays(30);
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PutAsJsonAsync($"/api/matching/volunteers/{volunteerId}/vog", new { status = "valid", issuedOn })).StatusCode);
+        var sms = await File.ReadAllTextAsync(await NoticeKit.EventuallySingleAsync(() => Task.FromResult(_kit.MessagesTo(phone, "sms"))));
+        Assert.Contains($"Hoi Wim, Je VOG verloopt op {issuedOn.AddYears(3).ToString("d MMMM yyyy", Dutch)}.", sms);
+        Assert.Empty(_kit.MessagesTo(email, "email"));
+    }
+
+    /// <summary>Waits until the notices service reaches the volunteer the way they chose last (what it keeps, read from its database).</summary>
+    private async Task EventuallyNoticesReachAsync(Guid volunteerId, string preferredContact) =>
+        await StackFixture.EventuallyAsync(async () => await NoticesWayAsync(volunteerId) == preferredContact, TimeSpan.FromSeconds(60));
+
+    private async Task<string?> NoticesWayAsync(Guid volunteerId)
+    {
+        await using var connection = await stack.OpenDatabaseAsync("noticesdb");
+        await using var query = new NpgsqlCommand("SELECT preferred_contact FROM volunteer_recipients WHERE volunteer_id = $1", connection) { Parameters = { new() { Value = volunteerId } } };
+        return await query.ExecuteScalarAsync() as string;
+    }
+
+    private async Task<long> ConsumedByNoticesAsync(Guid[] messageIds)
+    {
+        await using var connection = await stack.OpenDatabaseAsync("noticesdb");
+        await using var query = new NpgsqlCommand("SELECT count(DISTINCT message_id) FROM inbox_messages WHERE message_id = ANY($1)", connection) { Parameters = { new() { Value = messageIds } } };
+        return (long)(await query.ExecuteScalarAsync())!;
+    }
+
     /// <summary>
     /// A round of two home deliveries whose deliverer matching found and the coordinator confirmed: a
     /// clear best deliverer is proposed at once, otherwise the coordinator proposes ours.

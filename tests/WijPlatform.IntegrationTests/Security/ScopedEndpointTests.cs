@@ -211,6 +211,8 @@ public sealed class ScopedEndpointTests(StackFixture stack)
     {
         ["GET /api/matching/volunteers/{id:guid}"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/matching/volunteers/{w.Volunteer}")),
         ["PUT /api/matching/volunteers/{id:guid}/vog"] = async (c, w) => await RefusedAsync(await c.PutAsJsonAsync($"/api/matching/volunteers/{w.Volunteer}/vog", new { status = "requested" })),
+        ["PUT /api/matching/volunteers/{id:guid}/contact"] = async (c, w) =>
+            await RefusedAsync(await c.PutAsJsonAsync($"/api/matching/volunteers/{w.Volunteer}/contact", new { preferredContact = "sms", phone = "06 12345678" })),
         ["GET /api/matching/volunteers/{id:guid}/vog-warnings"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/matching/volunteers/{w.Volunteer}/vog-warnings")),
         ["GET /api/matching/volunteers/{id:guid}/tasks"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/matching/volunteers/{w.Volunteer}/tasks")),
         ["GET /api/matching/volunteers/{id:guid}/workload"] = async (c, w) => await RefusedAsync(await c.GetAsync($"/api/matching/volunteers/{w.Volunteer}/workload")),

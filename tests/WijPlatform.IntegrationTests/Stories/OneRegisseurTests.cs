@@ -67,7 +67,7 @@ public sealed class OneRegisseurTests(StackFixture stack)
         {
             Assert.Equal(joostId, (await Ok(joost.GetAsync($"/api/intake/cases/{caseId}"))).GetProperty("regisseurId").GetGuid());
             var handOver = Assert.Single(await intake.TimelineAsync(caseId), e => e.GetProperty("kind").GetString() == "regisseur-handed-over");
-            Assert.Equal("Handed over from Fenna Regisseur to Joost Opvolger (WIJ-team Centrum). Fenna gaat met verlof.", handOver.GetProperty("detail").GetString());
+            Assert.Equal("Overgedragen van Fenna Regisseur aan Joost Opvolger (WIJ-team Centrum). Fenna gaat met verlof.", handOver.GetProperty("detail").GetString());
             Assert.StartsWith("Fenna Regisseur", handOver.GetProperty("actor").GetString());
         }
         Assert.True((await Ok(fenna.GetAsync($"/api/intake/households/{householdId}/plan"))).GetProperty("limited").GetBoolean());

@@ -73,6 +73,60 @@ public sealed class LanguageTests(StackFixture stack)
         Assert.Equal("Authentication required.", english.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task A_partner_hears_its_refused_callback_host_in_Dutch_or_English()
+    {
+        var (partner, _, _) = await stack.PartnerAsync($"Taal {Guid.NewGuid():N}"[..16]);
+        using (partner)
+        {
+            var callback = new { url = "https://10.20.30.40/hook" };
+            var dutch = await ProblemAsync(partner, "/api/notices/webhooks", callback, null, HttpStatusCode.BadRequest);
+            Assert.Equal(["De host '10.20.30.40' staat niet op de lijst van toegestane callback-hosts; vraag het de beheerder van het steunpunt."], Messages(dutch, "url"));
+            Assert.Equal("Een of meer waarden zijn niet geldig.", dutch.GetProperty("title").GetString());
+            var english = await ProblemAsync(partner, "/api/notices/webhooks", callback, "en", HttpStatusCode.BadRequest);
+            Assert.Equal(["The host '10.20.30.40' is not on the list of allowed callback hosts; ask the support point's administrator."], Messages(english, "url"));
+        }
+    }
+
+    [Fact]
+    public async Task A_professional_hears_an_unknown_domain_at_triage_in_Dutch_or_English()
+    {
+        var caseId = await _intake.RegisterCaseAsync(null, IntakeApi.UniquePostcode());
+        var triage = $"/api/intake/cases/{caseId}/triage";
+        var professional = _intake.CallerFor(triage);
+        var domains = new { domains = new[] { "wonen", "ruimtevaart" }, urgency = "high" };
+
+        var dutch = await ProblemAsync(professional, triage, domains, null, HttpStatusCode.BadRequest);
+        Assert.Equal(["Onbekend domein: ruimtevaart. Bekende domeinen: wonen, welzijn, zorg, opvoeding, financien, werk, eenzaamheid."], Messages(dutch, "domains"));
+        var english = await ProblemAsync(professional, triage, domains, "en", HttpStatusCode.BadRequest);
+        Assert.Equal(["Unknown domain(s): ruimtevaart. Known: wonen, welzijn, zorg, opvoeding, financien, werk, eenzaamheid."], Messages(english, "domains"));
+    }
+
+    [Fact]
+    public async Task The_timeline_tells_the_professional_in_Dutch_of_a_weekly_volunteer_the_triage_and_a_hand_over()
+    {
+        var resident = await _intake.RegisterResidentAsync(IntakeApi.UniquePostcode(), IntakeApi.UniqueHouseNumber(), "Gerrit");
+        var (residentId, householdId) = (resident.GetProperty("id").GetGuid(), resident.GetProperty("householdId").GetGuid());
+        await _intake.PostOkAsync($"/api/intake/residents/{residentId}/consents", new { purpose = "share-with-volunteer", recipient = "matching" });
+        var caseId = await _intake.RegisterCaseAsync(residentId);
+        var (first, second) = (await _intake.RegisterProfessionalAsync("Fenna Eerste"), await _intake.RegisterProfessionalAsync("Joost Tweede"));
+        var professional = _intake.CallerFor($"/api/intake/cases/{caseId}");
+
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/triage", new { domains = new[] { "eenzaamheid", "financien" }, urgency = "high" });
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/assign", new { regisseurId = first });
+        await _intake.PostOkAsync($"/api/intake/cases/{caseId}/referrals", new { kind = "volunteer", talent = "walk", weeklyOn = "monday", weeklyFrom = "14:00" });
+        using var handOver = await professional.PostAsJsonAsync($"/api/intake/households/{householdId}/regisseur", new { regisseurId = second, reason = "Fenna gaat met verlof." },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, handOver.StatusCode);
+
+        var timeline = await _intake.TimelineAsync(caseId);
+        string Detail(string kind) => Assert.Single(timeline, e => e.GetProperty("kind").GetString() == kind).GetProperty("detail").GetString()!;
+        Assert.Equal("Domeinen: eenzaamheid en financiën; urgentie: hoog.", Detail("triaged"));
+        Assert.Equal("Vrijwilliger gevraagd voor 'walk', elke maandag vanaf 14:00 uur.", Detail("referral-sent"));
+        Assert.Equal("Overgedragen van Fenna Eerste aan Joost Tweede (WIJ-team Centrum). Fenna gaat met verlof.", Detail("regisseur-handed-over"));
+        Assert.Equal("Binnengekomen via de balie.", Detail("registered"));
+    }
+
     private static object Resident(string postcode, string? firstName) => new
     {
         firstName,

@@ -66,7 +66,7 @@ public sealed class MatchLifecycleAnswersTests
         var referral = Guid.NewGuid();
         var accepted = ReferralAnswers.From(new MealDeliveryAccepted(referral, Guid.NewGuid(), ["monday", "thursday"], new DateOnly(2026, 12, 7)));
         Assert.Equal((referral, "accepted"), (accepted.ReferralId, accepted.Status));
-        Assert.Equal("Het café bezorgt maaltijden op monday, thursday vanaf 2026-12-07.", IntakeTexts.OnTimeline(accepted.Detail));
+        Assert.Equal("Het café bezorgt maaltijden op maandag en donderdag vanaf 2026-12-07.", IntakeTexts.OnTimeline(accepted.Detail));
         var declined = ReferralAnswers.From(new MealDeliveryDeclined(referral, "outside the delivery area"));
         Assert.Equal("declined", declined.Status);
         Assert.Equal("Het café kan geen maaltijden bezorgen: outside the delivery area", IntakeTexts.OnTimeline(declined.Detail));

@@ -1,11 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using WijPlatform.Notices.Webhooks;
+using WijPlatform.ServiceDefaults.Texts;
 
 namespace WijPlatform.UnitTests.Notices;
 
 public sealed class WebhookRulesTests
 {
+    private static readonly TextCatalogue Texts = new([typeof(TextCatalogue).Assembly, typeof(WebhookTargets).Assembly]);
+
     private static WebhookTargets Targets(bool allowLoopback = false, params string[] hosts) =>
         new(Options.Create(new WebhookOptions { AllowLoopback = allowLoopback, AllowedHosts = [.. hosts] }));
 
@@ -54,7 +57,16 @@ public sealed class WebhookRulesTests
     [InlineData("https://a:b@127.0.0.1/hook", "user name")]
     [InlineData("http://127.0.0.1:8080/hook", "https")]
     public async Task A_callback_is_refused_for_its_scheme_host_or_credentials(string url, string reason) =>
-        Assert.Contains(reason, await Targets(false, "127.0.0.1").RefusalAsync(url, CancellationToken.None), StringComparison.Ordinal);
+        Assert.Contains(reason, Texts.Render((await Targets(false, "127.0.0.1").RefusalAsync(url, CancellationToken.None))!, TextCatalogue.English), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_refused_address_is_named_by_its_kind_in_Dutch_or_English_never_by_the_address()
+    {
+        var refusal = Targets().AddressRefusal([IPAddress.Parse("93.184.216.34"), IPAddress.Parse("10.0.0.5")])!;
+        Assert.Equal("De host verwijst naar een privé- of gereserveerd adres, dat een callback niet mag bereiken.", Texts.Render(refusal, TextCatalogue.Dutch));
+        Assert.Equal("The host resolves to a private or reserved address, which a callback may not reach.", Texts.Render(refusal, TextCatalogue.English));
+        Assert.Equal("The host resolves to a loopback address, which a callback may not reach.", Texts.Render(Targets().AddressRefusal([IPAddress.Loopback])!, TextCatalogue.English));
+    }
 
     [Fact]
     public async Task An_allow_listed_loopback_receiver_over_http_passes_only_with_the_development_setting()
