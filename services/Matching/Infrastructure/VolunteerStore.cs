@@ -147,7 +147,6 @@ public sealed class VolunteerStore(NpgsqlDataSource db)
 
     public static bool IsErased(Volunteer volunteer) => volunteer.FirstName == ErasedName;
 
-    /// <summary>Erases what identifies the person; the row stays so that hours and matches still add up.</summary>
     /// <summary>Erases the volunteer's personal data and tells whoever keeps a way to reach them; returns how many volunteers were erased.</summary>
     public async Task<int> EraseAsync(UnitOfWork work, Guid? volunteerId, Guid? residentId, CancellationToken cancellationToken)
     {

@@ -45,7 +45,9 @@ public sealed class NoticeStore(NpgsqlDataSource db)
     public static async Task SaveVolunteerAsync(UnitOfWork work, VolunteerRecipient recipient, DateTime? statedAt, DateTime at, CancellationToken cancellationToken)
     {
         await LockPersonAsync(work, recipient.VolunteerId, cancellationToken);
-        if (!await IsNewestAsync(work, "SELECT stated_at AS StatedAt FROM volunteer_recipients WHERE volunteer_id = @Id", recipient.VolunteerId, statedAt, cancellationToken))
+        // An erased volunteer's contact that arrives late (redelivered, or overtaken by the erasure) stays forgotten.
+        if (await work.QuerySingleOrDefaultAsync<Guid?>("SELECT volunteer_id FROM erased_volunteers WHERE volunteer_id = @Id", new { Id = recipient.VolunteerId }, cancellationToken) is not null
+            || !await IsNewestAsync(work, "SELECT stated_at AS StatedAt FROM volunteer_recipients WHERE volunteer_id = @Id", recipient.VolunteerId, statedAt, cancellationToken))
         {
             return;
         }
@@ -195,10 +197,18 @@ public sealed class NoticeStore(NpgsqlDataSource db)
             new { residentId }, cancellationToken);
 
     /// <summary>A volunteer's data were erased: their way of contact and every notice to them go.</summary>
-    public static Task EraseVolunteerAsync(UnitOfWork work, Guid volunteerId, CancellationToken cancellationToken) =>
-        work.ExecuteAsync(
-            "DELETE FROM notices WHERE volunteer_id = @volunteerId; DELETE FROM volunteer_recipients WHERE volunteer_id = @volunteerId;",
+    /// <remarks>Under the person's lock, so a contact being saved at the same time is either erased with the rest or sees the erasure.</remarks>
+    public static async Task EraseVolunteerAsync(UnitOfWork work, Guid volunteerId, CancellationToken cancellationToken)
+    {
+        await LockPersonAsync(work, volunteerId, cancellationToken);
+        await work.ExecuteAsync(
+            """
+            DELETE FROM notices WHERE volunteer_id = @volunteerId;
+            DELETE FROM volunteer_recipients WHERE volunteer_id = @volunteerId;
+            INSERT INTO erased_volunteers (volunteer_id) VALUES (@volunteerId) ON CONFLICT DO NOTHING;
+            """,
             new { volunteerId }, cancellationToken);
+    }
 
     public sealed class Unsent
     {

@@ -132,6 +132,29 @@ public sealed class VolunteerNoticeTests(StackFixture stack)
         Assert.Empty(_kit.MessagesTo(email, "email"));
     }
 
+    [Fact]
+    public async Task An_erased_volunteers_contact_that_arrives_late_is_not_kept_again()
+    {
+        var phone = $"06 {Random.Shared.Next(10_000_000, 99_999_999)}";
+        using var registered = await _coordinator.PostAsJsonAsync("/api/matching/volunteers", new
+        {
+            firstName = "Ilse", talents = Array.Empty<string>(), otherTalents = new[] { "koffie" }, postcode = "3701 CD", travelMode = "bike",
+            vogStatus = "none", preferredContact = "sms", phone,
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var volunteerId = (await registered.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await EventuallyNoticesReachAsync(volunteerId, "sms");
+
+        // The coordinator erases her on her request; the notices service forgets how to reach her.
+        Assert.Equal(HttpStatusCode.NoContent, (await _coordinator.DeleteAsync($"/api/matching/volunteers/{volunteerId}")).StatusCode);
+        await StackFixture.EventuallyAsync(async () => await NoticesWayAsync(volunteerId) is null, TimeSpan.FromSeconds(60));
+
+        // Her registration's contact arrives once more (redelivered, or overtaken by the erasure on the broker): it stays forgotten.
+        var late = new[] { await stack.PublishThroughOutboxAsync("matchingdb", new VolunteerContactRecorded(volunteerId, "Ilse", "sms", phone, null, DateTime.UtcNow)) };
+        await StackFixture.EventuallyAsync(async () => await ConsumedByNoticesAsync(late) == late.Length, TimeSpan.FromSeconds(60));
+        Assert.Null(await NoticesWayAsync(volunteerId));
+    }
+
     /// <summary>Waits until the notices service reaches the volunteer the way they chose last (what it keeps, read from its database).</summary>
     private async Task EventuallyNoticesReachAsync(Guid volunteerId, string preferredContact) =>
         await StackFixture.EventuallyAsync(async () => await NoticesWayAsync(volunteerId) == preferredContact, TimeSpan.FromSeconds(60));
