@@ -28,11 +28,15 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, ILogg
             }
             catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or System.Net.Sockets.SocketException or RabbitMQ.Client.Exceptions.OperationInterruptedException or TimeoutException)
             {
-                // A service starts beside the broker, so the first minute of waiting is expected: asked
+                // A service starts beside the broker, so the first half minute of waiting is expected: asked
                 // often (a refused connection costs nothing), so the bus starts soon after the broker is up.
                 var reason = ex.GetType().Name;
                 var atStart = waiting.Elapsed < StartWindow;
-                if (atStart)
+                if (attempt == 1)
+                {
+                    LogFirstWait(logger, reason);
+                }
+                else if (atStart)
                 {
                     LogWaitingAtStart(logger, attempt, reason);
                 }
@@ -71,7 +75,10 @@ public sealed partial class TopologyDeployer(IConfiguration configuration, ILogg
         }
     }
 
-    private static readonly TimeSpan StartWindow = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan StartWindow = TimeSpan.FromSeconds(30);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broker not reachable yet for topology ({Reason}); asking every half second")]
+    private static partial void LogFirstWait(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Broker not reachable yet for topology (attempt {Attempt}, {Reason}); retrying")]
     private static partial void LogWaitingAtStart(ILogger logger, int attempt, string reason);

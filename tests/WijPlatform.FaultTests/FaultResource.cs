@@ -43,6 +43,12 @@ public sealed class FaultResource(DistributedApplication app, IResource resource
         await app.ResourceNotifications.WaitForResourceAsync(resource.Name, KnownResourceStates.TerminalStates, timeout.Token);
         // A killed PostgreSQL's backends notice their postmaster's death a moment later; the port is
         // free once they are gone, and only then can the server start again.
+        await PortsFreeAsync();
+    }
+
+    /// <summary>Waits until nothing listens on the resource's ports any more, so that it can start again at once.</summary>
+    private async Task PortsFreeAsync()
+    {
         foreach (var endpoint in (resource as IResourceWithEndpoints)?.GetEndpoints() ?? [])
         {
             await FaultStack.EventuallyAsync(() => Task.FromResult(endpoint.EndpointAnnotation.Port is not { } port || !Ports.IsInUse(port)), TimeSpan.FromSeconds(20), $"{Name}'s port is free");
@@ -64,6 +70,7 @@ public sealed class FaultResource(DistributedApplication app, IResource resource
             throw new InvalidOperationException($"{Name} could not be stopped: {result.Message}");
         }
         await app.ResourceNotifications.WaitForResourceAsync(resource.Name, KnownResourceStates.TerminalStates, timeout.Token);
+        await PortsFreeAsync();
     }
 
     /// <summary>Starts the resource (again) with Aspire's start command and waits until it is healthy.</summary>
@@ -75,6 +82,16 @@ public sealed class FaultResource(DistributedApplication app, IResource resource
         {
             throw new InvalidOperationException($"{Name} could not be started: {result.Message}");
         }
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, deadline.Token);
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, deadline.Token);
+        }
+        catch (DistributedApplicationException failed)
+        {
+            // Why it did not start is in its own log: the end of it goes with the failure.
+            var log = app.Services.GetRequiredService<StateFolderInfo>().LogOf(resource.Name);
+            var tail = File.Exists(log) ? string.Join('\n', (await File.ReadAllLinesAsync(log)).TakeLast(40)) : "(no log)";
+            throw new InvalidOperationException($"{Name} did not start: {failed.Message}\nThe end of {log}:\n{tail}", failed);
+        }
     }
 }
