@@ -15,7 +15,10 @@ public static class Languages
         // The service's own texts are embedded in the assembly the host is named after (the entry
         // assembly, or the one a test host starts).
         var service = TryLoad(builder.Environment.ApplicationName);
-        builder.Services.AddSingleton(new TextCatalogue([typeof(Languages).Assembly, .. service is null ? [] : new[] { service }]));
+        var catalogue = new TextCatalogue([typeof(Languages).Assembly, .. service is null ? [] : new[] { service }]);
+        builder.Services.AddSingleton(catalogue);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new TextJsonConverter(catalogue)));
+        builder.Services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(openApi => openApi.AddSchemaTransformer<OpenApiTextAsString>());
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var formatting = CultureInfo.CurrentCulture;

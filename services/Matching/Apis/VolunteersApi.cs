@@ -112,7 +112,7 @@ public static class VolunteersApi
     }
 
     private static Page<VogWarning> Warnings(Page<VogWarningRow> rows, DateOnly today) =>
-        new(rows.Items.Select(w => new VogWarning(w.VolunteerId, w.FirstName, w.ExpiresOn, w.WarnedAt, Vog.WarningText(w.ExpiresOn, today))).ToList(),
+        new(rows.Items.Select(w => new VogWarning(w.VolunteerId, w.FirstName, w.ExpiresOn, w.WarnedAt, Vog.Warning(w.ExpiresOn, today))).ToList(),
             rows.PageNumber, rows.PageSize, rows.TotalCount);
 
     public static async Task<Ok<Page<VogExpiry>>> VogExpiring([AsParameters] PageRequest page, [Range(0, 3650)] int? withinDays, VolunteerStore store, Matchmaker matchmaker, CancellationToken ct) =>

@@ -3,7 +3,7 @@ using MassTransit;
 namespace WijPlatform.Matching.Application;
 
 /// <summary>Ranks candidates for a stored request and turns a chosen candidate into a proposed match.</summary>
-public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests, MatchStore matches, PostcodeMap map, TimeProvider clock)
+public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests, MatchStore matches, PostcodeMap map, TextCatalogue catalogue, TimeProvider clock)
 {
     public DateOnly Today => Amsterdam.Today(clock.GetUtcNow());
 
@@ -69,7 +69,7 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var match = new Match(NewId.NextGuid(), request.Id, volunteer.Id, MatchStatus.Proposed, Math.Round(parts.Total, 3), proposedBy, null, null, null, now, now, 0, null, null, null,
-            Match.ReasonsOf(Scoring.Explain(parts, volunteer)), Math.Round(parts.DistanceKm, 1), places.Next, asSupervisor);
+            Match.ReasonsOf(Scoring.Explain(parts, volunteer), catalogue), Math.Round(parts.DistanceKm, 1), places.Next, asSupervisor);
         await matches.InsertAsync(work, match, cancellationToken);
         await requests.SetStatusAsync(work, request.Id, places.StatusAfterProposal, cancellationToken);
         await work.PublishAsync(new VolunteerMatchProposed(request.Id, match.Id, volunteer.Id, volunteer.FirstName), cancellationToken);

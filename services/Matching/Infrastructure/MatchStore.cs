@@ -63,7 +63,7 @@ public sealed class MatchStore(NpgsqlDataSource db)
              ORDER BY m.proposed_at
             """, new { requestId, holding = MatchStatus.Holding }, cancellationToken: cancellationToken);
         return rows.Select(r => new Candidate(r.VolunteerId, r.FirstName, r.Score, r.DistanceKm, r.ActiveMatches,
-            r.ReasonsJson is null ? [] : JsonSerializer.Deserialize<Reason[]>(r.ReasonsJson, JsonSerializerOptions.Web) ?? [], Proposed: true)).ToList();
+            r.ReasonsJson is null ? [] : JsonSerializer.Deserialize<Reason[]>(r.ReasonsJson, Match.Kept) ?? [], Proposed: true)).ToList();
     }
 
     private sealed record ProposedRow(Guid VolunteerId, string FirstName, double Score, double DistanceKm, int ActiveMatches, string? ReasonsJson);

@@ -26,12 +26,22 @@ public sealed record Match(
     bool Supervisor = false)
 {
     /// <summary>Why this volunteer was proposed, as the ranking said at the time (talent, distance, availability, load, VOG, ...).</summary>
-    public IReadOnlyList<Reason> Reasons => ReasonsJson is null ? [] : JsonSerializer.Deserialize<Reason[]>(ReasonsJson, JsonSerializerOptions.Web) ?? [];
+    public IReadOnlyList<Reason> Reasons => ReasonsJson is null ? [] : JsonSerializer.Deserialize<Reason[]>(ReasonsJson, Kept) ?? [];
 
     /// <summary>What the match's own volunteer sees: not what the coordinator wrote about how it goes, nor the ranking.</summary>
     public Match SeenByVolunteer() => this with { Evaluation = null, CheckInNotes = null, ReasonsJson = null, DistanceKm = null };
 
-    public static string ReasonsOf(IEnumerable<Reason> reasons) => JsonSerializer.Serialize(reasons, JsonSerializerOptions.Web);
+    /// <summary>
+    /// The reasons as kept with the match: worded in Dutch once, like the case file's timeline (the
+    /// coordinator's file is Dutch, and what was said at the proposal stays as it was said).
+    /// </summary>
+    public static string ReasonsOf(IEnumerable<Reason> reasons, TextCatalogue catalogue) =>
+        JsonSerializer.Serialize(reasons, InDutch.GetValue(catalogue, c => new JsonSerializerOptions(JsonSerializerOptions.Web) { Converters = { new TextJsonConverter(c, TextCatalogue.Dutch) } }));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TextCatalogue, JsonSerializerOptions> InDutch = [];
+
+    /// <summary>Reads the reasons kept with a match (their words as kept).</summary>
+    public static readonly JsonSerializerOptions Kept = new(JsonSerializerOptions.Web) { Converters = { TextJsonConverter.AsWritten } };
 
     /// <summary>After the first meeting (the first hours logged) the coordinator checks in with both sides, then evaluates.</summary>
     public bool CheckInDue => CheckIns.IsDue(Status, HoursLogged > 0, null, CheckedInAt, DateTime.MaxValue);
@@ -52,7 +62,7 @@ public static class CheckIns
 public sealed record PendingCheckIn(Guid MatchId, Guid RequestId, Guid VolunteerId, string VolunteerFirstName, string Talent, string? ResidentFirstName, DateTime FirstMeetingAt);
 
 /// <summary>A certificate-of-conduct warning as the volunteer and the coordinator see it.</summary>
-public sealed record VogWarning(Guid VolunteerId, string FirstName, DateOnly ExpiresOn, DateTime WarnedAt, string Message);
+public sealed record VogWarning(Guid VolunteerId, string FirstName, DateOnly ExpiresOn, DateTime WarnedAt, Text Message);
 
 /// <summary>
 /// What a volunteer sees of a task: the task, the time, and what a visitor needs (first name, street and

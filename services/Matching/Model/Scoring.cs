@@ -51,7 +51,8 @@ public readonly record struct ScoreParts(
         Scoring.LanguageWeight * (LanguageFit ? 1 : 0);
 }
 
-public sealed record Reason(string Code, double Points, string Detail);
+/// <summary>One part of a score with the points it gave, in words for the coordinator (worded in their language at the edge).</summary>
+public sealed record Reason(string Code, double Points, Text Detail);
 
 /// <summary>A ranked volunteer and why; <paramref name="Proposed"/> marks the one proposed for the request now.</summary>
 public sealed record Candidate(Guid VolunteerId, string FirstName, double Score, double DistanceKm, int ActiveMatches, IReadOnlyList<Reason> Reasons, bool Proposed = false);
@@ -124,24 +125,24 @@ public static class Scoring
     /// <summary>The reasons a coordinator reads next to the score, each with the points it gave.</summary>
     public static IReadOnlyList<Reason> Explain(ScoreParts parts, Volunteer volunteer)
     {
-        var c = CultureInfo.InvariantCulture;
         var reasons = new List<Reason>
         {
-            new("talent", TalentWeight * parts.TalentFit, parts.TalentFit >= 1 ? "Offers this talent." : "Mentions this talent in their own words."),
-            new("distance", DistanceWeight * parts.DistanceScore, string.Create(c, $"{parts.DistanceKm:0.0} km away by postcode area; goes up to {volunteer.MaxDistanceKm:0.#} km ({volunteer.TravelMode}).")),
+            new("talent", TalentWeight * parts.TalentFit, parts.TalentFit >= 1 ? "matching.reason.talent-offered" : "matching.reason.talent-own-words"),
+            new("distance", DistanceWeight * parts.DistanceScore,
+                new Text("matching.reason.distance", parts.DistanceKm, volunteer.MaxDistanceKm, TravelModes.Words.Of(volunteer.TravelMode))),
             new("availability", AvailabilityWeight * parts.Availability, volunteer.Availability.Length == 0
-                ? "Gave no weekly availability; ask."
-                : string.Create(c, $"Available for {parts.Availability:P0} of the time asked.")),
-            new("load", LoadWeight * parts.LoadScore, string.Create(c, $"{parts.ActiveMatches} of at most {parts.MaxActiveMatches} active matches.")),
+                ? "matching.reason.no-availability"
+                : new Text("matching.reason.availability", parts.Availability)),
+            new("load", LoadWeight * parts.LoadScore, new Text("matching.reason.load", parts.ActiveMatches, parts.MaxActiveMatches)),
         };
         if (parts.KnownToResident)
         {
-            reasons.Add(new("continuity", ContinuityWeight, "The resident already knows this volunteer."));
+            reasons.Add(new("continuity", ContinuityWeight, "matching.reason.continuity"));
         }
-        reasons.Add(new("language", LanguageWeight * (parts.LanguageFit ? 1 : 0), parts.LanguageFit ? "Speaks the language asked for (or none was asked)." : "Does not speak the language asked for."));
+        reasons.Add(new("language", LanguageWeight * (parts.LanguageFit ? 1 : 0), parts.LanguageFit ? "matching.reason.language-fit" : "matching.reason.language-misfit"));
         if (parts.NeedsVog)
         {
-            reasons.Add(new("vog", 0, string.Create(c, $"Certificate of conduct valid until {volunteer.VogExpiresOn:yyyy-MM-dd}.")));
+            reasons.Add(new("vog", 0, new Text("matching.reason.vog", volunteer.VogExpiresOn)));
         }
         return reasons;
     }

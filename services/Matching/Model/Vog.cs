@@ -26,11 +26,9 @@ public static class Vog
     public static bool NeedsWarning(string status, DateOnly? issuedOn, DateOnly today, int warnDays) =>
         ExpiresOn(status, issuedOn) is { } expires && expires <= today.AddDays(warnDays);
 
-    /// <summary>What the volunteer reads (Dutch, informal as volunteers are addressed).</summary>
-    public static string WarningText(DateOnly expiresOn, DateOnly today) =>
-        expiresOn <= today
-            ? $"Je VOG is verlopen op {expiresOn:dd-MM-yyyy}. Tot je een nieuwe hebt, kun je geen taken bij mensen thuis doen. Vraag een nieuwe aan via de coördinator."
-            : $"Je VOG verloopt op {expiresOn:dd-MM-yyyy}. Vraag op tijd een nieuwe aan via de coördinator; zonder geldige VOG kun je geen taken bij mensen thuis doen.";
+    /// <summary>What the volunteer reads (informal, as volunteers are addressed).</summary>
+    public static Text Warning(DateOnly expiresOn, DateOnly today) =>
+        new(expiresOn <= today ? "matching.vog.expired" : "matching.vog.expires", expiresOn);
 
     /// <summary>A task inside a home may only go to a volunteer whose VOG is valid on the day of the task.</summary>
     public static bool IsValidOn(string status, DateOnly? issuedOn, DateOnly day) =>

@@ -28,6 +28,9 @@ public sealed record Volunteer(
 /// <summary>How a volunteer travels, and the furthest each way of travelling sensibly reaches.</summary>
 public static class TravelModes
 {
+    /// <summary>How the volunteer travels, as a word in a sentence for people.</summary>
+    public static readonly WordSet Words = new("matching.travel-mode.", ["foot", "bike", "car"]);
+
     public static readonly IReadOnlyDictionary<string, double> MaxKm = new Dictionary<string, double>
     {
         ["foot"] = 3,

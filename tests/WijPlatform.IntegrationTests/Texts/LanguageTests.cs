@@ -127,6 +127,45 @@ public sealed class LanguageTests(StackFixture stack)
         Assert.Equal("Binnengekomen via de balie.", Detail("registered"));
     }
 
+    [Fact]
+    public async Task The_coordinator_reads_why_a_volunteer_fits_in_Dutch_or_English()
+    {
+        using var coordinator = stack.Coordinator();
+        var talent = $"taal-{Guid.NewGuid():N}"[..20];
+        using var volunteer = await coordinator.PostAsJsonAsync("/api/matching/volunteers", new
+        {
+            firstName = "Joke", talents = Array.Empty<string>(), otherTalents = new[] { talent }, postcode = "3705 AB", travelMode = "bike",
+            availability = new[] { new { day = "tuesday", from = "13:00", until = "17:00" } }, languages = new[] { "nl" }, vogStatus = "none",
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, volunteer.StatusCode);
+        using var created = await coordinator.PostAsJsonAsync("/api/matching/requests", new
+        {
+            talent, postcode = "3705ab", weeklyDay = "tuesday", weeklyFrom = "14:00", insideHome = false, firstName = "Riet", street = "Lindenlaan",
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var candidates = $"/api/matching/requests/{(await created.ReadAsync<JsonElement>()).GetProperty("id").GetGuid()}/candidates";
+
+        Assert.Equal("Noemt dit talent in eigen woorden.", await TalentReasonAsync(coordinator, candidates, null));
+        Assert.Equal("Mentions this talent in their own words.", await TalentReasonAsync(coordinator, candidates, "en"));
+        Assert.Contains("km verderop (postcodegebied); gaat tot", await ReasonAsync(coordinator, candidates, null, "distance"));
+        Assert.Contains("(fiets)", await ReasonAsync(coordinator, candidates, null, "distance"));
+    }
+
+    private static Task<string?> TalentReasonAsync(HttpClient caller, string path, string? language) => ReasonAsync(caller, path, language, "talent");
+
+    private static async Task<string?> ReasonAsync(HttpClient caller, string path, string? language, string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+        using var response = await caller.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = (await response.ReadAsync<JsonElement>())[0];
+        return first.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code).GetProperty("detail").GetString();
+    }
+
     private static object Resident(string postcode, string? firstName) => new
     {
         firstName,

@@ -1,3 +1,4 @@
+using WijPlatform.ServiceDefaults.Texts;
 using WijPlatform.Matching.Model;
 using static WijPlatform.UnitTests.Matching.Seeds;
 
@@ -5,6 +6,8 @@ namespace WijPlatform.UnitTests.Matching;
 
 public sealed class RankingTests
 {
+    private static readonly TextCatalogue Words = new([typeof(TextCatalogue).Assembly, typeof(Scoring).Assembly]);
+
     [Fact]
     public void The_walk_goes_to_the_neighbour_nearby_who_is_free_on_tuesday_afternoon()
     {
@@ -19,7 +22,7 @@ public sealed class RankingTests
         Assert.Equal(0, ranked[0].DistanceKm);
         Assert.True(ranked[1].DistanceKm > 2);
         Assert.Contains(ranked[0].Reasons, r => r.Code == "distance" && r.Points == Scoring.DistanceWeight);
-        Assert.Contains(ranked[0].Reasons, r => r.Code == "availability" && r.Detail.Contains("100", StringComparison.Ordinal));
+        Assert.Contains(ranked[0].Reasons, r => r.Code == "availability" && Words.Render(r.Detail, TextCatalogue.Dutch) == "Beschikbaar voor 100% van de gevraagde tijd.");
     }
 
     [Fact]
@@ -73,7 +76,7 @@ public sealed class RankingTests
         var ranked = index.Rank(new RankingQuery(Request("walk", "3705 AB"), Today));
 
         Assert.Equal(["Olga", "Nel"], ranked.Select(c => c.FirstName));
-        Assert.Contains(ranked[1].Reasons, r => r.Code == "load" && r.Detail.StartsWith("2 of at most 3", StringComparison.Ordinal));
+        Assert.Contains(ranked[1].Reasons, r => r.Code == "load" && Words.Render(r.Detail, TextCatalogue.English) == "2 of at most 3 active matches.");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using WijPlatform.ServiceDefaults.Texts;
 using WijPlatform.Matching.Model;
 
 namespace WijPlatform.UnitTests.Matching;
@@ -24,10 +25,12 @@ public sealed class VogWarningTests
     [Fact]
     public void The_warning_tells_the_volunteer_the_date_and_what_to_do()
     {
-        var soon = Vog.WarningText(new DateOnly(2027, 3, 1), new DateOnly(2027, 1, 15));
+        var words = new TextCatalogue([typeof(TextCatalogue).Assembly, typeof(Vog).Assembly]);
+        var soon = words.Render(Vog.Warning(new DateOnly(2027, 3, 1), new DateOnly(2027, 1, 15)), TextCatalogue.Dutch);
         Assert.Contains("verloopt op 01-03-2027", soon);
         Assert.Contains("Vraag", soon);
-        Assert.Contains("is verlopen", Vog.WarningText(new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 1)));
+        Assert.Contains("is verlopen", words.Render(Vog.Warning(new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 1)), TextCatalogue.Dutch));
+        Assert.Contains("expires on 2027-03-01", words.Render(Vog.Warning(new DateOnly(2027, 3, 1), new DateOnly(2027, 1, 15)), TextCatalogue.English));
     }
 }
 
