@@ -74,12 +74,12 @@ public static class VolunteerApplicationsApi
             }
             if (application.Status != ApplicationStatus.Pending)
             {
-                return Problems.Conflict("matching.already-decided", new Text("matching.application", application.Status));
+                return Problems.Conflict("matching.already-decided", new Text("matching.application", MatchingWords.ApplicationStatuses.Of(application.Status)));
             }
             if (application.VogStatus != Vog.Valid)
             {
                 return Problems.Conflict("matching.certificate-conduct-needed",
-                    new Text("matching.vog-record-valid-one", application.VogStatus, id));
+                    new Text("matching.vog-record-valid-one", MatchingWords.VogStatuses.Of(application.VogStatus), id));
             }
             await store.DecideAsync(work, id, ApplicationStatus.Approved, null, ct);
             await vogWatch.WarnAsync(work, id, ct);
@@ -98,7 +98,7 @@ public static class VolunteerApplicationsApi
             }
             if (application.Status != ApplicationStatus.Pending)
             {
-                return Problems.Conflict("matching.already-decided", new Text("matching.application", application.Status));
+                return Problems.Conflict("matching.already-decided", new Text("matching.application", MatchingWords.ApplicationStatuses.Of(application.Status)));
             }
             await store.DecideAsync(work, id, ApplicationStatus.Declined, request.Reason.Trim(), ct);
             await work.CommitAsync(ct);

@@ -43,7 +43,7 @@ public sealed class Matchmaker(VolunteerStore volunteers, RequestStore requests,
         }
         if (request.Status != RequestStatus.Open)
         {
-            return (null, new Text("matching.request-not-open", request.Status));
+            return (null, new Text("matching.request-not-open", MatchingWords.RequestStatuses.Of(request.Status)));
         }
         var volunteer = await volunteers.LockAsync(work, volunteerId, cancellationToken);
         if (volunteer is null)

@@ -49,6 +49,10 @@ public sealed class StoredWordsTests
         { "channels", "intake.channel." },
         { "contact ways", "intake.contact-way." },
         { "match statuses", "matching.match-status." },
+        { "request statuses", "matching.request-status." },
+        { "application statuses", "matching.application-status." },
+        { "VOG statuses", "matching.vog-status." },
+        { "travel modes", "matching.travel-mode." },
     };
 
     [Theory]
@@ -63,6 +67,10 @@ public sealed class StoredWordsTests
             "outcomes" => (IntakeWords.Outcomes, Intake),
             "channels" => (IntakeWords.Channels, Intake),
             "contact ways" => (IntakeWords.ContactWays, Intake),
+            "request statuses" => (MatchingWords.RequestStatuses, Matching),
+            "application statuses" => (MatchingWords.ApplicationStatuses, Matching),
+            "VOG statuses" => (MatchingWords.VogStatuses, Matching),
+            "travel modes" => (WijPlatform.Matching.Model.TravelModes.Words, Matching),
             _ => (MatchingWords.MatchStatuses, Matching),
         };
         // Every stored word the model knows is in the set, and has its key in both languages.
@@ -74,6 +82,10 @@ public sealed class StoredWordsTests
             "outcomes" => CaseLifecycle.Outcomes,
             "channels" => HelpRequest.Channels,
             "contact ways" => RecordContact.Ways,
+            "request statuses" => [WijPlatform.Matching.Model.RequestStatus.Open, WijPlatform.Matching.Model.RequestStatus.Proposed, WijPlatform.Matching.Model.RequestStatus.Matched, WijPlatform.Matching.Model.RequestStatus.Closed],
+            "application statuses" => [WijPlatform.Matching.Model.ApplicationStatus.Pending, WijPlatform.Matching.Model.ApplicationStatus.Approved, WijPlatform.Matching.Model.ApplicationStatus.Declined],
+            "VOG statuses" => WijPlatform.Matching.Model.Vog.Statuses,
+            "travel modes" => ["foot", "bike", "car"],
             _ => [.. WijPlatform.Matching.Model.MatchStatus.Holding, WijPlatform.Matching.Model.MatchStatus.Ended, WijPlatform.Matching.Model.MatchStatus.Declined],
         };
         Assert.Equal(known.Order(), set.Words.Order());
@@ -100,5 +112,7 @@ public sealed class StoredWordsTests
         Assert.Equal("Vrijwilliger gevraagd voor 'walk', elke dinsdag vanaf 14:30 uur.", Intake.Render(weekly, TextCatalogue.Dutch));
         Assert.Equal("Volunteer requested for 'walk' every Tuesday from 14:30.", Intake.Render(weekly, TextCatalogue.English));
         Assert.Equal("De koppeling is actief.", Matching.Render(new Text("matching.match", MatchingWords.MatchStatuses.Of("active")), TextCatalogue.Dutch));
+        Assert.Equal("De aanmelding is goedgekeurd.", Matching.Render(new Text("matching.application", MatchingWords.ApplicationStatuses.Of("approved")), TextCatalogue.Dutch));
+        Assert.Equal("De vraag is gekoppeld, niet open.", Matching.Render(new Text("matching.request-not-open", MatchingWords.RequestStatuses.Of("matched")), TextCatalogue.Dutch));
     }
 }
