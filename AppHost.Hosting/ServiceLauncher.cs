@@ -78,7 +78,8 @@ public static class ServiceLauncher
 /// <summary><typeparamref name="TProject"/> started through its launcher file, which is run as it is: there is nothing to build.</summary>
 public sealed class Launched<TProject> : IProjectMetadata where TProject : IProjectMetadata, new()
 {
-    public string ProjectPath => ServiceLauncher.For<TProject>() ?? new TProject().ProjectPath;
+    /// <remarks>Used only when <see cref="ServiceLauncher.For{TProject}"/> found the built assembly.</remarks>
+    public string ProjectPath => ServiceLauncher.For<TProject>()!;
 
     public bool SuppressBuild => true;
 }
